@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// sales-server: a sales-lifecycle REST API on our own HTTP/1.1 server (see docs/architecture.md).
+import PackageDescription
+
+let package = Package(
+    name: "sales-server",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sales-server", targets: ["sales-server"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "SalesCore", targets: ["SalesCore"]),
+        .library(name: "SalesStore", targets: ["SalesStore"]),
+        .library(name: "SalesAPI", targets: ["SalesAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Linux system calls Swift's Glibc module does not export (epoll, eventfd, accept4).
+        .target(name: "CSystem"),
+        // HTTP/1.1 on POSIX sockets. Knows nothing about sales.
+        .target(name: "HTTPServer", dependencies: ["CSystem"]),
+        // Domain: money, quantities, rules. Knows neither HTTP nor SQLite.
+        .target(name: "SalesCore"),
+        // Persistence on SQLite through GRDB.
+        .target(name: "SalesStore", dependencies: [
+            "SalesCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // HTTP handlers, conventions, wiring.
+        .target(name: "SalesAPI", dependencies: [
+            "HTTPServer", "SalesCore", "SalesStore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "sales-server", dependencies: [
+            "SalesAPI", "HTTPServer", "SalesStore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // A raw-socket HTTP client and server harness shared by the test targets.
+        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore"]),
+        .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore"]),
+        .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport"]),
+    ]
+)

@@ -1,0 +1,29 @@
+import GRDB
+
+/// How a commit reaches the disk (API.md §0 `--durability`).
+public enum Durability: String, Sendable, CaseIterable {
+    /// synchronous=FULL in WAL mode: an acknowledged write survives power loss.
+    case full
+    /// synchronous=NORMAL: survives a process crash; the last commits may be lost on power loss.
+    case normal
+}
+
+/// Owns the SQLite database (WAL, one writer, a pool of readers).
+public final class SalesDatabase: Sendable {
+    public let pool: DatabasePool
+
+    public init(path: String, durability: Durability = .full) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        // DatabasePool sets synchronous=NORMAL on its writer when it enables WAL, after
+        // prepareDatabase has run; only the writer commits, so the setting goes there.
+        let synchronous = durability == .full ? "FULL" : "NORMAL"
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+    }
+}

@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Synchronization
+import Testing
+import HTTPServer
+import HTTPTestSupport
+
+@Suite struct SlowPeersAndHandlers {
+    @Test func aStalledClientDoesNotBlockAnother() async throws {
+        // One event loop: if a stalled connection could block it, the second client would hang.
+        try await withServer({ $0.eventLoopCount = 1 }) { server in
+            let port = server.port
+            try await offPool {
+                let stalled = try RawClient(port: port)
+                try stalled.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly a part")
+                let other = try RawClient(port: port, receiveTimeout: 2)
+                let start = Date()
+                #expect(try other.request("GET", "/hello").status == 200)
+                #expect(Date().timeIntervalSince(start) < 1)
+                _ = stalled
+            }
+        }
+    }
+
+    @Test func aSlowHandlerDoesNotBlockTheLoop() async throws {
+        try await withServer({ $0.eventLoopCount = 1 }) { server in
+            let port = server.port
+            try await offPool {
+                let slow = try RawClient(port: port)
+                try slow.send("GET /sleep/1500 HTTP/1.1\r\nHost: t\r\n\r\n")
+                usleep(50_000)
+                let fast = try RawClient(port: port, receiveTimeout: 2)
+                let start = Date()
+                #expect(try fast.request("GET", "/hello").status == 200)
+                #expect(Date().timeIntervalSince(start) < 1)
+                #expect(try slow.readResponse().bodyText == "slept 1500")
+            }
+        }
+    }
+
+    @Test func headerTimeoutAnswers408AndCloses() async throws {
+        try await withServer({ $0.headerTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            try await offPool {
+                let client = try RawClient(port: port)
+                // Trickling bytes does not extend the header deadline (slowloris).
+                for byte in "GET /hello HTTP/1.1\r\nHo".utf8 {
+                    try client.send([byte])
+                    usleep(20_000)
+                }
+                let r = try client.readResponse()
+                #expect(r.status == 408)
+                #expect(r.headers["connection"] == "close")
+                #expect(client.isClosedByServer())
+            }
+        }
+    }
+
+    @Test func bodyIdleTimeoutAnswers408() async throws {
+        try await withServer({ $0.bodyIdleTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc")
+                let r = try client.readResponse()
+                #expect(r.status == 408)
+                #expect(client.isClosedByServer())
+            }
+        }
+    }
+
+    @Test func idleKeepAliveConnectionIsClosed() async throws {
+        try await withServer({ $0.keepAliveIdleTimeout = .milliseconds(300) }) { server in
+            let port = server.port
+            try await offPool {
+                let client = try RawClient(port: port)
+                #expect(try client.request("GET", "/hello").status == 200)
+                let start = Date()
+                #expect(client.isClosedByServer())
+                let waited = Date().timeIntervalSince(start)
+                #expect(waited > 0.2 && waited < 2)
+                // An idle connection that never sent anything is closed too.
+                let silent = try RawClient(port: port)
+                #expect(silent.isClosedByServer())
+            }
+        }
+    }
+
+    @Test func connectionsBeyondTheLimitAreRefusedWith503() async throws {
+        try await withServer({ $0.maxConnections = 2 }) { server in
+            let port = server.port
+            try await offPool {
+                let a = try RawClient(port: port)
+                let b = try RawClient(port: port)
+                #expect(try a.request("GET", "/hello").status == 200)
+                #expect(try b.request("GET", "/hello").status == 200)
+                let refused = try RawClient(port: port)
+                let r = try refused.readResponse()
+                #expect(r.status == 503)
+                #expect(r.bodyText.contains("\"code\":\"unavailable\""))
+                #expect(refused.isClosedByServer())
+                // Served clients are unharmed.
+                #expect(try a.request("GET", "/items/1").bodyText == "item 1")
+                #expect(server.openConnections == 2)
+            }
+        }
+    }
+}
+
+@Suite struct GracefulShutdown {
+    @Test func inFlightRequestFinishesAndNewConnectionsAreRefused() async throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        configuration.eventLoopCount = 2
+        var router = Router<RouteHandler>()
+        testRoutes(&router)
+        let server = HTTPServer(configuration: configuration, responder: RouterResponder(router: router))
+        try server.start()
+        let port = server.port
+
+        let (idle, busy) = try await offPool {
+            let idle = try RawClient(port: port)
+            #expect(try idle.request("GET", "/hello").status == 200)
+            let busy = try RawClient(port: port)
+            try busy.send("GET /sleep/600 HTTP/1.1\r\nHost: t\r\n\r\n")
+            usleep(100_000)
+            return (idle, busy)
+        }
+
+        let started = Date()
+        let shutdown = Task { await server.shutdownGracefully() }
+        try await offPool {
+            // The in-flight request completes, marked as the connection's last.
+            let r = try busy.readResponse()
+            #expect(r.status == 200)
+            #expect(r.bodyText == "slept 600")
+            #expect(r.headers["connection"] == "close")
+            #expect(busy.isClosedByServer())
+            // The idle keep-alive connection was closed right away.
+            #expect(idle.isClosedByServer())
+        }
+        await shutdown.value
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(server.openConnections == 0)
+        // The listening socket is gone.
+        let reconnect = try await offPool { (try? RawClient(port: port)) != nil }
+        #expect(!reconnect)
+    }
+
+    @Test func shutdownGivesUpAfterTheGracePeriod() async throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        configuration.shutdownGracePeriod = .milliseconds(300)
+        var router = Router<RouteHandler>()
+        testRoutes(&router)
+        let server = HTTPServer(configuration: configuration, responder: RouterResponder(router: router))
+        try server.start()
+        let port = server.port
+        let client = try await offPool {
+            let client = try RawClient(port: port)
+            try client.send("GET /sleep/5000 HTTP/1.1\r\nHost: t\r\n\r\n")
+            usleep(100_000)
+            return client
+        }
+        _ = client
+        let started = Date()
+        await server.shutdownGracefully()
+        let took = Date().timeIntervalSince(started)
+        #expect(took >= 0.25 && took < 2)
+        #expect(server.openConnections == 0)
+    }
+}
+
+@Suite struct LargeAndConcurrentTraffic {
+    @Test func largeBodiesRoundTrip() async throws {
+        try await withServer { server in
+            let port = server.port
+            try await offPool {
+                let client = try RawClient(port: port)
+                var body = [UInt8](repeating: 0, count: 900_000)
+                for i in body.indices { body[i] = UInt8(ascii: "a") + UInt8(i % 26) }
+                try client.send(Array("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+                let r = try client.readResponse()
+                #expect(r.status == 200)
+                #expect(r.body == body)
+            }
+        }
+    }
+
+    @Test func manyClientsAtOnce() async throws {
+        try await withServer { server in
+            let port = server.port
+            let failures = Atomic<Int>(0)
+            try await offPool {
+                DispatchQueue.concurrentPerform(iterations: 32) { i in
+                    do {
+                        let client = try RawClient(port: port)
+                        for j in 0..<20 {
+                            let r = try client.request("GET", "/items/\(i)-\(j)")
+                            if r.bodyText != "item \(i)-\(j)" { failures.add(1, ordering: .relaxed) }
+                        }
+                    } catch {
+                        failures.add(1, ordering: .relaxed)
+                    }
+                }
+            }
+            #expect(failures.load(ordering: .relaxed) == 0)
+        }
+    }
+}
