@@ -3,11 +3,11 @@
 
 SWIFT       ?= swift
 DEB_PACKAGES = zlib1g-dev libssl-dev libsqlite3-dev
-BENCH_DEBS   = wrk
+BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: all deps bench-deps build run test bench clean
+.PHONY: all deps bench-deps build run test bench clean migrations
 
 all: build
 
@@ -46,3 +46,7 @@ bench: bench-deps build
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+# Re-embeds migrations/*.sql into the binary after adding a migration.
+migrations:
+	./scripts/embed-migrations.sh

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SalesCore", targets: ["SalesCore"]),
         .library(name: "SalesStore", targets: ["SalesStore"]),
         .library(name: "SalesAPI", targets: ["SalesAPI"]),
+        .library(name: "SalesJSON", targets: ["SalesJSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -19,9 +20,11 @@ let package = Package(
     ],
     targets: [
         // Linux system calls Swift's Glibc module does not export (epoll, eventfd, accept4).
-        .target(name: "CSystem"),
+        .target(name: "CLinuxShims"),
         // HTTP/1.1 on POSIX sockets. Knows nothing about sales.
-        .target(name: "HTTPServer", dependencies: ["CSystem"]),
+        .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
+        // Strict JSON parsing that keeps number text (exact money/quantities) and a byte writer.
+        .target(name: "SalesJSON"),
         // Domain: money, quantities, rules. Knows neither HTTP nor SQLite.
         .target(name: "SalesCore"),
         // Persistence on SQLite through GRDB.
@@ -31,7 +34,7 @@ let package = Package(
         ]),
         // HTTP handlers, conventions, wiring.
         .target(name: "SalesAPI", dependencies: [
-            "HTTPServer", "SalesCore", "SalesStore",
+            "HTTPServer", "SalesCore", "SalesStore", "SalesJSON",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "sales-server", dependencies: [
@@ -43,6 +46,7 @@ let package = Package(
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore"]),
+        .testTarget(name: "SalesJSONTests", dependencies: ["SalesJSON"]),
         .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore"]),
         .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport"]),
     ]

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLinuxShims
 
 /// What answers requests. The server calls it off the event loop, so a slow handler
 /// cannot stall other connections.
@@ -46,8 +47,9 @@ public struct HTTPServerConfiguration: Sendable {
 
     public init() {}
 
+    /// CPUs this process may run on (respects taskset and cpusets).
     public static var coreCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        max(1, Int(csys_available_cores()))
     }
 }
 

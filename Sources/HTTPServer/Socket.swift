@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CSystem
+import CLinuxShims
 
 /// An error from a system call, with errno.
 public struct SystemError: Error, CustomStringConvertible, Sendable {

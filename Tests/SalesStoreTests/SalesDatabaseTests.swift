@@ -4,7 +4,8 @@ import Testing
 @testable import SalesStore
 
 @Suite struct DatabaseSetup {
-    func temporaryPath() -> String {
+    func temporaryPath() -> String { temporaryDatabasePath() }
+    func unusedTemporaryPath() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sales-store-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent("sales.sqlite").path

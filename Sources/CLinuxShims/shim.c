@@ -1,10 +1,11 @@
 #define _GNU_SOURCE
-#include "CSystem.h"
+#include "CLinuxShims.h"
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <errno.h>
+#include <sched.h>
 
 const uint32_t CSYS_EPOLLIN = EPOLLIN;
 const uint32_t CSYS_EPOLLOUT = EPOLLOUT;
@@ -51,3 +52,11 @@ int csys_eventfd_drain(int fd) {
 }
 
 int csys_accept(int fd) { return accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC); }
+
+int csys_available_cores(void) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) != 0) return (int)sysconf(_SC_NPROCESSORS_ONLN);
+    int n = CPU_COUNT(&set);
+    return n > 0 ? n : 1;
+}

@@ -1,7 +1,7 @@
 // Thin C shims over Linux system calls that Swift's Glibc module does not export
 // (epoll, eventfd, accept4). Kept deliberately minimal: each function is a direct call.
-#ifndef CSYSTEM_H
-#define CSYSTEM_H
+#ifndef CLINUXSHIMS_H
+#define CLINUXSHIMS_H
 
 #include <stdint.h>
 
@@ -19,6 +19,9 @@ int csys_eventfd_drain(int fd);
 
 /// accept4(..., SOCK_NONBLOCK | SOCK_CLOEXEC)
 int csys_accept(int fd);
+
+/// CPUs this process may run on (sched_getaffinity), so `taskset` and cpusets are respected.
+int csys_available_cores(void);
 
 extern const uint32_t CSYS_EPOLLIN;
 extern const uint32_t CSYS_EPOLLOUT;

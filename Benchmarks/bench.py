@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Side-by-side load test: our server against the Hummingbird peer, in one run.
+
+Each server is pinned to CPU 0 and wrk to CPU 1 (taskset), so the figures compare the servers'
+efficiency rather than how they share cores with the load generator. Runs alternate between the
+two servers so that drift on a noisy machine affects both alike; the table reports medians.
+
+Usage: bench.py [--duration S] [--runs N] [--connections C] [--out FILE]
+"""
+import argparse
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import datetime
+import platform
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BIN = os.path.join(HERE, ".build", "release")
+
+
+class Server:
+    """A server process pinned to one CPU, with its CPU time and peak RSS read from /proc."""
+
+    def __init__(self, name, argv, port):
+        self.name, self.argv, self.port = name, argv, port
+        self.proc = None
+
+    def start(self):
+        self.proc = subprocess.Popen(["taskset", "-c", "0"] + self.argv, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"{self.name} did not start on port {self.port}")
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+    def peak_rss_mib(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def to_ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(url, duration, connections, script=None):
+    cmd = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if script:
+        cmd += ["-s", script]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+
+    def parse(text):
+        m = re.match(r"([\d.]+)(us|ms|s)", text)
+        return to_ms(m.group(1), m.group(2))
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {"rps": rps, "requests": total, "p50": parse(lat["50"]), "p99": parse(lat["99"]),
+            "non2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": socket_errors.group(1) if socket_errors else ""}
+
+
+def measure(scenario, servers, args):
+    """Alternating runs of every server on one scenario; medians per server."""
+    results = {s.name: [] for s in servers}
+    for s in servers:  # warm-up
+        run_wrk(f"http://127.0.0.1:{s.port}{scenario['path']}", 2, args.connections, scenario.get("script"))
+    for _ in range(args.runs):
+        for s in servers:
+            cpu_before = s.cpu_seconds()
+            r = run_wrk(f"http://127.0.0.1:{s.port}{scenario['path']}", args.duration, args.connections,
+                        scenario.get("script"))
+            r["cpu_us_per_req"] = (s.cpu_seconds() - cpu_before) * 1e6 / max(1, r["requests"])
+            results[s.name].append(r)
+    summary = {}
+    for name, runs in results.items():
+        summary[name] = {k: statistics.median(r[k] for r in runs)
+                         for k in ("rps", "p50", "p99", "cpu_us_per_req")}
+        summary[name]["non2xx"] = sum(r["non2xx"] for r in runs)
+        summary[name]["socket_errors"] = "; ".join(r["socket_errors"] for r in runs if r["socket_errors"])
+    return summary
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--out", default=os.path.join(HERE, "..", "docs", "benchmarks.md"))
+    args = parser.parse_args()
+
+    ours = Server("ours", [os.path.join(BIN, "ours-hello"), "18081"], 18081)
+    peer = Server("hummingbird", [os.path.join(BIN, "peer-hummingbird"), "18082"], 18082)
+    scenarios = [{"name": "GET /hello (tiny JSON)", "path": "/hello"}]
+
+    rows = []
+    try:
+        ours.start()
+        peer.start()
+        for scenario in scenarios:
+            summary = measure(scenario, [ours, peer], args)
+            rows.append((scenario["name"], summary))
+        rss = {"ours": ours.peak_rss_mib(), "hummingbird": peer.peak_rss_mib()}
+    finally:
+        ours.stop()
+        peer.stop()
+
+    header = (f"{'scenario':<28} {'server':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
+              f"{'CPU µs/req':>10} {'non-2xx':>8}")
+    lines = [header, "-" * len(header)]
+    for name, summary in rows:
+        for server in ("ours", "hummingbird"):
+            m = summary[server]
+            lines.append(f"{name:<28} {server:<12} {m['rps']:>10.0f} {m['p50']:>8.3f} {m['p99']:>8.3f} "
+                         f"{m['cpu_us_per_req']:>10.1f} {m['non2xx']:>8}")
+        o, p = summary["ours"], summary["hummingbird"]
+        lines.append(f"{'':<28} {'ratio':<12} {o['rps'] / p['rps']:>9.2f}x {o['p50'] / p['p50']:>7.2f}x "
+                     f"{o['p99'] / p['p99']:>7.2f}x {o['cpu_us_per_req'] / p['cpu_us_per_req']:>9.2f}x")
+    lines.append(f"peak RSS: ours {rss['ours']:.1f} MiB, hummingbird {rss['hummingbird']:.1f} MiB")
+    table = "\n".join(lines)
+    print(table)
+
+    machine = f"{platform.node()} · {os.cpu_count()} CPUs · {platform.platform()}"
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    with open(args.out, "w") as f:
+        f.write("# Benchmarks\n\nWritten by `make bench` (Benchmarks/bench.py). Each server pinned to CPU 0, wrk to\n"
+                f"CPU 1, {args.connections} connections, {args.runs} alternating runs of {args.duration} s, medians.\n"
+                "Ratios are ours / peer (req/s: higher is better; latency and CPU: lower is better).\n\n"
+                f"Machine: {machine}  \nDate: {stamp}\n\n```\n{table}\n```\n")
+    print(f"\nwritten to {os.path.relpath(args.out)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

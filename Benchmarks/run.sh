@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds both servers in release mode and runs the side-by-side benchmark (see bench.py).
+set -euo pipefail
+cd "$(dirname "$0")"
+# SwiftPM names a path dependency after its folder; this link gives ours a stable name.
+[ -L sales-server ] || ln -s .. sales-server
+swift build -c release
+exec python3 bench.py "$@"
