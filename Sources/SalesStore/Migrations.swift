@@ -1,0 +1,39 @@
+import GRDB
+
+/// Applies migrations/*.sql (embedded in the binary) in order, each in its own transaction,
+/// recorded in GRDB's `grdb_migrations` table by file name.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in EmbeddedMigrations.all {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+
+    static var names: [String] { EmbeddedMigrations.all.map(\.name) }
+}
+
+extension SalesDatabase {
+    /// Applies pending migrations; returns the names applied now.
+    @discardableResult
+    public func migrate() throws -> [String] {
+        let before = try appliedMigrations()
+        try Migrations.migrator.migrate(pool)
+        return Migrations.names.filter { !before.contains($0) }
+    }
+
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// Migrations known to this binary and not yet applied (empty when ready).
+    public func pendingMigrations() throws -> [String] {
+        let applied = Set(try appliedMigrations())
+        return Migrations.names.filter { !applied.contains($0) }
+    }
+
+    public static var embeddedMigrations: [(name: String, sql: String)] { EmbeddedMigrations.all }
+}
