@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: all deps bench-deps build run test bench clean migrations
+.PHONY: all deps bench-deps build run test bench clean migrations openapi
 
 all: build
 
@@ -50,3 +50,7 @@ clean:
 # Re-embeds migrations/*.sql into the binary after adding a migration.
 migrations:
 	./scripts/embed-migrations.sh
+
+# Re-embeds docs/openapi.yaml (served at /openapi.json) after editing it.
+openapi:
+	./scripts/embed-openapi.sh

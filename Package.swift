@@ -17,25 +17,30 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Linux system calls Swift's Glibc module does not export (epoll, eventfd, accept4).
         .target(name: "CLinuxShims"),
         // HTTP/1.1 on POSIX sockets. Knows nothing about sales.
         .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
+        // System libraries (Debian: zlib1g-dev, libssl-dev; `make deps` installs them).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Strict JSON parsing that keeps number text (exact money/quantities) and a byte writer.
         .target(name: "SalesJSON"),
         // Domain: money, quantities, rules. Knows neither HTTP nor SQLite.
         .target(name: "SalesCore"),
         // Persistence on SQLite through GRDB.
         .target(name: "SalesStore", dependencies: [
-            "SalesCore",
+            "SalesCore", "SalesJSON",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // HTTP handlers, conventions, wiring.
         .target(name: "SalesAPI", dependencies: [
-            "HTTPServer", "SalesCore", "SalesStore", "SalesJSON",
+            "HTTPServer", "SalesCore", "SalesStore", "SalesJSON", "CZlib", "CCrypto",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "sales-server", dependencies: [
             "SalesAPI", "HTTPServer", "SalesStore",
@@ -48,6 +53,7 @@ let package = Package(
         .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore"]),
         .testTarget(name: "SalesJSONTests", dependencies: ["SalesJSON"]),
         .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore"]),
-        .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport", "SalesStore", "SalesCore",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -6,6 +6,8 @@ import HTTPServer
 
 public struct ClientError: Error, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// A response as read off the wire.

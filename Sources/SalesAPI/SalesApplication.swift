@@ -1,19 +1,16 @@
 import HTTPServer
+import Logging
+import SalesStore
 
-/// Builds the HTTP routes of the sales API. Later issues register resources here.
+/// Builds the API's responder from the services.
 public struct SalesApplication: Sendable {
-    public init() {}
+    public let app: SalesApp
 
-    public func makeRouter() -> Router<RouteHandler> {
-        var router = Router<RouteHandler>()
-        // API.md §1 "open routes": liveness needs no key.
-        router.add(.GET, "/healthz") { _, _ in
-            HTTPResponse(status: 200, contentType: "application/json", body: "{\"status\":\"ok\"}")
-        }
-        return router
+    public init(app: SalesApp) {
+        self.app = app
     }
 
-    public func makeResponder() -> RouterResponder {
-        RouterResponder(router: makeRouter())
+    public func makeResponder() -> APIResponder {
+        APIResponder(app: app, routes: RouteTable.routes(app))
     }
 }

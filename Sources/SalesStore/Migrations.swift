@@ -35,5 +35,11 @@ extension SalesDatabase {
         return Migrations.names.filter { !applied.contains($0) }
     }
 
+    /// Pending migrations, read on a connection the caller already holds.
+    public func pendingMigrations(_ db: Database) throws -> [String] {
+        let applied = Set(try Migrations.migrator.appliedIdentifiers(db))
+        return Migrations.names.filter { !applied.contains($0) }
+    }
+
     public static var embeddedMigrations: [(name: String, sql: String)] { EmbeddedMigrations.all }
 }

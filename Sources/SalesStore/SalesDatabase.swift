@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How a commit reaches the disk (API.md §0 `--durability`).
@@ -25,5 +26,17 @@ public final class SalesDatabase: Sendable {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
+    }
+}
+
+extension SalesDatabase {
+    /// SQLite's online backup into a new file: a consistent snapshot while writes go on.
+    public func backup(to path: String) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
+        }
+        let destination = try DatabaseQueue(path: path)
+        try pool.backup(to: destination)
+        try destination.close()
     }
 }

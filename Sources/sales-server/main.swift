@@ -2,7 +2,9 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import HTTPServer
+import Logging
 import SalesAPI
+import SalesCore
 import SalesStore
 #if canImport(Glibc)
 import Glibc
@@ -13,52 +15,146 @@ struct SalesServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sales-server",
         abstract: "A REST API for the whole sales lifecycle.",
-        subcommands: [Serve.self],
+        subcommands: [Serve.self, Migrate.self, Keys.self, Backup.self, Check.self],
         defaultSubcommand: Serve.self
     )
 }
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start the HTTP server (default).")
-
-    @Option(help: "Address to listen on (env SALES_HOST).")
-    var host: String?
-
-    @Option(help: "Port to listen on; 0 picks a free one (env SALES_PORT).")
-    var port: Int?
-
-    @Option(help: "SQLite database file, created with its folder (env SALES_DB).")
-    var db: String?
-
-    @Option(help: "full: an acknowledged write survives power loss; normal: survives a crash.")
-    var durability: String?
+    @OptionGroup var options: ServerOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        var configuration = HTTPServerConfiguration()
-        // Flags win over environment variables, which win over defaults (API.md §0).
-        configuration.host = host ?? environment["SALES_HOST"] ?? "127.0.0.1"
-        configuration.port = port ?? environment["SALES_PORT"].flatMap(Int.init) ?? 8080
-
-        let databasePath = db ?? environment["SALES_DB"] ?? "./data/sales.sqlite"
-        let durabilityText = durability ?? environment["SALES_DURABILITY"] ?? "full"
-        guard let durabilityMode = Durability(rawValue: durabilityText) else {
-            throw ValidationError("--durability must be full or normal")
+        let config = try ResolvedConfiguration(options)
+        let level = config.logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
         }
-        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try SalesDatabase(path: databasePath, durability: durabilityMode)
-        _ = database
+        let logger = Logger(label: "sales-server")
+        let database = try config.openDatabase()
+        let bootstrap = try Bootstrap.ensureAdminKey(database, bootstrapSecret: config.bootstrapKey)
 
-        let server = HTTPServer(configuration: configuration, responder: SalesApplication().makeResponder())
+        let app = SalesApp(database: database, configuration: config.api, logger: logger)
+        var http = HTTPServerConfiguration()
+        http.host = config.host
+        http.port = config.port
+        let server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
+        app.reportConnections { server.openConnections }
         try server.start()
-        print("sales-server listening on http://\(configuration.host):\(server.port)")
-        print("  try: curl http://\(configuration.host):\(server.port)/healthz")
+        let maintenance = app.startMaintenance()
+
+        let base = "http://\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(server.port)"
+        print("sales-server listening on \(base) (database \(config.databasePath), durability \(config.durability.rawValue))")
+        switch bootstrap {
+        case .created(_, let secret):
+            print("""
+                created the first admin API key; it is shown only this once:
+
+                    \(secret)
+
+                try:  curl -H "Authorization: Bearer \(secret)" \(base)/v1/customers
+                """)
+        case .ensured, .existing:
+            print("try:  curl -H \"Authorization: Bearer $SALES_BOOTSTRAP_KEY\" \(base)/v1/customers")
+        }
         fflush(nil)
         waitForTerminationSignal()
-        print("sales-server: shutting down")
+        logger.notice("shutting down: finishing requests in flight")
         server.shutdown()
-        print("sales-server: stopped")
+        maintenance.cancel()
+        try database.pool.close()
+        logger.notice("stopped")
+    }
+}
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
+    @OptionGroup var options: ServerOptions
+
+    func run() throws {
+        let config = try ResolvedConfiguration(options)
+        let folder = URL(fileURLWithPath: config.databasePath).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = try SalesDatabase(path: config.databasePath, durability: config.durability)
+        let applied = try database.migrate()
+        print(applied.isEmpty ? "up to date" : "applied: " + applied.joined(separator: ", "))
+    }
+}
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage API keys.", subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a key and print its secret once.")
+        @OptionGroup var options: ServerOptions
+        @Option(help: "A name for the key.") var name: String
+        @Option(help: "admin, sales, warehouse, accounting or readonly.") var role: String
+        @Option(name: .customLong("sales-rep-id"), help: "Bind the key to a sales rep.") var salesRepId: Int64?
+
+        func run() throws {
+            guard let role = Role(rawValue: role) else { throw ValidationError("role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", ")) }
+            let database = try ResolvedConfiguration(options).openDatabase()
+            let secret = APIKeys.generate()
+            let record = try database.pool.write { db in
+                try APIKeyStore.create(db, name: name, role: role, salesRepId: salesRepId, hash: APIKeys.hash(secret), prefix: APIKeys.prefix(secret))
+            }
+            print("id \(record.id), role \(record.role.rawValue): \(secret)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List keys (never their secrets).")
+        @OptionGroup var options: ServerOptions
+
+        func run() throws {
+            let database = try ResolvedConfiguration(options).openDatabase()
+            let keys = try database.pool.read { db in try APIKeyStore.list(db, afterId: nil, limit: 1_000_000).items }
+            for k in keys {
+                print("\(k.id)\t\(k.role.rawValue)\t\(k.prefix)…\t\(k.revokedAt == nil ? "active" : "revoked \(k.revokedAt!)")\t\(k.name)")
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key at once.")
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The key's id.") var id: Int64
+
+        func run() throws {
+            let database = try ResolvedConfiguration(options).openDatabase()
+            let record = try database.pool.write { db in try APIKeyStore.revoke(db, id: id) }
+            print("revoked \(record.id) (\(record.name))")
+        }
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy the live database to FILE (online, consistent).")
+    @OptionGroup var options: ServerOptions
+    @Option(help: "Destination file.") var to: String
+
+    func run() throws {
+        let database = try ResolvedConfiguration(options).openDatabase()
+        try database.backup(to: to)
+        print("backed up to \(to)")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Integrity check plus the invariants of API.md §4; exits non-zero on a breach.")
+    @OptionGroup var options: ServerOptions
+
+    func run() throws {
+        let database = try ResolvedConfiguration(options).openDatabase()
+        let breaches = try database.pool.read { db in try IntegrityCheck.run(db) }
+        if breaches.isEmpty {
+            print("ok")
+            return
+        }
+        for breach in breaches { print("BREACH: \(breach)") }
+        throw ExitCode(1)
     }
 }
 

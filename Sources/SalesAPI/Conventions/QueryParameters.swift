@@ -1,0 +1,149 @@
+import Foundation
+import SalesCore
+import SalesStore
+
+/// Query parameters, percent-decoded ("+" is a space). Each route declares the names it
+/// accepts; an unknown name is 400 rather than silently ignored, so a typo such as
+/// `?customer=7` cannot quietly return every customer.
+public struct QueryParameters: Sendable {
+    public private(set) var pairs: [(name: String, value: String)] = []
+
+    public init(_ query: String?) throws {
+        guard let query, !query.isEmpty else { return }
+        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = decode(pieces[0]), let value = decode(pieces.count > 1 ? pieces[1] : "") else {
+                throw APIError.badRequest("malformed query parameter \(part)")
+            }
+            pairs.append((name, value))
+        }
+    }
+
+    private func decode(_ s: Substring) -> String? {
+        String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    public subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
+
+    /// `metadata[KEY]=VALUE` filters (API.md §1 "metadata").
+    public var metadataFilters: [(key: String, value: String)] {
+        pairs.compactMap { pair in
+            guard isMetadataFilter(pair.name) else { return nil }
+            return (String(pair.name.dropFirst(9).dropLast()), pair.value)
+        }
+    }
+
+    /// "metadata[KEY]" with a non-empty key of at most 40 characters; anything else that merely
+    /// starts with "metadata[" is an unknown parameter (400), never a silently ignored filter.
+    private func isMetadataFilter(_ name: String) -> Bool {
+        name.hasPrefix("metadata[") && name.hasSuffix("]") && name.count > 10 && name.count <= 10 + 40
+    }
+
+    /// 400 for any parameter outside `allowed`, the list parameters and metadata filters.
+    public func validate(allowed: Set<String>, list: Bool) throws {
+        for pair in pairs {
+            if allowed.contains(pair.name) { continue }
+            if list && (ListParameters.names.contains(pair.name) || isMetadataFilter(pair.name)) { continue }
+            throw APIError.badRequest("unknown query parameter \"\(pair.name)\"")
+        }
+        var seen = Set<String>()
+        for pair in pairs where !seen.insert(pair.name).inserted {
+            throw APIError.badRequest("query parameter \"\(pair.name)\" given more than once")
+        }
+    }
+
+    public func int(_ name: String, range: ClosedRange<Int64> = 1...Int64.max) throws -> Int64? {
+        guard let text = self[name] else { return nil }
+        guard let v = Int64(text), range.contains(v) else {
+            throw APIError.badRequest("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return v
+    }
+
+    public func bool(_ name: String) throws -> Bool? {
+        guard let text = self[name] else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw APIError.badRequest("\(name) must be true or false")
+        }
+    }
+
+    public func oneOf<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        guard let text = self[name] else { return nil }
+        guard let v = T(rawValue: text) else { throw APIError.badRequest("\(name) has no value \"\(text)\"") }
+        return v
+    }
+
+    public func nonEmpty(_ name: String) throws -> String? {
+        guard let text = self[name] else { return nil }
+        guard !text.isEmpty else { throw APIError.badRequest("\(name) must not be empty") }
+        return text
+    }
+}
+
+/// API.md §1 "lists": limit 1–200 (default 50), cursor, created_from/created_to,
+/// updated_since (a sync feed ordered by updated_at, id), metadata filters.
+public enum ListParameters {
+    static let names: Set<String> = ["limit", "cursor", "created_from", "created_to", "updated_since"]
+
+    public static func parse(_ query: QueryParameters) throws -> ListOptions {
+        var options = ListOptions()
+        if let limit = try query.int("limit", range: 1...200) { options.limit = Int(limit) }
+        options.createdFrom = try timestamp(query, "created_from")
+        options.createdTo = try timestamp(query, "created_to", endOfDay: true)
+        options.updatedSince = try timestamp(query, "updated_since")
+        options.metadata = query.metadataFilters
+        if let cursor = query["cursor"] {
+            guard let decoded = Cursor.decode(cursor) else { throw APIError.badRequest("cursor is not one this server issued") }
+            switch decoded {
+            case .id(let id):
+                guard options.updatedSince == nil else { throw APIError.badRequest("this cursor belongs to a list without updated_since") }
+                options.afterId = id
+            case .update(let at, let id):
+                guard options.updatedSince != nil else { throw APIError.badRequest("this cursor belongs to an updated_since feed") }
+                options.afterUpdate = (at, id)
+            }
+        }
+        return options
+    }
+
+    /// A date means the whole day: from its first instant, or to its last (inclusive ranges).
+    static func timestamp(_ query: QueryParameters, _ name: String, endOfDay: Bool = false) throws -> String? {
+        guard let text = query[name] else { return nil }
+        guard let normalized = Timestamp.normalize(text) else {
+            throw APIError.badRequest("\(name) must be an RFC 3339 timestamp or a YYYY-MM-DD date")
+        }
+        if endOfDay && text.utf8.count == 10 { return String(normalized.prefix(10)) + "T23:59:59.999Z" }
+        return normalized
+    }
+}
+
+/// Opaque keyset cursors: base64url of "i:<id>" or "u:<updated_at>|<id>".
+public enum Cursor: Equatable {
+    case id(Int64)
+    case update(String, Int64)
+
+    public var encoded: String {
+        let raw: String
+        switch self {
+        case .id(let id): raw = "i:\(id)"
+        case .update(let at, let id): raw = "u:\(at)|\(id)"
+        }
+        return Data(raw.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func decode(_ text: String) -> Cursor? {
+        var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while b64.count % 4 != 0 { b64 += "=" }
+        guard let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8) else { return nil }
+        if raw.hasPrefix("i:"), let id = Int64(raw.dropFirst(2)), id >= 0 { return .id(id) }
+        if raw.hasPrefix("u:"), let bar = raw.lastIndex(of: "|"), let id = Int64(raw[raw.index(after: bar)...]) {
+            let at = String(raw[raw.index(raw.startIndex, offsetBy: 2)..<bar])
+            guard Timestamp.normalize(at) == at else { return nil }
+            return .update(at, id)
+        }
+        return nil
+    }
+}

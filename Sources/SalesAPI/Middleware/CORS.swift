@@ -1,0 +1,33 @@
+import HTTPServer
+
+/// CORS for browser frontends (API.md §1 "CORS"): allowed origins are configured (default
+/// none; "*" allows any). Preflight OPTIONS requests are answered here.
+struct CORSPolicy: Sendable {
+    let origins: Set<String>
+
+    static let allowedHeaders = "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-Request-Id, Accept, Accept-Encoding"
+    static let exposedHeaders = "ETag, X-Request-Id, Idempotent-Replayed, Retry-After, Location"
+
+    func allows(_ origin: String) -> Bool { origins.contains("*") || origins.contains(origin) }
+
+    /// The preflight answer, or nil when this is not a preflight request.
+    func preflight(_ request: HTTPRequest, allowedMethods: [HTTPMethod]?) -> HTTPResponse? {
+        guard request.method == .OPTIONS, let origin = request.headers["origin"],
+              request.headers["access-control-request-method"] != nil else { return nil }
+        var response = HTTPResponse(status: 204)
+        response.headers.add(name: "Vary", value: "Origin")
+        guard allows(origin), let methods = allowedMethods else { return response }
+        response.headers.add(name: "Access-Control-Allow-Origin", value: origin)
+        response.headers.add(name: "Access-Control-Allow-Methods", value: methods.map(\.rawValue).joined(separator: ", "))
+        response.headers.add(name: "Access-Control-Allow-Headers", value: CORSPolicy.allowedHeaders)
+        response.headers.add(name: "Access-Control-Max-Age", value: "600")
+        return response
+    }
+
+    func decorate(_ response: inout HTTPResponse, for request: HTTPRequest) {
+        guard let origin = request.headers["origin"], allows(origin) else { return }
+        response.headers.add(name: "Access-Control-Allow-Origin", value: origin)
+        response.headers.add(name: "Access-Control-Expose-Headers", value: CORSPolicy.exposedHeaders)
+        response.headers.add(name: "Vary", value: "Origin")
+    }
+}

@@ -1,0 +1,58 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// /v1/api-keys (API.md §2): admin only. The secret is returned once, at creation.
+enum APIKeyRoutes {
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            var reader = BodyReader(try request.jsonObject())
+            reader.rejectUnknown(["name", "role", "sales_rep_id"])
+            reader.require("name", "role")
+            let name = reader.text("name", maxLength: 100, nullable: false).value
+            let role = reader.choice("role", Role.self).value
+            let rep = reader.id("sales_rep_id").value
+            try reader.finish()
+            guard let name, let role else { throw APIError.badRequest("name and role are required") }
+            let secret = APIKeys.generate()
+            return try await app.write(request) { db in
+                let record = try APIKeyStore.create(db, name: name, role: role, salesRepId: rep, hash: APIKeys.hash(secret),
+                                                    prefix: APIKeys.prefix(secret))
+                return APIResponse.json(201) { w in write(record, secret: secret, to: &w) }
+            }
+        }
+    }
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["limit", "cursor"], list: false)
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try APIKeyStore.list(db, afterId: options.afterId, limit: options.limit) }
+            return ListResponse.make(page, options: options, cursor: { .id($0.id) }) { record, w in write(record, secret: nil, to: &w) }
+        }
+    }
+
+    static func revoke(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            return try await app.write(request) { db in
+                let record = try APIKeyStore.revoke(db, id: id)
+                return APIResponse.json { w in write(record, secret: nil, to: &w) }
+            }
+        }
+    }
+
+    static func write(_ k: APIKeyRecord, secret: String?, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(k.id)
+        w.key("name"); w.string(k.name)
+        w.key("role"); w.string(k.role.rawValue)
+        w.key("sales_rep_id"); w.int(k.salesRepId)
+        w.key("prefix"); w.string(k.prefix)
+        if let secret { w.key("key"); w.string(secret) }
+        w.key("revoked"); w.bool(k.revokedAt != nil)
+        w.key("revoked_at"); w.string(k.revokedAt)
+        w.key("created_at"); w.string(k.createdAt)
+        w.endObject()
+    }
+}

@@ -1,0 +1,190 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// /v1/customers (API.md §3 Customers).
+enum CustomerRoutes {
+    static let fields: Set<String> = ["name", "email", "phone", "billing_address", "shipping_address", "currency", "credit_limit",
+                                      "payment_terms_days", "sales_rep_id", "external_ref", "active", "metadata"]
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["q", "active", "sales_rep_id"], list: true)
+            var filter = CustomerStore.Filter()
+            filter.query = try request.query.nonEmpty("q")
+            filter.active = try request.query.bool("active")
+            filter.salesRepId = try request.query.int("sales_rep_id")
+            let options = try ListParameters.parse(request.query)
+            let query = filter
+            let rows = try await app.read { db in
+                let page = try CustomerStore.list(db, filter: query, options: options)
+                let items = try page.items.map { ($0, try CustomerStore.balance(db, customer: $0)) }
+                return Page(items: items, hasMore: page.hasMore)
+            }
+            return ListResponse.make(rows, options: options, cursor: { cursor(for: $0.0, options) }) { item, w in
+                write(item.0, balance: item.1, to: &w)
+            }
+        }
+    }
+
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            var reader = BodyReader(try request.jsonObject())
+            var customer = Customer(id: 0, name: "", email: nil, phone: nil, billingAddress: nil, shippingAddress: nil,
+                                    currency: app.configuration.currency, creditLimit: nil, paymentTermsDays: 30, salesRepId: nil,
+                                    externalRef: nil, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "")
+            apply(&reader, to: &customer, creating: true)
+            try reader.finish()
+            let input = customer
+            return try await app.write(request) { db in
+                let created = try CustomerStore.create(db, input)
+                return response(created, try CustomerStore.balance(db, customer: created), status: 201)
+            }
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in
+                let c = try CustomerStore.get(db, id: id)
+                return response(c, try CustomerStore.balance(db, customer: c))
+            }
+        }
+    }
+
+    static func update(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            let object = try request.jsonObject()
+            // Validate the shape before the transaction, then apply onto the stored row inside it.
+            var probe = BodyReader(object)
+            var scratch = Customer(id: 0, name: "x", email: nil, phone: nil, billingAddress: nil, shippingAddress: nil, currency: "USD",
+                                   creditLimit: nil, paymentTermsDays: 30, salesRepId: nil, externalRef: nil, active: true,
+                                   metadata: [:], version: 1, createdAt: "", updatedAt: "")
+            apply(&probe, to: &scratch, creating: false)
+            try probe.finish()
+            return try await app.write(request) { db in
+                let updated = try CustomerStore.update(db, id: id, expectedVersion: expected) { c in
+                    var reader = BodyReader(object)
+                    apply(&reader, to: &c, creating: false)
+                }
+                return response(updated, try CustomerStore.balance(db, customer: updated))
+            }
+        }
+    }
+
+    static func delete(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            return try await app.write(request) { db in
+                try CustomerStore.delete(db, id: id, expectedVersion: expected)
+                return .noContent
+            }
+        }
+    }
+
+    static func balance(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in
+                let c = try CustomerStore.get(db, id: id)
+                let b = try CustomerStore.balance(db, customer: c)
+                return APIResponse.json { w in writeBalance(b, to: &w) }
+            }
+        }
+    }
+
+    /// Create and PATCH share this: absent fields keep their value; null clears a nullable one.
+    static func apply(_ r: inout BodyReader, to c: inout Customer, creating: Bool) {
+        r.rejectUnknown(fields)
+        if creating { r.require("name") }
+        r.text("name", maxLength: 200, nullable: false).assign(to: &c.name)
+        r.email("email").assign(to: &c.email)
+        r.text("phone", maxLength: 40).assign(to: &c.phone)
+        r.address("billing_address").assign(to: &c.billingAddress)
+        r.address("shipping_address").assign(to: &c.shippingAddress)
+        r.currency("currency").assign(to: &c.currency)
+        r.integer("credit_limit", range: 0...MoneyLimits.max, nullable: true).assign(to: &c.creditLimit)
+        if case .value(let days) = r.integer("payment_terms_days", range: 0...3650) { c.paymentTermsDays = Int(days) }
+        r.id("sales_rep_id").assign(to: &c.salesRepId)
+        r.text("external_ref", maxLength: 200).assign(to: &c.externalRef)
+        r.boolean("active").assign(to: &c.active)
+        r.metadata().assign(to: &c.metadata)
+    }
+
+    static func cursor(for c: Customer, _ options: ListOptions) -> Cursor {
+        options.updatedSince != nil ? .update(c.updatedAt, c.id) : .id(c.id)
+    }
+
+    static func response(_ c: Customer, _ b: CustomerBalance, status: Int = 200) -> APIResponse {
+        APIResponse.json(status, etag: c.version) { w in write(c, balance: b, to: &w) }
+    }
+
+    static func write(_ c: Customer, balance: CustomerBalance, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(c.id)
+        w.key("name"); w.string(c.name)
+        w.key("email"); w.string(c.email)
+        w.key("phone"); w.string(c.phone)
+        w.key("billing_address"); ResourceJSON.address(c.billingAddress, to: &w)
+        w.key("shipping_address"); ResourceJSON.address(c.shippingAddress, to: &w)
+        w.key("currency"); w.string(c.currency)
+        w.key("credit_limit"); w.int(c.creditLimit)
+        w.key("payment_terms_days"); w.int(c.paymentTermsDays)
+        w.key("sales_rep_id"); w.int(c.salesRepId)
+        w.key("external_ref"); w.string(c.externalRef)
+        w.key("active"); w.bool(c.active)
+        w.key("metadata"); ResourceJSON.metadata(c.metadata, to: &w)
+        w.key("balance"); writeBalance(balance, to: &w)
+        w.key("version"); w.int(c.version)
+        w.key("created_at"); w.string(c.createdAt)
+        w.key("updated_at"); w.string(c.updatedAt)
+        w.endObject()
+    }
+
+    static func writeBalance(_ b: CustomerBalance, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("currency"); w.string(b.currency)
+        w.key("receivable"); w.int(b.receivable)
+        w.key("credit_balance"); w.int(b.creditBalance)
+        w.key("net_balance"); w.int(b.netBalance)
+        w.key("open_orders_amount"); w.int(b.openOrdersAmount)
+        w.key("credit_limit"); w.int(b.creditLimit)
+        w.key("available_credit"); w.int(b.availableCredit)
+        w.endObject()
+    }
+}
+
+/// Money amounts are bounded well inside Int64 so sums of many of them cannot overflow.
+enum MoneyLimits {
+    static let max: Int64 = 1_000_000_000_000_000
+}
+
+/// JSON shapes shared by several resources.
+enum ResourceJSON {
+    static func address(_ a: Address?, to w: inout JSONWriter) {
+        guard let a else { w.null(); return }
+        w.beginObject()
+        w.key("line1"); w.string(a.line1)
+        w.key("line2"); w.string(a.line2)
+        w.key("city"); w.string(a.city)
+        w.key("region"); w.string(a.region)
+        w.key("postal_code"); w.string(a.postalCode)
+        w.key("country"); w.string(a.country)
+        w.endObject()
+    }
+
+    static func metadata(_ m: Metadata, to w: inout JSONWriter) {
+        w.beginObject()
+        for key in m.keys.sorted() {
+            w.key(key)
+            w.string(m[key]!)
+        }
+        w.endObject()
+    }
+}

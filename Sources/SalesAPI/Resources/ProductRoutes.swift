@@ -1,0 +1,234 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// /v1/products, stock adjustments and movements, and /v1/stock (API.md §3 Products).
+enum ProductRoutes {
+    static let fields: Set<String> = ["sku", "name", "description", "type", "unit_price", "prices", "tax_rate_id", "reorder_level",
+                                      "invoice_policy", "active", "metadata"]
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["q", "type", "active", "low_stock"], list: true)
+            let filter = try productFilter(request.query)
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try ProductStore.list(db, filter: filter, options: options) }
+            return ListResponse.make(page, options: options, cursor: { cursor(for: $0, options) }, write: write)
+        }
+    }
+
+    static func productFilter(_ query: QueryParameters) throws -> ProductStore.Filter {
+        var filter = ProductStore.Filter()
+        filter.query = try query.nonEmpty("q")
+        filter.sku = try query.nonEmpty("sku")
+        filter.type = try query.oneOf("type", ProductType.self)
+        filter.active = try query.bool("active")
+        filter.lowStock = try query.bool("low_stock")
+        return filter
+    }
+
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            var reader = BodyReader(try request.jsonObject())
+            var product = blank()
+            apply(&reader, to: &product, creating: true, serverCurrency: app.configuration.currency)
+            try reader.finish()
+            let input = product
+            return try await app.write(request) { db in response(try ProductStore.create(db, input), status: 201) }
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in response(try ProductStore.get(db, id: id)) }
+        }
+    }
+
+    static func update(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            let object = try request.jsonObject()
+            var probe = BodyReader(object)
+            var scratch = blank()
+            apply(&probe, to: &scratch, creating: false, serverCurrency: app.configuration.currency)
+            try probe.finish()
+            let currency = app.configuration.currency
+            return try await app.write(request) { db in
+                response(try ProductStore.update(db, id: id, expectedVersion: expected) { p in
+                    var reader = BodyReader(object)
+                    apply(&reader, to: &p, creating: false, serverCurrency: currency)
+                })
+            }
+        }
+    }
+
+    static func delete(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            return try await app.write(request) { db in
+                try ProductStore.delete(db, id: id, expectedVersion: expected)
+                return .noContent
+            }
+        }
+    }
+
+    /// POST /v1/products/{id}/stock-adjustments {quantity (signed, ≠ 0), reason} → 201 movement.
+    static func adjustStock(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            var reader = BodyReader(try request.jsonObject())
+            reader.rejectUnknown(["quantity", "reason"])
+            reader.require("quantity")
+            let quantity = reader.quantity("quantity", allowNegative: true).value
+            let reason = reader.text("reason", maxLength: 500).value
+            try reader.finish()
+            guard let quantity else { throw APIError.badRequest("quantity is required") }
+            return try await app.write(request) { db in
+                let movement = try ProductStore.moveStock(db, productId: id, quantity: quantity, type: .adjustment, reason: reason)
+                return APIResponse.json(201) { w in writeMovement(movement, to: &w) }
+            }
+        }
+    }
+
+    static func movements(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["limit", "cursor"], list: false)
+            let id = try request.id()
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try ProductStore.movements(db, productId: id, afterId: options.afterId, limit: options.limit) }
+            return ListResponse.make(page, options: options, cursor: { .id($0.id) }, write: writeMovement)
+        }
+    }
+
+    /// GET /v1/stock?sku=&q=&product_id=&low_stock= → rows {product_id, sku, name, on_hand, reserved, available}.
+    static func stockInquiry(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["sku", "q", "product_id", "low_stock", "limit", "cursor"], list: false)
+            var stockFilter = try productFilter(request.query)
+            stockFilter.type = .stockable
+            let filter = stockFilter
+            let productId = try request.query.int("product_id")
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db -> Page<Product> in
+                if let productId {
+                    let p = try ProductStore.get(db, id: productId)
+                    return Page(items: p.type == .stockable ? [p] : [], hasMore: false)
+                }
+                return try ProductStore.list(db, filter: filter, options: options)
+            }
+            return ListResponse.make(page, options: options, cursor: { .id($0.id) }) { p, w in
+                w.beginObject()
+                w.key("product_id"); w.int(p.id)
+                w.key("sku"); w.string(p.sku)
+                w.key("name"); w.string(p.name)
+                w.key("on_hand"); w.rawNumber(p.onHand.decimalText)
+                w.key("reserved"); w.rawNumber(p.reserved.decimalText)
+                w.key("available"); w.rawNumber(p.available.decimalText)
+                w.endObject()
+            }
+        }
+    }
+
+    static func blank() -> Product {
+        Product(id: 0, sku: "", name: "", description: nil, type: .stockable, unitPrice: 0, prices: [:], taxRateId: nil, reorderLevel: nil,
+                invoicePolicy: .ordered, active: true, metadata: [:], onHand: Quantity(thousandths: 0), reserved: Quantity(thousandths: 0),
+                version: 1, createdAt: "", updatedAt: "")
+    }
+
+    static func apply(_ r: inout BodyReader, to p: inout Product, creating: Bool, serverCurrency: String) {
+        r.rejectUnknown(fields)
+        if creating { r.require("sku", "name", "unit_price") }
+        r.text("sku", maxLength: 64, nullable: false).assign(to: &p.sku)
+        r.text("name", maxLength: 200, nullable: false).assign(to: &p.name)
+        r.text("description", maxLength: 2000).assign(to: &p.description)
+        r.choice("type", ProductType.self).assign(to: &p.type)
+        r.integer("unit_price", range: 0...MoneyLimits.max).assign(to: &p.unitPrice)
+        r.id("tax_rate_id").assign(to: &p.taxRateId)
+        r.quantity("reorder_level", allowZero: true, nullable: true).assign(to: &p.reorderLevel)
+        r.choice("invoice_policy", InvoicePolicy.self).assign(to: &p.invoicePolicy)
+        r.boolean("active").assign(to: &p.active)
+        r.metadata().assign(to: &p.metadata)
+        if let value = r.object["prices"] {
+            switch value {
+            case .null:
+                p.prices = [:]
+            case .object(let o):
+                var prices: [String: Int64] = [:]
+                var nested = BodyReader(o, prefix: "prices.")
+                for code in o.keys {
+                    if case .value(let c) = nested.currency(code), c == code, case .value(let amount) = nested.integer(code, range: 0...MoneyLimits.max) {
+                        if code == serverCurrency {
+                            nested.fail(code, "redundant", "the price in \(serverCurrency) is unit_price")
+                        } else {
+                            prices[code] = amount
+                        }
+                    }
+                }
+                r.absorb(nested)
+                if nested.errors.isEmpty { p.prices = prices }
+            default:
+                r.fail("prices", "invalid_type", "prices must be an object of currency code → amount")
+            }
+        }
+    }
+
+    static func cursor(for p: Product, _ options: ListOptions) -> Cursor {
+        options.updatedSince != nil ? .update(p.updatedAt, p.id) : .id(p.id)
+    }
+
+    static func response(_ p: Product, status: Int = 200) -> APIResponse {
+        APIResponse.json(status, etag: p.version) { w in write(p, to: &w) }
+    }
+
+    static func write(_ p: Product, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(p.id)
+        w.key("sku"); w.string(p.sku)
+        w.key("name"); w.string(p.name)
+        w.key("description"); w.string(p.description)
+        w.key("type"); w.string(p.type.rawValue)
+        w.key("unit_price"); w.int(p.unitPrice)
+        w.key("prices")
+        w.beginObject()
+        for code in p.prices.keys.sorted() { w.key(code); w.int(p.prices[code]!) }
+        w.endObject()
+        w.key("tax_rate_id"); w.int(p.taxRateId)
+        w.key("reorder_level")
+        if let level = p.reorderLevel { w.rawNumber(level.decimalText) } else { w.null() }
+        w.key("invoice_policy"); w.string(p.invoicePolicy.rawValue)
+        w.key("active"); w.bool(p.active)
+        w.key("metadata"); ResourceJSON.metadata(p.metadata, to: &w)
+        w.key("stock")
+        if p.type == .stockable {
+            w.beginObject()
+            w.key("on_hand"); w.rawNumber(p.onHand.decimalText)
+            w.key("reserved"); w.rawNumber(p.reserved.decimalText)
+            w.key("available"); w.rawNumber(p.available.decimalText)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("version"); w.int(p.version)
+        w.key("created_at"); w.string(p.createdAt)
+        w.key("updated_at"); w.string(p.updatedAt)
+        w.endObject()
+    }
+
+    static func writeMovement(_ m: StockMovement, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(m.id)
+        w.key("product_id"); w.int(m.productId)
+        w.key("type"); w.string(m.type.rawValue)
+        w.key("quantity"); w.rawNumber(m.quantity.decimalText)
+        w.key("on_hand_after"); w.rawNumber(m.onHandAfter.decimalText)
+        w.key("reason"); w.string(m.reason)
+        w.key("document_type"); w.string(m.documentType)
+        w.key("document_id"); w.int(m.documentId)
+        w.key("created_at"); w.string(m.createdAt)
+        w.endObject()
+    }
+}

@@ -1,0 +1,54 @@
+import HTTPServer
+import SalesCore
+
+/// Every route of the API with the roles allowed to call it: the one place where API.md §2 is
+/// enforced. Reads are open to every role; each write names its functional role (admin always
+/// included); API keys are admin-only, reads included, since they describe who can access what.
+enum RouteTable {
+    static func routes(_ app: SalesApp) -> [APIRoute] {
+        let read = Access.anyRole
+        let sales = Access.write(.sales)
+        let warehouse = Access.write(.warehouse)
+        let accounting = Access.write(.accounting)
+        func r(_ method: HTTPMethod, _ template: String, _ access: Access, _ handler: @escaping APIHandler) -> APIRoute {
+            APIRoute(method: method, template: template, access: access, handler: handler)
+        }
+        return [
+            // API.md §1 open routes
+            r(.GET, "/healthz", .open, SystemRoutes.healthz(app)),
+            r(.GET, "/readyz", .open, SystemRoutes.readyz(app)),
+            r(.GET, "/metrics", .open, SystemRoutes.metrics(app)),
+            r(.GET, "/openapi.json", .open, SystemRoutes.openapi(app)),
+
+            // API.md §2 API keys
+            r(.GET, "/v1/api-keys", .adminOnly, APIKeyRoutes.list(app)),
+            r(.POST, "/v1/api-keys", .adminOnly, APIKeyRoutes.create(app)),
+            r(.DELETE, "/v1/api-keys/{id}", .adminOnly, APIKeyRoutes.revoke(app)),
+
+            // API.md §3 Customers
+            r(.GET, "/v1/customers", read, CustomerRoutes.list(app)),
+            r(.POST, "/v1/customers", sales, CustomerRoutes.create(app)),
+            r(.GET, "/v1/customers/{id}", read, CustomerRoutes.get(app)),
+            r(.PATCH, "/v1/customers/{id}", sales, CustomerRoutes.update(app)),
+            r(.DELETE, "/v1/customers/{id}", sales, CustomerRoutes.delete(app)),
+            r(.GET, "/v1/customers/{id}/balance", read, CustomerRoutes.balance(app)),
+
+            // API.md §3 Tax rates (they drive invoice amounts: accounting)
+            r(.GET, "/v1/tax-rates", read, TaxRateRoutes.list(app)),
+            r(.POST, "/v1/tax-rates", accounting, TaxRateRoutes.create(app)),
+            r(.GET, "/v1/tax-rates/{id}", read, TaxRateRoutes.get(app)),
+            r(.PATCH, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.update(app)),
+            r(.DELETE, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.delete(app)),
+
+            // API.md §3 Products and stock
+            r(.GET, "/v1/products", read, ProductRoutes.list(app)),
+            r(.POST, "/v1/products", warehouse, ProductRoutes.create(app)),
+            r(.GET, "/v1/products/{id}", read, ProductRoutes.get(app)),
+            r(.PATCH, "/v1/products/{id}", warehouse, ProductRoutes.update(app)),
+            r(.DELETE, "/v1/products/{id}", warehouse, ProductRoutes.delete(app)),
+            r(.POST, "/v1/products/{id}/stock-adjustments", warehouse, ProductRoutes.adjustStock(app)),
+            r(.GET, "/v1/products/{id}/stock-movements", read, ProductRoutes.movements(app)),
+            r(.GET, "/v1/stock", read, ProductRoutes.stockInquiry(app)),
+        ]
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import HTTPServer
+import Logging
+import SalesCore
+import SalesStore
+import Synchronization
+
+/// Settings of the API layer (API.md §0).
+public struct SalesAPIConfiguration: Sendable {
+    /// The server's currency (`--currency`): the default for customers and product prices.
+    public var currency = "USD"
+    /// Requests per second per API key; 0 = off (`--rate-limit`).
+    public var rateLimit: Double = 0
+    /// Allowed CORS origins (`--cors-origins`); "*" for any.
+    public var corsOrigins: [String] = []
+
+    public init() {}
+}
+
+/// The services every handler uses: the database, configuration, metrics, claims and logger.
+public final class SalesApp: Sendable {
+    public let database: SalesDatabase
+    public let configuration: SalesAPIConfiguration
+    public let logger: Logger
+    let metrics = Metrics()
+    let claims = IdempotencyClaims()
+    let rateLimiter: RateLimiter
+    let cors: CORSPolicy
+    private let connectionCounter = Mutex<(@Sendable () -> Int)?>(nil)
+
+    public init(database: SalesDatabase, configuration: SalesAPIConfiguration, logger: Logger = Logger(label: "sales-server")) {
+        self.database = database
+        self.configuration = configuration
+        self.logger = logger
+        self.rateLimiter = RateLimiter(rate: configuration.rateLimit)
+        self.cors = CORSPolicy(origins: Set(configuration.corsOrigins))
+    }
+
+    /// Lets /metrics report the server's open connections (the server is built after the app).
+    public func reportConnections(_ counter: @escaping @Sendable () -> Int) {
+        connectionCounter.withLock { $0 = counter }
+    }
+
+    var openConnections: Int { connectionCounter.withLock { $0 }?() ?? 0 }
+
+    /// A read on a pooled reader connection (WAL: never blocked by the writer).
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await database.pool.read(body)
+    }
+
+    /// One write transaction. Every rule that compares against stored state is checked inside
+    /// `body`, so it holds under any concurrency. When the request carries an Idempotency-Key,
+    /// its response is stored in the same transaction (API.md §1, §4 invariant 7).
+    public func write(_ request: APIRequest, _ body: @escaping @Sendable (Database) throws -> APIResponse) async throws -> APIResponse {
+        let claim = request.idempotency
+        let started = DispatchTime.now().uptimeNanoseconds
+        let response = try await database.pool.write { db -> APIResponse in
+            let response = try body(db)
+            if let claim {
+                try IdempotencyStore.save(db, apiKeyId: claim.apiKeyId, key: claim.key, stored: claim.stored(response),
+                                          now: Int64(Date().timeIntervalSince1970))
+            }
+            return response
+        }
+        metrics.observeCommit(seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        return response
+    }
+
+    /// Hourly upkeep: drops Idempotency-Key replays past their 24 h retention.
+    public func startMaintenance(every interval: Duration = .seconds(3600)) -> Task<Void, Never> {
+        Task.detached { [self] in
+            while !Task.isCancelled {
+                let now = Int64(Date().timeIntervalSince1970)
+                do {
+                    let purged = try await writeDirect { db in try IdempotencyStore.purgeExpired(db, now: now) }
+                    if purged > 0 { logger.info("purged expired idempotency keys", metadata: ["count": "\(purged)"]) }
+                } catch {
+                    logger.warning("idempotency purge failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// A write that is not tied to a request (CLI, bootstrap, maintenance).
+    public func writeDirect<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await database.pool.write(body)
+    }
+}

@@ -1,0 +1,51 @@
+/// A field that failed validation: `field` is a path like "lines[0].quantity".
+public struct FieldError: Sendable, Equatable {
+    public var field: String
+    public var code: String
+    public var message: String
+
+    public init(field: String, code: String, message: String) {
+        self.field = field
+        self.code = code
+        self.message = message
+    }
+}
+
+/// Domain failures. The API layer maps each case to one problem+json status and code
+/// (API.md §1 "Errors") in a single place.
+public enum SalesError: Error, Sendable, Equatable {
+    /// 404 not_found: no such resource.
+    case notFound(resource: String, id: String)
+    /// 422 validation_failed: field-level errors.
+    case validation([FieldError])
+    /// 409 invalid_state: the action is not allowed in the current status.
+    case invalidState(String)
+    /// 409 duplicate: a unique value already exists; `existingId` names the holder.
+    case duplicate(field: String, existingId: Int64?, detail: String)
+    /// 409 in_use: deleting something documents still reference.
+    case inUse(String)
+    /// 412 version_conflict: If-Match no longer matches.
+    case versionConflict(current: Int64)
+    /// 409 insufficient_stock with product, requested and available per line (thousandths).
+    case insufficientStock([StockShortage])
+    /// 409 quantity_exceeded with line, requested and remaining.
+    case quantityExceeded([FieldError])
+
+    public static func invalid(_ field: String, _ code: String, _ message: String) -> SalesError {
+        .validation([FieldError(field: field, code: code, message: message)])
+    }
+}
+
+public struct StockShortage: Sendable, Equatable {
+    public var productId: Int64
+    public var requested: Quantity
+    public var available: Quantity
+    public var field: String
+
+    public init(productId: Int64, requested: Quantity, available: Quantity, field: String) {
+        self.productId = productId
+        self.requested = requested
+        self.available = available
+        self.field = field
+    }
+}

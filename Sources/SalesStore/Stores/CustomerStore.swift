@@ -1,0 +1,142 @@
+import GRDB
+import SalesCore
+
+/// Customers (API.md §3 Customers). Every check against stored state runs inside the caller's
+/// write transaction.
+public enum CustomerStore {
+    public struct Filter: Sendable {
+        public var query: String?
+        public var active: Bool?
+        public var salesRepId: Int64?
+        public init() {}
+    }
+
+    static func decode(_ row: Row) -> Customer {
+        Customer(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"],
+                 billingAddress: JSONColumns.decodeAddress(row["billing_address"]),
+                 shippingAddress: JSONColumns.decodeAddress(row["shipping_address"]),
+                 currency: row["currency"], creditLimit: row["credit_limit"], paymentTermsDays: row["payment_terms_days"],
+                 salesRepId: row["sales_rep_id"], externalRef: row["external_ref"], active: row["active"],
+                 metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
+                 createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func find(_ db: Database, id: Int64) throws -> Customer? {
+        try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(decode)
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Customer {
+        guard let customer = try find(db, id: id) else { throw SalesError.notFound(resource: "customer", id: String(id)) }
+        return customer
+    }
+
+    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Customer> {
+        var conditions = SQLConditions()
+        if let q = filter.query {
+            let like = "%" + escapeLike(q) + "%"
+            conditions.add("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR external_ref LIKE ? ESCAPE '\\')",
+                           like, like, like, like)
+        }
+        if let active = filter.active { conditions.add("active = ?", active) }
+        if let rep = filter.salesRepId { conditions.add("sales_rep_id = ?", rep) }
+        return try KeysetList.fetch(db, table: "customers", options: options, conditions: conditions, decode: decode)
+    }
+
+    /// Inserts a customer; `external_ref` must be unique (409 duplicate naming the holder).
+    public static func create(_ db: Database, _ c: Customer) throws -> Customer {
+        try checkReferences(db, c, excludingId: nil)
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO customers (name, email, phone, billing_address, shipping_address, currency, credit_limit,
+              payment_terms_days, sales_rep_id, external_ref, active, metadata, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+                             c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
+                             JSONColumns.encode(c.metadata), now, now])
+        return try get(db, id: db.lastInsertedRowID)
+    }
+
+    /// Applies `change` to the current row and saves it with version + 1. `expectedVersion`
+    /// (from If-Match) is compared inside the transaction (API.md §1 "versions").
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?,
+                              change: (inout Customer) throws -> Void) throws -> Customer {
+        var c = try get(db, id: id)
+        if let expected = expectedVersion, expected != c.version { throw SalesError.versionConflict(current: c.version) }
+        let before = c
+        try change(&c)
+        if c == before { return c }
+        try checkReferences(db, c, excludingId: id)
+        try db.execute(sql: """
+            UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
+              credit_limit = ?, payment_terms_days = ?, sales_rep_id = ?, external_ref = ?, active = ?, metadata = ?,
+              version = version + 1, updated_at = ?
+            WHERE id = ?
+            """, arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+                             c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
+                             JSONColumns.encode(c.metadata), Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    /// Deletes a customer without documents; otherwise 409 in_use (archive with active: false).
+    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+        let c = try get(db, id: id)
+        if let expected = expectedVersion, expected != c.version { throw SalesError.versionConflict(current: c.version) }
+        for (table, label) in DocumentTables.referencingCustomers where try tableExists(db, table) {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true {
+                throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
+            }
+        }
+        try db.execute(sql: "DELETE FROM customers WHERE id = ?", arguments: [id])
+    }
+
+    private static func checkReferences(_ db: Database, _ c: Customer, excludingId: Int64?) throws {
+        if let ref = c.externalRef,
+           let existing = try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?",
+                                             arguments: [ref, excludingId]) {
+            throw SalesError.duplicate(field: "external_ref", existingId: existing,
+                                       detail: "a customer with external_ref \"\(ref)\" already exists (id \(existing))")
+        }
+        if let rep = c.salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+            throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
+        }
+    }
+
+    /// The balance object (API.md §3 Customers). Computed from the document tables that exist:
+    /// invoices, payments and orders add their terms as their issues land (see DocumentTables).
+    public static func balance(_ db: Database, customer: Customer) throws -> CustomerBalance {
+        var receivable: Int64 = 0
+        var credit: Int64 = 0
+        var openOrders: Int64 = 0
+        if try tableExists(db, "invoices") {
+            receivable = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount_due), 0) FROM invoices WHERE customer_id = ? AND status = 'open'",
+                                            arguments: [customer.id]) ?? 0
+        }
+        if try tableExists(db, "customer_credit") {
+            credit = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?",
+                                        arguments: [customer.id]) ?? 0
+        }
+        if try tableExists(db, "orders") {
+            openOrders = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(total - amount_invoiced), 0) FROM orders WHERE customer_id = ? AND status = 'confirmed'",
+                                            arguments: [customer.id]) ?? 0
+        }
+        return CustomerBalance(currency: customer.currency, receivable: receivable, creditBalance: credit,
+                               openOrdersAmount: openOrders, creditLimit: customer.creditLimit)
+    }
+}
+
+/// Tables of documents that reference customers/products; they appear as later migrations land.
+enum DocumentTables {
+    static let referencingCustomers = [("quotes", "quotes"), ("orders", "orders"), ("invoices", "invoices"),
+                                       ("payments", "payments")]
+    static let referencingProducts = [("quote_lines", "quote lines"), ("order_lines", "order lines")]
+}
+
+func tableExists(_ db: Database, _ name: String) throws -> Bool {
+    try db.tableExists(name)
+}
+
+/// Escapes LIKE wildcards so a search for "50%" matches the text, not a pattern.
+func escapeLike(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+        .replacingOccurrences(of: "_", with: "\\_")
+}

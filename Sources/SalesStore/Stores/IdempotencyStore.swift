@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// Stored first responses for Idempotency-Key (API.md §1 "idempotency").
+///
+/// A successful write stores its response in the same transaction as the change itself, so a
+/// crash can never leave a committed change without its replayable response (which would let a
+/// retry apply it twice). Error responses have no side effects and are stored on their own.
+public enum IdempotencyStore {
+    public struct Stored: Sendable {
+        public var fingerprint: [UInt8]
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+
+        public init(fingerprint: [UInt8], status: Int, headers: [(String, String)], body: [UInt8]) {
+            self.fingerprint = fingerprint
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
+    }
+
+    /// Replays are kept for 24 hours.
+    public static let retentionSeconds: Int64 = 24 * 3600
+
+    public static func find(_ db: Database, apiKeyId: Int64, key: String, now: Int64) throws -> Stored? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT fingerprint, status, headers, body FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND created_at > ?
+            """, arguments: [apiKeyId, key, now - retentionSeconds]) else { return nil }
+        let fingerprint: Data = row["fingerprint"]
+        let body: Data = row["body"]
+        let headerText: String = row["headers"]
+        var headers: [(String, String)] = []
+        for line in headerText.split(separator: "\n") {
+            if let colon = line.firstIndex(of: ":") {
+                headers.append((String(line[..<colon]), String(line[line.index(after: colon)...])))
+            }
+        }
+        return Stored(fingerprint: [UInt8](fingerprint), status: row["status"], headers: headers, body: [UInt8](body))
+    }
+
+    public static func save(_ db: Database, apiKeyId: Int64, key: String, stored: Stored, now: Int64) throws {
+        let headerText = stored.headers.map { "\($0.0):\($0.1)" }.joined(separator: "\n")
+        // An expired row with the same key is replaced; a live one cannot exist here because
+        // the API layer holds the key's in-process claim while the request runs.
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
+    }
+
+    /// Deletes replays older than the retention; returns how many.
+    @discardableResult
+    public static func purgeExpired(_ db: Database, now: Int64) throws -> Int {
+        try db.execute(sql: "DELETE FROM idempotency_keys WHERE created_at <= ?", arguments: [now - retentionSeconds])
+        return db.changesCount
+    }
+}

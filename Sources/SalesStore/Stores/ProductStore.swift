@@ -1,0 +1,160 @@
+import GRDB
+import SalesCore
+
+/// Products, their stock and stock movements (API.md §3 Products). `on_hand` changes only
+/// together with a movement row in the same transaction, so Σ movements = on_hand (invariant 4).
+public enum ProductStore {
+    public struct Filter: Sendable {
+        public var query: String?
+        public var sku: String?
+        public var type: ProductType?
+        public var active: Bool?
+        public var lowStock: Bool?
+        public init() {}
+    }
+
+    static func decode(_ row: Row) -> Product {
+        let reorder: Int64? = row["reorder_level"]
+        return Product(id: row["id"], sku: row["sku"], name: row["name"], description: row["description"],
+                       type: ProductType(rawValue: row["type"]) ?? .stockable, unitPrice: row["unit_price"],
+                       prices: JSONColumns.decodePrices(row["prices"]), taxRateId: row["tax_rate_id"],
+                       reorderLevel: reorder.map(Quantity.init(thousandths:)),
+                       invoicePolicy: InvoicePolicy(rawValue: row["invoice_policy"]) ?? .ordered, active: row["active"],
+                       metadata: JSONColumns.decodeMetadata(row["metadata"]),
+                       onHand: Quantity(thousandths: row["on_hand"]), reserved: Quantity(thousandths: row["reserved"]),
+                       version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Product {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM products WHERE id = ?", arguments: [id]) else {
+            throw SalesError.notFound(resource: "product", id: String(id))
+        }
+        return decode(row)
+    }
+
+    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Product> {
+        var conditions = SQLConditions()
+        if let q = filter.query {
+            let like = "%" + escapeLike(q) + "%"
+            conditions.add("(sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')", like, like)
+        }
+        if let sku = filter.sku { conditions.add("sku = ?", sku) }
+        if let type = filter.type { conditions.add("type = ?", type.rawValue) }
+        if let active = filter.active { conditions.add("active = ?", active) }
+        if let low = filter.lowStock {
+            // Same rule as Product.isLowStock, in SQL.
+            let lowSQL = "(type = 'stockable' AND (on_hand - reserved <= 0 OR (reorder_level IS NOT NULL AND on_hand - reserved <= reorder_level)))"
+            conditions.add(low ? lowSQL : "NOT \(lowSQL)")
+        }
+        return try KeysetList.fetch(db, table: "products", options: options, conditions: conditions, decode: decode)
+    }
+
+    public static func create(_ db: Database, _ p: Product) throws -> Product {
+        try checkReferences(db, p, excludingId: nil)
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO products (sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy,
+              active, metadata, on_hand, reserved, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)
+            """, arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+                             p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata), now, now])
+        return try get(db, id: db.lastInsertedRowID)
+    }
+
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
+        var p = try get(db, id: id)
+        if let expected = expectedVersion, expected != p.version { throw SalesError.versionConflict(current: p.version) }
+        let before = p
+        try change(&p)
+        if p == before { return p }
+        if p.type != before.type && (before.onHand.thousandths != 0 || before.reserved.thousandths != 0) {
+            throw SalesError.invalid("type", "has_stock", "the type cannot change while the product has stock or reservations")
+        }
+        try checkReferences(db, p, excludingId: id)
+        try db.execute(sql: """
+            UPDATE products SET sku = ?, name = ?, description = ?, type = ?, unit_price = ?, prices = ?, tax_rate_id = ?,
+              reorder_level = ?, invoice_policy = ?, active = ?, metadata = ?, version = version + 1, updated_at = ?
+            WHERE id = ?
+            """, arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+                             p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata),
+                             Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+        let p = try get(db, id: id)
+        if let expected = expectedVersion, expected != p.version { throw SalesError.versionConflict(current: p.version) }
+        var referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)", arguments: [id]) == true
+        for (table, _) in DocumentTables.referencingProducts where !referenced {
+            guard try tableExists(db, table) else { continue }
+            referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", arguments: [id]) == true
+        }
+        if referenced {
+            throw SalesError.inUse("product \(id) has stock movements or document lines; deactivate it with active: false instead")
+        }
+        try db.execute(sql: "DELETE FROM products WHERE id = ?", arguments: [id])
+    }
+
+    private static func checkReferences(_ db: Database, _ p: Product, excludingId: Int64?) throws {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE sku = ? AND id IS NOT ?", arguments: [p.sku, excludingId]) {
+            throw SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(p.sku)\" already exists (id \(existing))")
+        }
+        if let tax = p.taxRateId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)", arguments: [tax]) != true {
+            throw SalesError.invalid("tax_rate_id", "not_found", "no tax rate \(tax)")
+        }
+    }
+
+    // MARK: - Stock
+
+    /// Changes on_hand by `quantity` and records the movement, in the caller's transaction.
+    /// on_hand never goes below 0 (409 insufficient_stock), nor below what is reserved for
+    /// orders when stock is taken out by an adjustment.
+    @discardableResult
+    public static func moveStock(_ db: Database, productId: Int64, quantity: Quantity, type: StockMovementType,
+                                 reason: String?, documentType: String? = nil, documentId: Int64? = nil,
+                                 field: String = "quantity") throws -> StockMovement {
+        let p = try get(db, id: productId)
+        guard p.type == .stockable else {
+            throw SalesError.invalid("product_id", "not_stockable", "product \(productId) is a service and has no stock")
+        }
+        let after = p.onHand.thousandths + quantity.thousandths
+        if after < 0 {
+            throw SalesError.insufficientStock([StockShortage(productId: productId, requested: Quantity(thousandths: -quantity.thousandths),
+                                                              available: p.onHand, field: field)])
+        }
+        if type == .adjustment && quantity.thousandths < 0 && after < p.reserved.thousandths {
+            throw SalesError.insufficientStock([StockShortage(productId: productId, requested: Quantity(thousandths: -quantity.thousandths),
+                                                              available: p.available, field: field)])
+        }
+        let now = Timestamp.now()
+        try db.execute(sql: "UPDATE products SET on_hand = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [after, now, productId])
+        try db.execute(sql: """
+            INSERT INTO stock_movements (product_id, type, quantity, on_hand_after, reason, document_type, document_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [productId, type.rawValue, quantity.thousandths, after, reason, documentType, documentId, now])
+        return try movement(db, id: db.lastInsertedRowID)
+    }
+
+    static func decodeMovement(_ row: Row) -> StockMovement {
+        StockMovement(id: row["id"], productId: row["product_id"], type: StockMovementType(rawValue: row["type"]) ?? .adjustment,
+                      quantity: Quantity(thousandths: row["quantity"]), onHandAfter: Quantity(thousandths: row["on_hand_after"]),
+                      reason: row["reason"], documentType: row["document_type"], documentId: row["document_id"],
+                      createdAt: row["created_at"])
+    }
+
+    public static func movement(_ db: Database, id: Int64) throws -> StockMovement {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM stock_movements WHERE id = ?", arguments: [id]) else {
+            throw SalesError.notFound(resource: "stock_movement", id: String(id))
+        }
+        return decodeMovement(row)
+    }
+
+    public static func movements(_ db: Database, productId: Int64, afterId: Int64?, limit: Int) throws -> Page<StockMovement> {
+        _ = try get(db, id: productId)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM stock_movements WHERE product_id = ? AND id > ? ORDER BY id LIMIT ?
+            """, arguments: [productId, afterId ?? 0, limit + 1])
+        return Page(items: rows.prefix(limit).map(decodeMovement), hasMore: rows.count > limit)
+    }
+}

@@ -1,0 +1,55 @@
+import GRDB
+import SalesCore
+
+/// Tax rates (API.md §3 Tax rates).
+public enum TaxRateStore {
+    static func decode(_ row: Row) -> TaxRate {
+        TaxRate(id: row["id"], name: row["name"], percentE4: row["percent_e4"], inclusive: row["inclusive"],
+                active: row["active"], metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
+                createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> TaxRate {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM tax_rates WHERE id = ?", arguments: [id]) else {
+            throw SalesError.notFound(resource: "tax_rate", id: String(id))
+        }
+        return decode(row)
+    }
+
+    public static func list(_ db: Database, active: Bool?, options: ListOptions) throws -> Page<TaxRate> {
+        var conditions = SQLConditions()
+        if let active { conditions.add("active = ?", active) }
+        return try KeysetList.fetch(db, table: "tax_rates", options: options, conditions: conditions, decode: decode)
+    }
+
+    public static func create(_ db: Database, _ t: TaxRate) throws -> TaxRate {
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO tax_rates (name, percent_e4, inclusive, active, metadata, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), now, now])
+        return try get(db, id: db.lastInsertedRowID)
+    }
+
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
+        var t = try get(db, id: id)
+        if let expected = expectedVersion, expected != t.version { throw SalesError.versionConflict(current: t.version) }
+        let before = t
+        try change(&t)
+        if t == before { return t }
+        try db.execute(sql: """
+            UPDATE tax_rates SET name = ?, percent_e4 = ?, inclusive = ?, active = ?, metadata = ?,
+              version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+        let t = try get(db, id: id)
+        if let expected = expectedVersion, expected != t.version { throw SalesError.versionConflict(current: t.version) }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM products WHERE tax_rate_id = ?)", arguments: [id]) == true {
+            throw SalesError.inUse("tax rate \(id) is used by products; deactivate it with active: false instead")
+        }
+        try db.execute(sql: "DELETE FROM tax_rates WHERE id = ?", arguments: [id])
+    }
+}

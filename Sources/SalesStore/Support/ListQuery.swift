@@ -1,0 +1,72 @@
+import GRDB
+
+/// The common list parameters of API.md §1 "lists", already validated by the API layer.
+public struct ListOptions: Sendable {
+    public var limit = 50
+    /// Keyset cursor for lists ordered by id: rows with id > afterId.
+    public var afterId: Int64?
+    /// Keyset cursor for sync feeds ordered by (updated_at, id).
+    public var afterUpdate: (updatedAt: String, id: Int64)?
+    public var createdFrom: String?
+    public var createdTo: String?
+    /// When set, the list is a sync feed: updated_at ≥ this, ordered by (updated_at, id).
+    public var updatedSince: String?
+    /// metadata[KEY]=VALUE filters, all of which must match.
+    public var metadata: [(key: String, value: String)] = []
+
+    public init() {}
+}
+
+/// A page of rows and whether more follow. No list computes a full count (API.md §1).
+public struct Page<Element: Sendable>: Sendable {
+    public var items: [Element]
+    public var hasMore: Bool
+
+    public init(items: [Element], hasMore: Bool) {
+        self.items = items
+        self.hasMore = hasMore
+    }
+}
+
+/// Builds WHERE clauses with bound arguments (never string-interpolated values).
+public struct SQLConditions {
+    public private(set) var clauses: [String] = []
+    public private(set) var arguments: [any DatabaseValueConvertible] = []
+
+    public init() {}
+
+    public mutating func add(_ clause: String, _ values: any DatabaseValueConvertible...) {
+        clauses.append(clause)
+        arguments.append(contentsOf: values)
+    }
+
+    var sql: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
+}
+
+enum KeysetList {
+    /// Runs a keyset-paginated SELECT over `table` with the common list options plus the
+    /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`.
+    static func fetch<T>(_ db: Database, table: String, options: ListOptions, conditions: SQLConditions,
+                         decode: (Row) throws -> T) throws -> Page<T> {
+        var where_ = conditions
+        if let from = options.createdFrom { where_.add("created_at >= ?", from) }
+        if let to = options.createdTo { where_.add("created_at <= ?", to) }
+        for filter in options.metadata {
+            // json_extract with a quoted path: the key is bound, never spliced into SQL.
+            where_.add("json_extract(metadata, '$.\"' || replace(?, '\"', '\"\"') || '\"') = ?", filter.key, filter.value)
+        }
+        let order: String
+        if let since = options.updatedSince {
+            where_.add("updated_at >= ?", since)
+            if let after = options.afterUpdate { where_.add("(updated_at, id) > (?, ?)", after.updatedAt, after.id) }
+            order = "ORDER BY updated_at, id"
+        } else {
+            if let after = options.afterId { where_.add("id > ?", after) }
+            order = "ORDER BY id"
+        }
+        let sql = "SELECT * FROM \(table) \(where_.sql) \(order) LIMIT \(options.limit + 1)"
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(where_.arguments.map { $0.databaseValue }))
+        let items = try rows.prefix(options.limit).map(decode)
+        return Page(items: items, hasMore: rows.count > options.limit)
+    }
+}

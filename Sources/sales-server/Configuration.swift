@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import HTTPServer
+import Logging
+import SalesAPI
+import SalesStore
+
+/// Every setting in one place (API.md §0). Flags win over environment variables, which win
+/// over defaults.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on (env SALES_HOST, default 127.0.0.1).") var host: String?
+    @Option(help: "Port; 0 picks a free one (env SALES_PORT, default 8080).") var port: Int?
+    @Option(help: "SQLite database file, created with its folder (env SALES_DB, default ./data/sales.sqlite).") var db: String?
+    @Option(help: "The server's ISO 4217 currency (env SALES_CURRENCY, default USD).") var currency: String?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error, critical (env SALES_LOG_LEVEL, default info).") var logLevel: String?
+    @Option(name: .customLong("rate-limit"), help: "Requests per second per API key, 0 = off (env SALES_RATE_LIMIT, default 0).") var rateLimit: Double?
+    @Option(name: .customLong("cors-origins"), help: "Comma-separated allowed origins, * for any (env SALES_CORS_ORIGINS, default none).") var corsOrigins: String?
+    @Option(help: "full (a 2xx survives power loss) or normal (survives a crash) (env SALES_DURABILITY, default full).") var durability: String?
+}
+
+struct ResolvedConfiguration {
+    var host: String
+    var port: Int
+    var databasePath: String
+    var durability: Durability
+    var logLevel: Logger.Level
+    var api: SalesAPIConfiguration
+    var bootstrapKey: String?
+
+    enum Env {
+        static let host = "SALES_HOST", port = "SALES_PORT", db = "SALES_DB", currency = "SALES_CURRENCY"
+        static let logLevel = "SALES_LOG_LEVEL", rateLimit = "SALES_RATE_LIMIT", cors = "SALES_CORS_ORIGINS"
+        static let durability = "SALES_DURABILITY", bootstrapKey = "SALES_BOOTSTRAP_KEY"
+    }
+
+    init(_ o: ServerOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        host = o.host ?? environment[Env.host] ?? "127.0.0.1"
+        let port = o.port ?? (environment[Env.port].map { Int($0) ?? -1 }) ?? 8080
+        guard (0...65535).contains(port) else {
+            throw ValidationError("port must be 0...65535")
+        }
+        self.port = port
+        databasePath = o.db ?? environment[Env.db] ?? "./data/sales.sqlite"
+        guard let durability = Durability(rawValue: o.durability ?? environment[Env.durability] ?? "full") else {
+            throw ValidationError("durability must be full or normal")
+        }
+        self.durability = durability
+        guard let level = Logger.Level(rawValue: o.logLevel ?? environment[Env.logLevel] ?? "info") else {
+            throw ValidationError("unknown log level")
+        }
+        logLevel = level
+        api = SalesAPIConfiguration()
+        let currency = o.currency ?? environment[Env.currency] ?? "USD"
+        guard currency.utf8.count == 3, currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            throw ValidationError("currency must be an ISO 4217 code in upper case")
+        }
+        api.currency = currency
+        let rate = o.rateLimit ?? (environment[Env.rateLimit].map { Double($0) ?? -1 }) ?? 0
+        guard rate >= 0 else {
+            throw ValidationError("rate-limit must be a number ≥ 0")
+        }
+        api.rateLimit = rate
+        api.corsOrigins = (o.corsOrigins ?? environment[Env.cors] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        bootstrapKey = environment[Env.bootstrapKey]
+    }
+
+    /// Opens (creating the folder) and migrates the database.
+    func openDatabase() throws -> SalesDatabase {
+        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = try SalesDatabase(path: databasePath, durability: durability)
+        try database.migrate()
+        return database
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HTTPServer
+import HTTPTestSupport
+import SalesAPI
+import SalesStore
+
+/// A response with its JSON body decoded for assertions.
+struct Reply: Sendable {
+    let raw: RawResponse
+    var status: Int { raw.status }
+    var text: String { raw.bodyText }
+    func header(_ name: String) -> String? { raw.headers[name.lowercased()] }
+
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(raw.body))) as? [String: Any] ?? [:]
+    }
+
+    subscript(key: String) -> Any? { json[key] }
+    var data: [[String: Any]] { json["data"] as? [[String: Any]] ?? [] }
+    var errorFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+    var errorCodes: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+    var code: String? { json["code"] as? String }
+}
+
+/// The real server on port 0 over a SQLite file in a temp directory, with an admin key.
+final class TestServer: @unchecked Sendable {
+    let server: HTTPServer
+    let app: SalesApp
+    let adminKey: String
+    let directory: URL
+    var port: Int { server.port }
+
+    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
+        try database.migrate()
+        guard case .created(_, let secret) = try Bootstrap.ensureAdminKey(database, bootstrapSecret: nil) else {
+            throw ClientError(description: "no admin key created")
+        }
+        adminKey = secret
+        var configuration = SalesAPIConfiguration()
+        configure(&configuration)
+        app = SalesApp(database: database, configuration: configuration)
+        var http = HTTPServerConfiguration()
+        http.port = 0
+        http.eventLoopCount = 2
+        server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
+        let server = self.server
+        app.reportConnections { server.openConnections }
+        try server.start()
+    }
+
+    var databasePath: String { directory.appendingPathComponent("sales.sqlite").path }
+
+    func stop() async {
+        await server.shutdownGracefully()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// One request on a fresh connection. `key: nil` sends no Authorization header.
+    func call(_ method: String, _ path: String, _ body: String? = nil, key: String? = "admin",
+              headers: [String] = [], contentType: String? = "application/json") async throws -> Reply {
+        let port = self.port
+        var all = headers
+        if let key { all.append("Authorization: Bearer \(key == "admin" ? adminKey : key)") }
+        if body != nil, let contentType { all.append("Content-Type: \(contentType)") }
+        let finalHeaders = all
+        let raw = try await offPool { try RawClient(port: port).request(method, path, headers: finalHeaders, body: body) }
+        return Reply(raw: raw)
+    }
+
+    /// Creates a key with `role` through the API and returns its secret.
+    func key(role: String, salesRepId: Int? = nil) async throws -> String {
+        let rep = salesRepId.map { ",\"sales_rep_id\":\($0)" } ?? ""
+        let reply = try await call("POST", "/v1/api-keys", #"{"name":"\#(role) key","role":"\#(role)"\#(rep)}"#)
+        guard reply.status == 201, let secret = reply["key"] as? String else {
+            throw ClientError(description: "key creation failed: \(reply.status) \(reply.text)")
+        }
+        return secret
+    }
+}
+
+/// Runs `body` against a fresh server and always stops it.
+func withAPI(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void) async throws {
+    let server = try TestServer(configure)
+    do {
+        try await body(server)
+    } catch {
+        await server.stop()
+        throw error
+    }
+    await server.stop()
+}
