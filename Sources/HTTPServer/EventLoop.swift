@@ -32,7 +32,7 @@ final class ServerShared: Sendable {
 /// come back through `inbox` + eventfd.
 final class EventLoop: @unchecked Sendable {
     enum Message {
-        case response(connectionId: UInt64, fd: Int32, HTTPResponse)
+        case response(connectionId: UInt64, HTTPResponse)
         case beginShutdown
         case forceStop
     }
@@ -46,11 +46,16 @@ final class EventLoop: @unchecked Sendable {
     private let listenFd: Int32
     private let epfd: Int32
     private let wakeFd: Int32
-    private let inbox = Mutex<[Message]>([])
+    /// Messages for the loop, and whether the loop has closed its wake-up fd. Signalling and
+    /// closing both happen under this lock: a handler that finishes after shutdown must never
+    /// write its 8-byte wake-up into an fd number that has since been reused by a socket.
+    private let inbox = Mutex<(messages: [Message], closed: Bool)>(([], false))
     private let finished = DispatchSemaphore(value: 0)
 
-    // Loop-thread state below.
-    private var connections: [Int32: Connection] = [:]
+    // Loop-thread state below. Connections are keyed by their unique id, which is also their
+    // epoll token: an event for a connection closed earlier in the same batch can never reach
+    // a new connection that was given the same fd number.
+    private var connections: [UInt64: Connection] = [:]
     private var dateCache = DateCache()
     private let readBuffer: UnsafeMutableRawBufferPointer
     private var shuttingDown = false
@@ -87,13 +92,15 @@ final class EventLoop: @unchecked Sendable {
 
     func waitUntilFinished() { finished.wait() }
 
-    /// Thread-safe: queue a message and wake the loop (once per batch).
+    /// Thread-safe: queue a message and wake the loop (once per batch). After the loop has
+    /// exited, messages are dropped.
     func post(_ message: Message) {
-        let wasEmpty = inbox.withLock { queue in
-            queue.append(message)
-            return queue.count == 1
+        let wakeFd = self.wakeFd
+        inbox.withLock { inbox in
+            guard !inbox.closed else { return }
+            inbox.messages.append(message)
+            if inbox.messages.count == 1 { _ = csys_eventfd_signal(wakeFd) }
         }
-        if wasEmpty { _ = csys_eventfd_signal(wakeFd) }
     }
 
     // MARK: - Loop
@@ -114,8 +121,7 @@ final class EventLoop: @unchecked Sendable {
                     _ = csys_eventfd_drain(wakeFd)
                     drainInbox()
                 default:
-                    let fd = Int32(truncatingIfNeeded: tokens[i])
-                    guard let connection = connections[fd] else { continue }
+                    guard let connection = connections[tokens[i]] else { continue }
                     handleEvents(events[i], on: connection)
                 }
             }
@@ -128,21 +134,26 @@ final class EventLoop: @unchecked Sendable {
         }
         for connection in Array(connections.values) { closeNow(connection) }
         close(epfd)
-        close(wakeFd)
+        let wakeFd = self.wakeFd
+        inbox.withLock { inbox in
+            inbox.closed = true
+            inbox.messages.removeAll()
+            close(wakeFd)
+        }
         readBuffer.deallocate()
         finished.signal()
     }
 
     private func drainInbox() {
-        let messages = inbox.withLock { queue -> [Message] in
-            let taken = queue
-            queue.removeAll(keepingCapacity: true)
+        let messages = inbox.withLock { inbox -> [Message] in
+            let taken = inbox.messages
+            inbox.messages.removeAll(keepingCapacity: true)
             return taken
         }
         for message in messages {
             switch message {
-            case let .response(connectionId, fd, response):
-                guard let connection = connections[fd], connection.id == connectionId else { continue }
+            case let .response(connectionId, response):
+                guard let connection = connections[connectionId] else { continue }
                 deliver(response, to: connection)
             case .beginShutdown:
                 beginShutdown()
@@ -176,9 +187,9 @@ final class EventLoop: @unchecked Sendable {
             let now = monotonicNanos()
             let id = shared.connectionIds.wrappingAdd(1, ordering: .relaxed).newValue
             let connection = Connection(fd: fd, id: id, limits: shared.configuration.limits, now: now)
-            connections[fd] = connection
+            connections[id] = connection
             connection.interest = CSYS_EPOLLIN
-            if csys_epoll_ctl(epfd, 1, fd, CSYS_EPOLLIN, UInt64(fd)) != 0 {
+            if csys_epoll_ctl(epfd, 1, fd, CSYS_EPOLLIN, id) != 0 {
                 closeNow(connection)
                 continue
             }
@@ -279,10 +290,9 @@ final class EventLoop: @unchecked Sendable {
                 let responder = shared.responder
                 let loop = self
                 let id = connection.id
-                let fd = connection.fd
                 Task {
                     let response = await responder.respond(to: request)
-                    loop.post(.response(connectionId: id, fd: fd, response))
+                    loop.post(.response(connectionId: id, response))
                 }
             }
         }
@@ -353,7 +363,7 @@ final class EventLoop: @unchecked Sendable {
     // MARK: - Interest and deadlines
 
     private func refresh(_ connection: Connection) {
-        guard connections[connection.fd] === connection, !connection.lingering else { return }
+        guard connections[connection.id] === connection, !connection.lingering else { return }
         updateInterest(connection)
         updateDeadline(connection, now: monotonicNanos())
     }
@@ -366,7 +376,7 @@ final class EventLoop: @unchecked Sendable {
         if connection.hasUnsentBytes { wanted |= CSYS_EPOLLOUT }
         if wanted != connection.interest {
             connection.interest = wanted
-            _ = csys_epoll_ctl(epfd, 3, connection.fd, wanted, UInt64(connection.fd))
+            _ = csys_epoll_ctl(epfd, 3, connection.fd, wanted, connection.id)
         }
     }
 
@@ -427,7 +437,7 @@ final class EventLoop: @unchecked Sendable {
         connection.deadline = monotonicNanos() + 2_000_000_000
         if connection.interest != CSYS_EPOLLIN {
             connection.interest = CSYS_EPOLLIN
-            _ = csys_epoll_ctl(epfd, 3, connection.fd, CSYS_EPOLLIN, UInt64(connection.fd))
+            _ = csys_epoll_ctl(epfd, 3, connection.fd, CSYS_EPOLLIN, connection.id)
         }
     }
 
@@ -444,8 +454,8 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func closeNow(_ connection: Connection) {
-        guard connections[connection.fd] === connection else { return }
-        connections[connection.fd] = nil
+        guard connections[connection.id] === connection else { return }
+        connections[connection.id] = nil
         _ = csys_epoll_ctl(epfd, 2, connection.fd, 0, 0)
         close(connection.fd)
         shared.openConnections.wrappingSubtract(1, ordering: .relaxed)

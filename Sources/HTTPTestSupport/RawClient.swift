@@ -23,7 +23,9 @@ public struct RawResponse: Sendable {
 /// Test support only (not linked into the server executable).
 /// A blocking TCP client that speaks raw bytes, so tests control exactly what goes on the wire.
 public final class RawClient: @unchecked Sendable {
-    public let fd: Int32
+    /// -1 once closed: deinit runs even when init throws, and closing a number twice could close
+    /// a descriptor another thread has since been given.
+    public private(set) var fd: Int32
     private var buffer: [UInt8] = []
 
     public init(port: Int, receiveTimeout: Double = 5) throws {
@@ -37,13 +39,15 @@ public final class RawClient: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard rc == 0 else {
+            let e = errno
             close(fd)
-            throw ClientError(description: "connect failed: \(errno)")
+            fd = -1
+            throw ClientError(description: "connect failed: \(e)")
         }
         setReceiveTimeout(receiveTimeout)
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     public func setReceiveTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
@@ -88,7 +92,7 @@ public final class RawClient: @unchecked Sendable {
         let statusLine = lines.removeFirst()
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]) else {
-            throw ClientError(description: "bad status line \(statusLine)")
+            throw ClientError(description: "bad status line \(statusLine.debugDescription) in head \(head.prefix(300).debugDescription)")
         }
         var headers: [String: String] = [:]
         for line in lines {

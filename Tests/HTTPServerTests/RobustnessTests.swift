@@ -208,3 +208,43 @@ import HTTPTestSupport
         }
     }
 }
+
+@Suite struct DescriptorHygiene {
+    /// A handler finishing after shutdown must not write its wake-up into a reused fd number.
+    @Test func lateHandlerWritesNothingIntoReusedDescriptors() async throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        configuration.shutdownGracePeriod = .milliseconds(50)
+        var router = Router<RouteHandler>()
+        testRoutes(&router)
+        let server = HTTPServer(configuration: configuration, responder: RouterResponder(router: router))
+        try server.start()
+        let port = server.port
+        let client = try await offPool {
+            let client = try RawClient(port: port)
+            try client.send("GET /sleep/400 HTTP/1.1\r\nHost: t\r\n\r\n")
+            usleep(50_000)
+            return client
+        }
+        await server.shutdownGracefully()
+        _ = client
+        // Take many fresh descriptors; the loop's old wake-up fd number is among them.
+        var pairs: [[Int32]] = []
+        for _ in 0..<32 {
+            var fds: [Int32] = [0, 0]
+            #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+            pairs.append(fds)
+        }
+        try await Task.sleep(for: .milliseconds(700))
+        var stray = 0
+        for fds in pairs {
+            for fd in fds {
+                var available: Int32 = 0
+                _ = ioctl(fd, UInt(FIONREAD), &available)
+                stray += Int(available)
+                close(fd)
+            }
+        }
+        #expect(stray == 0)
+    }
+}
