@@ -160,12 +160,15 @@ enum ProductRoutes {
                 var prices: [String: Int64] = [:]
                 var nested = BodyReader(o, prefix: "prices.")
                 for code in o.keys {
-                    if case .value(let c) = nested.currency(code), c == code, case .value(let amount) = nested.integer(code, range: 0...MoneyLimits.max) {
-                        if code == serverCurrency {
-                            nested.fail(code, "redundant", "the price in \(serverCurrency) is unit_price")
-                        } else {
-                            prices[code] = amount
-                        }
+                    guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+                        nested.fail(code, "invalid_currency", "price keys are ISO 4217 codes in upper case, like \"EUR\"")
+                        continue
+                    }
+                    guard case .value(let amount) = nested.integer(code, range: 0...MoneyLimits.max) else { continue }
+                    if code == serverCurrency {
+                        nested.fail(code, "redundant", "the price in \(serverCurrency) is unit_price")
+                    } else {
+                        prices[code] = amount
                     }
                 }
                 r.absorb(nested)
