@@ -2,7 +2,7 @@
 # the Swift toolchain: missing Debian packages are installed with apt-get first.
 
 SWIFT       ?= swift
-DEB_PACKAGES = zlib1g-dev libssl-dev libsqlite3-dev
+DEB_PACKAGES = zlib1g-dev libssl-dev libsqlite3-dev pkg-config python3 python3-pip
 BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
@@ -37,6 +37,7 @@ run: build
 
 # The full test suite (unit, socket-level and end-to-end tests against a real server).
 test: deps
+	./scripts/validate-openapi.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

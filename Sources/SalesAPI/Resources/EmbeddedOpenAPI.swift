@@ -2,5 +2,1002 @@
 enum EmbeddedOpenAPI {
     static let yaml = ##"""
 openapi: 3.1.0
+info:
+  title: sales-server API
+  version: 0.3.0
+  summary: The sales lifecycle over HTTP — customers, products, stock and more.
+  description: |
+    The contract is API.md; this document describes exactly what this server does.
+
+    Conventions (API.md §1):
+    - Every `/v1` route needs `Authorization: Bearer <api key>` (401 without, 403 when the key's role may not).
+    - Money is integers in minor units; quantities are JSON numbers with at most 3 decimals, kept exactly.
+    - Errors are `application/problem+json` with a machine-readable `code` and, for 422, `errors[]`.
+    - Unknown body fields and unknown query parameters are refused (422 `unknown_field` / 400), so a typo is never silently ignored.
+    - `PATCH` is partial: absent fields keep their value; `null` clears a nullable field. `metadata` is replaced as a whole.
+    - Lists are keyset-paginated; `updated_since` turns a list into a sync feed ordered by `updated_at, id`.
+    - Mutable resources carry `version` and answer with `ETag: "<version>"`; `If-Match` on writes (412 on mismatch), `If-None-Match` on reads (304).
+    - Any `POST` may carry `Idempotency-Key`: the first response (success or 4xx) is replayed byte for byte for 24 h with `Idempotent-Replayed: true`.
+    - `Accept-Encoding: gzip` compresses bodies over 1 KiB; `X-Request-Id` is echoed or generated.
+servers:
+  - url: http://127.0.0.1:8080
+security:
+  - apiKey: []
+tags:
+  - name: system
+  - name: api-keys
+  - name: customers
+  - name: tax-rates
+  - name: products
+  - name: stock
+
+paths:
+  /healthz:
+    get:
+      tags: [system]
+      operationId: healthz
+      summary: Liveness.
+      security: []
+      responses:
+        "200":
+          description: The process is up.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Status"}
+  /readyz:
+    get:
+      tags: [system]
+      operationId: readyz
+      summary: Readiness — the database answers and every migration is applied.
+      security: []
+      responses:
+        "200":
+          description: Ready.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Status"}
+        "503": {$ref: "#/components/responses/Unavailable"}
+  /metrics:
+    get:
+      tags: [system]
+      operationId: metrics
+      summary: Prometheus text exposition.
+      security: []
+      responses:
+        "200":
+          description: Request counts by route template and status, latency and commit histograms, open connections.
+          content:
+            text/plain:
+              schema: {type: string}
+  /openapi.json:
+    get:
+      tags: [system]
+      operationId: openapi
+      summary: This document as JSON.
+      security: []
+      responses:
+        "200":
+          description: The OpenAPI document.
+          content:
+            application/json:
+              schema: {type: object}
+
+  /v1/api-keys:
+    get:
+      tags: [api-keys]
+      operationId: listApiKeys
+      summary: List API keys (admin). Secrets are never shown.
+      parameters:
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+      responses:
+        "200":
+          description: A page of keys.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ApiKeyList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [api-keys]
+      operationId: createApiKey
+      summary: Create an API key (admin). The secret `key` is in this response only.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ApiKeyInput"}
+      responses:
+        "201":
+          description: Created; `key` is shown once.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ApiKeyCreated"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/api-keys/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    delete:
+      tags: [api-keys]
+      operationId: revokeApiKey
+      summary: Revoke a key at once (admin). Revoking twice is harmless.
+      responses:
+        "200":
+          description: The revoked key.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ApiKey"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
+  /v1/customers:
+    get:
+      tags: [customers]
+      operationId: listCustomers
+      summary: List customers.
+      parameters:
+        - {name: q, in: query, description: "Substring of name, email, phone or external_ref.", schema: {type: string, minLength: 1}}
+        - {name: active, in: query, schema: {type: boolean}}
+        - {name: sales_rep_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of customers.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CustomerList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [customers]
+      operationId: createCustomer
+      summary: Create a customer (admin, sales).
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/CustomerInput"}
+      responses:
+        "201":
+          description: Created.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Customer"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/customers/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [customers]
+      operationId: getCustomer
+      summary: A customer with its balance.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The customer.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Customer"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [customers]
+      operationId: updateCustomer
+      summary: Partial update (admin, sales).
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/CustomerPatch"}
+      responses:
+        "200":
+          description: The updated customer.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Customer"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+    delete:
+      tags: [customers]
+      operationId: deleteCustomer
+      summary: Delete a customer without documents (admin, sales); otherwise 409 in_use — archive with active false.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      responses:
+        "204": {description: Deleted.}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+  /v1/customers/{id}/balance:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [customers]
+      operationId: getCustomerBalance
+      summary: The customer's money position.
+      responses:
+        "200":
+          description: The balance.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Balance"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
+  /v1/tax-rates:
+    get:
+      tags: [tax-rates]
+      operationId: listTaxRates
+      summary: List tax rates.
+      parameters:
+        - {name: active, in: query, schema: {type: boolean}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of tax rates.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/TaxRateList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [tax-rates]
+      operationId: createTaxRate
+      summary: Create a tax rate (admin, accounting).
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/TaxRateInput"}
+      responses:
+        "201":
+          description: Created.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/TaxRate"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/tax-rates/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [tax-rates]
+      operationId: getTaxRate
+      summary: A tax rate.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The tax rate.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/TaxRate"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [tax-rates]
+      operationId: updateTaxRate
+      summary: Partial update (admin, accounting).
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/TaxRatePatch"}
+      responses:
+        "200":
+          description: The updated tax rate.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/TaxRate"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+    delete:
+      tags: [tax-rates]
+      operationId: deleteTaxRate
+      summary: Delete an unused tax rate (admin, accounting); 409 in_use when products use it.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      responses:
+        "204": {description: Deleted.}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+
+  /v1/products:
+    get:
+      tags: [products]
+      operationId: listProducts
+      summary: List products.
+      parameters:
+        - {name: q, in: query, description: Substring of sku or name., schema: {type: string, minLength: 1}}
+        - {name: type, in: query, schema: {$ref: "#/components/schemas/ProductType"}}
+        - {name: active, in: query, schema: {type: boolean}}
+        - {name: low_stock, in: query, description: "Stockable products whose available ≤ 0, or ≤ reorder_level when set.", schema: {type: boolean}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of products.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ProductList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [products]
+      operationId: createProduct
+      summary: Create a product (admin, warehouse).
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ProductInput"}
+      responses:
+        "201":
+          description: Created.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Product"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/products/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [products]
+      operationId: getProduct
+      summary: A product with its stock.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The product.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Product"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [products]
+      operationId: updateProduct
+      summary: Partial update (admin, warehouse). The type cannot change while stock or reservations exist.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ProductPatch"}
+      responses:
+        "200":
+          description: The updated product.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Product"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+    delete:
+      tags: [products]
+      operationId: deleteProduct
+      summary: Delete a product never moved or used (admin, warehouse); otherwise 409 in_use — deactivate instead.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      responses:
+        "204": {description: Deleted.}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+  /v1/products/{id}/stock-adjustments:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [stock]
+      operationId: adjustStock
+      summary: "Change on_hand by a signed quantity (admin, warehouse). on_hand never goes below 0, nor below what is reserved."
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StockAdjustmentInput"}
+      responses:
+        "201":
+          description: The stock movement.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StockMovement"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/products/{id}/stock-movements:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [stock]
+      operationId: listStockMovements
+      summary: Every change of the product's on_hand, oldest first; Σ quantity = on_hand.
+      parameters:
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+      responses:
+        "200":
+          description: A page of movements.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StockMovementList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/stock:
+    get:
+      tags: [stock]
+      operationId: stockInquiry
+      summary: Stock of stockable products.
+      parameters:
+        - {name: sku, in: query, description: Exact SKU., schema: {type: string, minLength: 1}}
+        - {name: q, in: query, description: Substring of sku or name., schema: {type: string, minLength: 1}}
+        - {name: product_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: low_stock, in: query, schema: {type: boolean}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+      responses:
+        "200":
+          description: A page of stock rows.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StockRowList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
+components:
+  securitySchemes:
+    apiKey:
+      type: http
+      scheme: bearer
+      description: "An API key (`sk_…`) created by `sales-server keys create`, `POST /v1/api-keys`, or printed at first start."
+
+  headers:
+    ETag:
+      description: The resource version, quoted.
+      schema: {type: string, pattern: '^"[0-9]+"$'}
+
+  parameters:
+    id:
+      name: id
+      in: path
+      required: true
+      schema: {$ref: "#/components/schemas/Id"}
+    limit:
+      name: limit
+      in: query
+      schema: {type: integer, minimum: 1, maximum: 200, default: 50}
+    cursor:
+      name: cursor
+      in: query
+      description: A `next_cursor` from the previous page (opaque).
+      schema: {type: string, pattern: '^[A-Za-z0-9_-]+$'}
+    createdFrom:
+      name: created_from
+      in: query
+      description: RFC 3339 timestamp, or a date meaning its first instant (UTC).
+      schema: {$ref: "#/components/schemas/TimeOrDate"}
+    createdTo:
+      name: created_to
+      in: query
+      description: RFC 3339 timestamp, or a date meaning its last instant (UTC); inclusive.
+      schema: {$ref: "#/components/schemas/TimeOrDate"}
+    updatedSince:
+      name: updated_since
+      in: query
+      description: Only rows updated at or after this; the list is then ordered by (updated_at, id) — a sync feed.
+      schema: {$ref: "#/components/schemas/TimeOrDate"}
+    metadataFilter:
+      name: metadata
+      in: query
+      style: deepObject
+      explode: true
+      description: "`metadata[KEY]=VALUE`; every given pair must match."
+      schema:
+        type: object
+        maxProperties: 50
+        propertyNames: {minLength: 1, maxLength: 40}
+        additionalProperties: {type: string}
+    ifMatch:
+      name: If-Match
+      in: header
+      description: 'Write only if the resource is still at this version (`"3"`); otherwise 412.'
+      schema: {type: string, pattern: '^(W/)?"[0-9]+"$'}
+    ifNoneMatch:
+      name: If-None-Match
+      in: header
+      description: 304 when the resource is still at this version.
+      schema: {type: string}
+    idempotencyKey:
+      name: Idempotency-Key
+      in: header
+      description: Same key, method, path and body within 24 h replay the first response; another request under the key is 422.
+      schema: {type: string, minLength: 1, maxLength: 255}
+
+  responses:
+    NotModified:
+      description: Not modified (If-None-Match matched).
+      headers:
+        ETag: {$ref: "#/components/headers/ETag"}
+    BadRequest:
+      description: Malformed JSON, query parameter or header.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    Unauthorized:
+      description: No or unknown API key.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    Forbidden:
+      description: The key's role may not do this.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    NotFound:
+      description: No such resource.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    Conflict:
+      description: "invalid_state, duplicate (errors[0].existing_id names the holder), in_use, insufficient_stock, or idempotency_in_progress."
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    VersionConflict:
+      description: If-Match no longer matches (code version_conflict); ETag gives the current version.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    UnsupportedMediaType:
+      description: The body is not application/json.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    ValidationFailed:
+      description: "validation_failed with errors[], or idempotency_key_reused."
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+    Unavailable:
+      description: Shutting down, overloaded or storage unavailable.
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
+
+  schemas:
+    Id:
+      type: integer
+      format: int64
+      minimum: 1
+    Money:
+      description: An amount in the currency's minor unit (cents for USD).
+      type: integer
+      format: int64
+    Quantity:
+      description: At most 3 decimal places, kept exactly.
+      type: number
+      multipleOf: 0.001
+    Currency:
+      type: string
+      pattern: '^[A-Z]{3}$'
+    Timestamp:
+      type: string
+      format: date-time
+    TimeOrDate:
+      type: string
+      description: RFC 3339 timestamp or YYYY-MM-DD.
+    Metadata:
+      type: object
+      maxProperties: 50
+      propertyNames: {minLength: 1, maxLength: 40}
+      additionalProperties: {type: string, maxLength: 500}
+    Status:
+      type: object
+      required: [status]
+      properties:
+        status: {type: string}
+    Problem:
+      type: object
+      description: RFC 9457 problem details with the API's `code`.
+      required: [type, title, status, code, detail]
+      properties:
+        type: {type: string}
+        title: {type: string}
+        status: {type: integer}
+        code:
+          type: string
+          enum: [bad_request, unauthorized, forbidden, not_found, method_not_allowed, request_timeout, invalid_state,
+                 quantity_exceeded, insufficient_stock, credit_limit_exceeded, nothing_to_invoice, nothing_to_ship,
+                 duplicate, in_use, idempotency_in_progress, version_conflict, payload_too_large, uri_too_long,
+                 unsupported_media_type, expectation_failed, validation_failed, idempotency_key_reused, rate_limited,
+                 request_header_fields_too_large, internal, not_implemented, unavailable, http_version_not_supported]
+        detail: {type: string}
+        errors:
+          type: array
+          items:
+            type: object
+            required: [field, code, message]
+            properties:
+              field: {type: string, description: 'A path such as "lines[0].quantity".'}
+              code: {type: string}
+              message: {type: string}
+              existing_id: {$ref: "#/components/schemas/Id"}
+              product_id: {$ref: "#/components/schemas/Id"}
+              requested: {$ref: "#/components/schemas/Quantity"}
+              available: {$ref: "#/components/schemas/Quantity"}
+    ListEnvelope:
+      type: object
+      required: [data, has_more, next_cursor]
+      properties:
+        has_more: {type: boolean}
+        next_cursor: {type: [string, "null"]}
+
+    Role:
+      type: string
+      enum: [admin, sales, warehouse, accounting, readonly]
+    ApiKeyInput:
+      type: object
+      additionalProperties: false
+      required: [name, role]
+      properties:
+        name: {type: string, minLength: 1, maxLength: 100}
+        role: {$ref: "#/components/schemas/Role"}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+    ApiKey:
+      type: object
+      required: [id, name, role, sales_rep_id, prefix, revoked, revoked_at, created_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        name: {type: string}
+        role: {$ref: "#/components/schemas/Role"}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        prefix: {type: string, description: The first characters of the secret, to recognise it.}
+        revoked: {type: boolean}
+        revoked_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+    ApiKeyCreated:
+      allOf:
+        - $ref: "#/components/schemas/ApiKey"
+        - type: object
+          required: [key]
+          properties:
+            key: {type: string, description: The secret; shown only in this response.}
+    ApiKeyList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/ApiKey"}}
+
+    Address:
+      type: object
+      additionalProperties: false
+      properties:
+        line1: {type: [string, "null"], maxLength: 200}
+        line2: {type: [string, "null"], maxLength: 200}
+        city: {type: [string, "null"], maxLength: 100}
+        region: {type: [string, "null"], maxLength: 100}
+        postal_code: {type: [string, "null"], maxLength: 20}
+        country: {type: [string, "null"], maxLength: 56}
+    Balance:
+      type: object
+      required: [currency, receivable, credit_balance, net_balance, open_orders_amount, credit_limit, available_credit]
+      properties:
+        currency: {$ref: "#/components/schemas/Currency"}
+        receivable: {$ref: "#/components/schemas/Money"}
+        credit_balance: {$ref: "#/components/schemas/Money"}
+        net_balance: {$ref: "#/components/schemas/Money"}
+        open_orders_amount: {$ref: "#/components/schemas/Money"}
+        credit_limit: {oneOf: [{$ref: "#/components/schemas/Money"}, {type: "null"}]}
+        available_credit: {oneOf: [{$ref: "#/components/schemas/Money"}, {type: "null"}]}
+    CustomerFields:
+      type: object
+      properties:
+        name: {type: string, minLength: 1, maxLength: 200}
+        email: {type: [string, "null"], format: email, maxLength: 254}
+        phone: {type: [string, "null"], maxLength: 40}
+        billing_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
+        shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
+        currency: {$ref: "#/components/schemas/Currency"}
+        credit_limit: {type: [integer, "null"], minimum: 0, maximum: 1000000000000000, description: Minor units; null = no limit.}
+        payment_terms_days: {type: integer, minimum: 0, maximum: 3650}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        external_ref: {type: [string, "null"], minLength: 1, maxLength: 200, description: Unique.}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    CustomerInput:
+      allOf:
+        - $ref: "#/components/schemas/CustomerFields"
+      required: [name]
+      unevaluatedProperties: false
+    CustomerPatch:
+      allOf:
+        - $ref: "#/components/schemas/CustomerFields"
+      unevaluatedProperties: false
+    Customer:
+      type: object
+      required: [id, name, email, phone, billing_address, shipping_address, currency, credit_limit, payment_terms_days,
+                 sales_rep_id, external_ref, active, metadata, balance, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        name: {type: string}
+        email: {type: [string, "null"]}
+        phone: {type: [string, "null"]}
+        billing_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
+        shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
+        currency: {$ref: "#/components/schemas/Currency"}
+        credit_limit: {type: [integer, "null"]}
+        payment_terms_days: {type: integer}
+        sales_rep_id: {type: [integer, "null"]}
+        external_ref: {type: [string, "null"]}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        balance: {$ref: "#/components/schemas/Balance"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    CustomerList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Customer"}}
+
+    TaxRateFields:
+      type: object
+      properties:
+        name: {type: string, minLength: 1, maxLength: 100}
+        percent: {type: number, minimum: 0, maximum: 100, multipleOf: 0.0001}
+        inclusive: {type: boolean}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    TaxRateInput:
+      allOf:
+        - $ref: "#/components/schemas/TaxRateFields"
+      required: [name, percent]
+      unevaluatedProperties: false
+    TaxRatePatch:
+      allOf:
+        - $ref: "#/components/schemas/TaxRateFields"
+      unevaluatedProperties: false
+    TaxRate:
+      type: object
+      required: [id, name, percent, inclusive, active, metadata, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        name: {type: string}
+        percent: {type: number}
+        inclusive: {type: boolean}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    TaxRateList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/TaxRate"}}
+
+    ProductType:
+      type: string
+      enum: [stockable, service]
+    ProductFields:
+      type: object
+      properties:
+        sku: {type: string, minLength: 1, maxLength: 64, description: Unique.}
+        name: {type: string, minLength: 1, maxLength: 200}
+        description: {type: [string, "null"], maxLength: 2000}
+        type: {$ref: "#/components/schemas/ProductType"}
+        unit_price: {type: integer, minimum: 0, maximum: 1000000000000000, description: In the server's currency, minor units.}
+        prices:
+          type: [object, "null"]
+          description: Prices in other currencies (not the server's), minor units.
+          propertyNames: {pattern: '^[A-Z]{3}$'}
+          additionalProperties: {type: integer, minimum: 0}
+        tax_rate_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        reorder_level: {type: [number, "null"], minimum: 0, multipleOf: 0.001}
+        invoice_policy: {type: string, enum: [ordered, delivered]}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    ProductInput:
+      allOf:
+        - $ref: "#/components/schemas/ProductFields"
+      required: [sku, name, unit_price]
+      unevaluatedProperties: false
+    ProductPatch:
+      allOf:
+        - $ref: "#/components/schemas/ProductFields"
+      unevaluatedProperties: false
+    Stock:
+      type: object
+      required: [on_hand, reserved, available]
+      properties:
+        on_hand: {$ref: "#/components/schemas/Quantity"}
+        reserved: {$ref: "#/components/schemas/Quantity"}
+        available: {$ref: "#/components/schemas/Quantity"}
+    Product:
+      type: object
+      required: [id, sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy, active,
+                 metadata, stock, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        sku: {type: string}
+        name: {type: string}
+        description: {type: [string, "null"]}
+        type: {$ref: "#/components/schemas/ProductType"}
+        unit_price: {$ref: "#/components/schemas/Money"}
+        prices: {type: object, additionalProperties: {type: integer}}
+        tax_rate_id: {type: [integer, "null"]}
+        reorder_level: {type: [number, "null"]}
+        invoice_policy: {type: string, enum: [ordered, delivered]}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        stock: {oneOf: [{$ref: "#/components/schemas/Stock"}, {type: "null"}], description: null for services.}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    ProductList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Product"}}
+    StockAdjustmentInput:
+      type: object
+      additionalProperties: false
+      required: [quantity]
+      properties:
+        quantity: {type: number, multipleOf: 0.001, not: {const: 0}, description: Signed; not 0.}
+        reason: {type: [string, "null"], maxLength: 500}
+    StockMovement:
+      type: object
+      required: [id, product_id, type, quantity, on_hand_after, reason, document_type, document_id, created_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        product_id: {$ref: "#/components/schemas/Id"}
+        type: {type: string, enum: [adjustment, shipment, shipment_cancel, return]}
+        quantity: {$ref: "#/components/schemas/Quantity"}
+        on_hand_after: {$ref: "#/components/schemas/Quantity"}
+        reason: {type: [string, "null"]}
+        document_type: {type: [string, "null"]}
+        document_id: {type: [integer, "null"]}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+    StockMovementList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/StockMovement"}}
+    StockRow:
+      type: object
+      required: [product_id, sku, name, on_hand, reserved, available]
+      properties:
+        product_id: {$ref: "#/components/schemas/Id"}
+        sku: {type: string}
+        name: {type: string}
+        on_hand: {$ref: "#/components/schemas/Quantity"}
+        reserved: {$ref: "#/components/schemas/Quantity"}
+        available: {$ref: "#/components/schemas/Quantity"}
+    StockRowList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/StockRow"}}
 """##
 }

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import Testing
+import HTTPTestSupport
+
+/// The `sales-server` executable's commands (API.md §0), run as a separate process.
+@Suite struct CommandLine {
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/sales-server").path
+
+    struct Result { var status: Int32; var output: String }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sales-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func migrateKeysBackupAndCheck() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The database folder is created on demand, from any working directory.
+        let db = dir.appendingPathComponent("nested/sales.sqlite").path
+
+        let migrate = try run(["migrate", "--db", db])
+        #expect(migrate.status == 0)
+        #expect(migrate.output.contains("applied: 0001_foundation"))
+        #expect(try run(["migrate", "--db", db]).output.contains("up to date"))
+
+        let created = try run(["keys", "create", "--db", db, "--name", "pos terminal", "--role", "sales"])
+        #expect(created.status == 0)
+        let secret = try #require(created.output.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(secret.hasPrefix("sk_"))
+        let list = try run(["keys", "list", "--db", db])
+        #expect(list.output.contains("sales"))
+        #expect(list.output.contains("pos terminal"))
+        #expect(!list.output.contains(secret))
+        #expect(try run(["keys", "create", "--db", db, "--name", "x", "--role", "king"]).status != 0)
+        let revoked = try run(["keys", "revoke", "--db", db, "1"])
+        #expect(revoked.status == 0)
+        #expect(try run(["keys", "list", "--db", db]).output.contains("revoked"))
+
+        let backup = dir.appendingPathComponent("backup.sqlite").path
+        #expect(try run(["backup", "--db", db, "--to", backup]).status == 0)
+        #expect(try run(["check", "--db", backup]).output.contains("ok"))
+        // Never overwrites an existing file.
+        #expect(try run(["backup", "--db", db, "--to", backup]).status != 0)
+
+        let clean = try run(["check", "--db", db])
+        #expect(clean.status == 0)
+        #expect(clean.output == "ok\n")
+        // Corrupt a row behind the server's back: check reports it and exits non-zero.
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO products (sku, name, unit_price, on_hand, created_at, updated_at) VALUES ('X', 'X', 1, 7000, 'now', 'now')")
+        }
+        try queue.close()
+        let broken = try run(["check", "--db", db])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("BREACH: product 1: on_hand 7000 (thousandths), reserved 0, Σ movements 0"))
+    }
+
+    @Test func serveRefusesBadConfiguration() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        #expect(try run(["serve", "--db", db, "--durability", "maybe"]).status != 0)
+        #expect(try run(["serve", "--db", db, "--currency", "usd"]).status != 0)
+        #expect(try run(["serve", "--db", db, "--port", "70000"]).status != 0)
+        #expect(try run(["serve", "--db", db], environment: ["SALES_RATE_LIMIT": "-1"]).status != 0)
+    }
+
+    /// `serve` on an empty database prints the address and a first admin key that works; SIGTERM
+    /// stops it with exit status 0 (API.md §0, §2).
+    @Test func servePrintsAWorkingKeyAndStopsOnSIGTERM() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path, "--log-level", "warning"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        var output = ""
+        let deadline = Date().addingTimeInterval(10)
+        while !output.contains("curl -H") && Date() < deadline {
+            let chunk = pipe.fileHandleForReading.availableData
+            output += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(output.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
+        let key = try #require(output.firstMatch(of: /(sk_[0-9a-f]{40})/).map { String($0.1) })
+        let reply = try await offPoolRequest(port: port, key: key)
+        #expect(reply == 200)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(process.terminationReason == .exit)
+    }
+
+    func offPoolRequest(port: Int, key: String) async throws -> Int {
+        try await offPool { try RawClient(port: port).request("GET", "/v1/customers", headers: ["Authorization: Bearer \(key)"]).status }
+    }
+}
