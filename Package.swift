@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "SalesJSONTests", dependencies: ["SalesJSON"]),
         .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore"]),
         .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport", "SalesStore", "SalesCore",
-                                                          .product(name: "GRDB", package: "GRDB.swift")]),
+                                                          .product(name: "GRDB", package: "GRDB.swift"),
+                                                          .product(name: "Logging", package: "swift-log")]),
     ]
 )

@@ -18,6 +18,9 @@ let package = Package(
         ]),
         .executableTarget(name: "peer-hummingbird", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "SalesAPI", package: "sales-server"),
+            .product(name: "SalesStore", package: "sales-server"),
+            .product(name: "SalesCore", package: "sales-server"),
         ]),
     ]
 )

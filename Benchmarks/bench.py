@@ -26,13 +26,14 @@ BIN = os.path.join(HERE, ".build", "release")
 class Server:
     """A server process pinned to one CPU, with its CPU time and peak RSS read from /proc."""
 
-    def __init__(self, name, argv, port):
-        self.name, self.argv, self.port = name, argv, port
+    def __init__(self, name, argv, port, env=None):
+        self.name, self.argv, self.port, self.env = name, argv, port, env
         self.proc = None
 
     def start(self):
+        env = dict(os.environ, **(self.env or {}))
         self.proc = subprocess.Popen(["taskset", "-c", "0"] + self.argv, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=subprocess.DEVNULL, env=env)
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -88,6 +89,30 @@ def run_wrk(url, duration, connections, script=None):
             "socket_errors": socket_errors.group(1) if socket_errors else ""}
 
 
+KEY = "sk_benchmark_admin_key_0000000000000000000"
+
+
+def wrk_script(method="GET", body=None):
+    """A wrk Lua script sending an authenticated request (written once per scenario)."""
+    lines = [f'wrk.method = "{method}"', f'wrk.headers["Authorization"] = "Bearer {KEY}"']
+    if body is not None:
+        lines += ['wrk.headers["Content-Type"] = "application/json"', "wrk.body = [[" + body + "]]"]
+    path = os.path.join(HERE, ".build", f"wrk-{method.lower()}-{abs(hash(body or '')) % 100000}.lua")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def seed_customer(port):
+    """Creates customer 1 through the API, so both servers read the same row shape."""
+    import urllib.request
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/customers", method="POST",
+                                 data=b'{"name":"Seed customer","email":"seed@example.com","credit_limit":500000}',
+                                 headers={"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as response:
+        assert response.status == 201, response.status
+
+
 def measure(scenario, servers, args):
     """Alternating runs of every server on one scenario; medians per server."""
     results = {s.name: [] for s in servers}
@@ -117,21 +142,36 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "..", "docs", "benchmarks.md"))
     args = parser.parse_args()
 
-    ours = Server("ours", [os.path.join(BIN, "ours-hello"), "18081"], 18081)
-    peer = Server("hummingbird", [os.path.join(BIN, "peer-hummingbird"), "18082"], 18082)
-    scenarios = [{"name": "GET /hello (tiny JSON)", "path": "/hello"}]
+    import tempfile
+    data = tempfile.mkdtemp(prefix="sales-bench-")
+    hello = Server("ours", [os.path.join(BIN, "ours-hello"), "18081"], 18081)
+    # Our real server at durability full, request logging off (the peer logs no requests either).
+    ours = Server("ours", [os.path.join(HERE, "..", ".build", "release", "sales-server"), "serve", "--port", "18083",
+                           "--db", os.path.join(data, "ours.sqlite"), "--log-level", "warning"], 18083,
+                  env={"SALES_BOOTSTRAP_KEY": KEY})
+    peer = Server("hummingbird", [os.path.join(BIN, "peer-hummingbird"), "18082", os.path.join(data, "peer.sqlite"), KEY], 18082)
+    post_body = '{"name":"Bench customer","email":"bench@example.com","credit_limit":100000,"metadata":{"source":"wrk"}}'
+    scenarios = [
+        ({"name": "GET /hello (tiny JSON)", "path": "/hello"}, hello),
+        ({"name": "GET /v1/customers/{id}", "path": "/v1/customers/1", "script": wrk_script()}, ours),
+        ({"name": "POST /v1/customers", "path": "/v1/customers", "script": wrk_script("POST", post_body)}, ours),
+    ]
 
     rows = []
+    rss = {}
     try:
-        ours.start()
-        peer.start()
-        for scenario in scenarios:
-            summary = measure(scenario, [ours, peer], args)
+        for s in (hello, ours, peer):
+            s.start()
+        seed_customer(ours.port)
+        seed_customer(peer.port)
+        for scenario, mine in scenarios:
+            summary = measure(scenario, [mine, peer], args)
             rows.append((scenario["name"], summary))
-        rss = {"ours": ours.peak_rss_mib(), "hummingbird": peer.peak_rss_mib()}
+        rss = {"ours (hello)": hello.peak_rss_mib(), "ours (sales-server)": ours.peak_rss_mib(),
+               "hummingbird": peer.peak_rss_mib()}
     finally:
-        ours.stop()
-        peer.stop()
+        for s in (hello, ours, peer):
+            s.stop()
 
     header = (f"{'scenario':<28} {'server':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
               f"{'CPU µs/req':>10} {'non-2xx':>8}")
@@ -144,7 +184,7 @@ def main():
         o, p = summary["ours"], summary["hummingbird"]
         lines.append(f"{'':<28} {'ratio':<12} {o['rps'] / p['rps']:>9.2f}x {o['p50'] / p['p50']:>7.2f}x "
                      f"{o['p99'] / p['p99']:>7.2f}x {o['cpu_us_per_req'] / p['cpu_us_per_req']:>9.2f}x")
-    lines.append(f"peak RSS: ours {rss['ours']:.1f} MiB, hummingbird {rss['hummingbird']:.1f} MiB")
+    lines.append("peak RSS: " + ", ".join(f"{k} {v:.1f} MiB" for k, v in rss.items()))
     table = "\n".join(lines)
     print(table)
 

@@ -155,11 +155,14 @@ public struct APIResponder: HTTPResponder {
             throw APIError.unauthorized("send an API key as Authorization: Bearer <key>")
         }
         let hash = APIKeys.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        if let cached = app.authCache.principal(for: hash) { return cached }
         guard let (record, stored) = try await app.read({ db in try APIKeyStore.findActive(db, hash: hash) }),
               Crypto.constantTimeEqual(stored, hash) else {
             throw APIError.unauthorized("unknown or revoked API key")
         }
-        return Principal(keyId: record.id, name: record.name, role: record.role, salesRepId: record.salesRepId)
+        let principal = Principal(keyId: record.id, name: record.name, role: record.role, salesRepId: record.salesRepId)
+        app.authCache.remember(principal, for: hash)
+        return principal
     }
 
     /// `GET` with `If-None-Match` matching the ETag → 304 (API.md §1 "versions").

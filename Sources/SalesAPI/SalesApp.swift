@@ -25,6 +25,7 @@ public final class SalesApp: Sendable {
     public let logger: Logger
     let metrics = Metrics()
     let claims = IdempotencyClaims()
+    let authCache = AuthCache()
     let rateLimiter: RateLimiter
     let cors: CORSPolicy
     private let connectionCounter = Mutex<(@Sendable () -> Int)?>(nil)

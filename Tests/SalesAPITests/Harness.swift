@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import HTTPServer
 import HTTPTestSupport
 import SalesAPI
@@ -30,7 +31,7 @@ final class TestServer: @unchecked Sendable {
     let directory: URL
     var port: Int { server.port }
 
-    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }) throws {
+    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test")) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
@@ -41,7 +42,7 @@ final class TestServer: @unchecked Sendable {
         adminKey = secret
         var configuration = SalesAPIConfiguration()
         configure(&configuration)
-        app = SalesApp(database: database, configuration: configuration)
+        app = SalesApp(database: database, configuration: configuration, logger: logger)
         var http = HTTPServerConfiguration()
         http.port = 0
         http.eventLoopCount = 2

@@ -35,10 +35,13 @@ enum APIKeyRoutes {
     static func revoke(_ app: SalesApp) -> APIHandler {
         { request in
             let id = try request.id()
-            return try await app.write(request) { db in
+            let response = try await app.write(request) { db in
                 let record = try APIKeyStore.revoke(db, id: id)
                 return APIResponse.json { w in write(record, secret: nil, to: &w) }
             }
+            // API.md §2: revocation is immediate, so no cached verification may outlive it.
+            app.authCache.invalidateAll()
+            return response
         }
     }
 

@@ -29,7 +29,7 @@ public enum APIKeyStore {
 
     /// The active key with this hash, and the stored hash for a constant-time comparison.
     public static func findActive(_ db: Database, hash: [UInt8]) throws -> (APIKeyRecord, [UInt8])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL"),
                                          arguments: [Data(hash)]) else { return nil }
         let stored: Data = row["key_hash"]
         return (decode(row), [UInt8](stored))

@@ -1,5 +1,6 @@
 import GRDB
 import SalesCore
+import Synchronization
 
 /// Customers (API.md §3 Customers). Every check against stored state runs inside the caller's
 /// write transaction.
@@ -22,7 +23,7 @@ public enum CustomerStore {
     }
 
     public static func find(_ db: Database, id: Int64) throws -> Customer? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(decode)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]).map(decode)
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Customer {
@@ -108,15 +109,15 @@ public enum CustomerStore {
         var credit: Int64 = 0
         var openOrders: Int64 = 0
         if try tableExists(db, "invoices") {
-            receivable = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount_due), 0) FROM invoices WHERE customer_id = ? AND status = 'open'",
+            receivable = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount_due), 0) FROM invoices WHERE customer_id = ? AND status = 'open'"),
                                             arguments: [customer.id]) ?? 0
         }
         if try tableExists(db, "customer_credit") {
-            credit = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?",
+            credit = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?"),
                                         arguments: [customer.id]) ?? 0
         }
         if try tableExists(db, "orders") {
-            openOrders = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(total - amount_invoiced), 0) FROM orders WHERE customer_id = ? AND status = 'confirmed'",
+            openOrders = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(total - amount_invoiced), 0) FROM orders WHERE customer_id = ? AND status = 'confirmed'"),
                                             arguments: [customer.id]) ?? 0
         }
         return CustomerBalance(currency: customer.currency, receivable: receivable, creditBalance: credit,
@@ -131,8 +132,18 @@ enum DocumentTables {
     static let referencingProducts = [("quote_lines", "quote lines"), ("order_lines", "order lines")]
 }
 
+/// Whether a document table exists in this schema. Memoized for the process: every database the
+/// binary opens is migrated to its embedded set at start, so the answer cannot change while it
+/// runs, and asking SQLite on every balance read cost more than the read itself.
 func tableExists(_ db: Database, _ name: String) throws -> Bool {
-    try db.tableExists(name)
+    if let known = SchemaFacts.tables.withLock({ $0[name] }) { return known }
+    let exists = try db.tableExists(name)
+    SchemaFacts.tables.withLock { $0[name] = exists }
+    return exists
+}
+
+enum SchemaFacts {
+    static let tables = Mutex<[String: Bool]>([:])
 }
 
 /// Escapes LIKE wildcards so a search for "50%" matches the text, not a pattern.

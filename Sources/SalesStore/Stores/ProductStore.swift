@@ -26,7 +26,7 @@ public enum ProductStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Product {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM products WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [id]) else {
             throw SalesError.notFound(resource: "product", id: String(id))
         }
         return decode(row)

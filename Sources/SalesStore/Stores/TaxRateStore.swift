@@ -10,7 +10,7 @@ public enum TaxRateStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> TaxRate {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM tax_rates WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tax_rates WHERE id = ?"), arguments: [id]) else {
             throw SalesError.notFound(resource: "tax_rate", id: String(id))
         }
         return decode(row)
