@@ -27,25 +27,25 @@ enum RouteTable {
 
             // API.md §3 Customers
             r(.GET, "/v1/customers", read, CustomerRoutes.list(app)),
-            r(.POST, "/v1/customers", sales, CustomerRoutes.create(app)),
-            r(.GET, "/v1/customers/{id}", read, CustomerRoutes.get(app)),
-            r(.PATCH, "/v1/customers/{id}", sales, CustomerRoutes.update(app)),
-            r(.DELETE, "/v1/customers/{id}", sales, CustomerRoutes.delete(app)),
+            r(.POST, "/v1/customers", sales, CustomerRoutes.resource.create(app)),
+            r(.GET, "/v1/customers/{id}", read, CustomerRoutes.resource.get(app)),
+            r(.PATCH, "/v1/customers/{id}", sales, CustomerRoutes.resource.update(app)),
+            r(.DELETE, "/v1/customers/{id}", sales, CustomerRoutes.resource.delete(app)),
             r(.GET, "/v1/customers/{id}/balance", read, CustomerRoutes.balance(app)),
 
             // API.md §3 Tax rates (they drive invoice amounts: accounting)
             r(.GET, "/v1/tax-rates", read, TaxRateRoutes.list(app)),
-            r(.POST, "/v1/tax-rates", accounting, TaxRateRoutes.create(app)),
-            r(.GET, "/v1/tax-rates/{id}", read, TaxRateRoutes.get(app)),
-            r(.PATCH, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.update(app)),
-            r(.DELETE, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.delete(app)),
+            r(.POST, "/v1/tax-rates", accounting, TaxRateRoutes.resource.create(app)),
+            r(.GET, "/v1/tax-rates/{id}", read, TaxRateRoutes.resource.get(app)),
+            r(.PATCH, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.resource.update(app)),
+            r(.DELETE, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.resource.delete(app)),
 
             // API.md §3 Products and stock
             r(.GET, "/v1/products", read, ProductRoutes.list(app)),
-            r(.POST, "/v1/products", warehouse, ProductRoutes.create(app)),
-            r(.GET, "/v1/products/{id}", read, ProductRoutes.get(app)),
-            r(.PATCH, "/v1/products/{id}", warehouse, ProductRoutes.update(app)),
-            r(.DELETE, "/v1/products/{id}", warehouse, ProductRoutes.delete(app)),
+            r(.POST, "/v1/products", warehouse, ProductRoutes.resource.create(app)),
+            r(.GET, "/v1/products/{id}", read, ProductRoutes.resource.get(app)),
+            r(.PATCH, "/v1/products/{id}", warehouse, ProductRoutes.resource.update(app)),
+            r(.DELETE, "/v1/products/{id}", warehouse, ProductRoutes.resource.delete(app)),
             r(.POST, "/v1/products/{id}/stock-adjustments", warehouse, ProductRoutes.adjustStock(app)),
             r(.GET, "/v1/products/{id}/stock-movements", read, ProductRoutes.movements(app)),
             r(.GET, "/v1/stock", read, ProductRoutes.stockInquiry(app)),

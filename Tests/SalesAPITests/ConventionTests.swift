@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HTTPTestSupport
 import SalesAPI
+import HTTPServer
 import SalesStore
 import Synchronization
 import Testing
@@ -433,5 +434,29 @@ import Testing
             #expect(notAllowed.status == 405)
             #expect(notAllowed.header("allow") == "GET, HEAD, POST")
         }
+    }
+}
+
+@Suite struct Readiness {
+    /// /readyz is 503 unavailable until every migration is applied (issue 3 item 4).
+    @Test func notReadyBeforeMigrations() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sales-ready-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let database = try SalesDatabase(path: dir.appendingPathComponent("s.sqlite").path, durability: .normal)
+        var http = HTTPServerConfiguration()
+        http.port = 0
+        let app = SalesApp(database: database, configuration: SalesAPIConfiguration())
+        let server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
+        try server.start()
+        let port = server.port
+        let before = try await offPool { try RawClient(port: port).request("GET", "/readyz") }
+        #expect(before.status == 503)
+        #expect(before.bodyText.contains(#""code":"unavailable""#))
+        #expect(before.bodyText.contains("0001_foundation"))
+        try database.migrate()
+        let after = try await offPool { try RawClient(port: port).request("GET", "/readyz") }
+        #expect(after.status == 200)
+        await server.shutdownGracefully()
     }
 }

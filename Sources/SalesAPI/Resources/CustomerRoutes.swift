@@ -27,65 +27,19 @@ enum CustomerRoutes {
         }
     }
 
-    static func create(_ app: SalesApp) -> APIHandler {
-        { request in
-            var reader = BodyReader(try request.jsonObject())
-            var customer = Customer(id: 0, name: "", email: nil, phone: nil, billingAddress: nil, shippingAddress: nil,
-                                    currency: app.configuration.currency, creditLimit: nil, paymentTermsDays: 30, salesRepId: nil,
-                                    externalRef: nil, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "")
-            apply(&reader, to: &customer, creating: true)
-            try reader.finish()
-            let input = customer
-            return try await app.write(request) { db in
-                let created = try CustomerStore.create(db, input)
-                return response(created, try CustomerStore.balance(db, customer: created), status: 201)
-            }
-        }
-    }
-
-    static func get(_ app: SalesApp) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in
-                let c = try CustomerStore.get(db, id: id)
-                return response(c, try CustomerStore.balance(db, customer: c))
-            }
-        }
-    }
-
-    static func update(_ app: SalesApp) -> APIHandler {
-        { request in
-            let id = try request.id()
-            let expected = try request.ifMatchVersion()
-            let object = try request.jsonObject()
-            // Validate the shape before the transaction, then apply onto the stored row inside it.
-            var probe = BodyReader(object)
-            var scratch = Customer(id: 0, name: "x", email: nil, phone: nil, billingAddress: nil, shippingAddress: nil, currency: "USD",
-                                   creditLimit: nil, paymentTermsDays: 30, salesRepId: nil, externalRef: nil, active: true,
-                                   metadata: [:], version: 1, createdAt: "", updatedAt: "")
-            apply(&probe, to: &scratch, creating: false)
-            try probe.finish()
-            return try await app.write(request) { db in
-                let updated = try CustomerStore.update(db, id: id, expectedVersion: expected) { c in
-                    var reader = BodyReader(object)
-                    apply(&reader, to: &c, creating: false)
-                }
-                return response(updated, try CustomerStore.balance(db, customer: updated))
-            }
-        }
-    }
-
-    static func delete(_ app: SalesApp) -> APIHandler {
-        { request in
-            let id = try request.id()
-            let expected = try request.ifMatchVersion()
-            return try await app.write(request) { db in
-                try CustomerStore.delete(db, id: id, expectedVersion: expected)
-                return .noContent
-            }
-        }
-    }
+    static let resource = VersionedResource<Customer>(
+        blank: { app in
+            Customer(id: 0, name: "", email: nil, phone: nil, billingAddress: nil, shippingAddress: nil,
+                     currency: app.configuration.currency, creditLimit: nil, paymentTermsDays: 30, salesRepId: nil,
+                     externalRef: nil, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "")
+        },
+        apply: { reader, customer, creating, _ in apply(&reader, to: &customer, creating: creating) },
+        insert: CustomerStore.create,
+        fetch: { db, id in try CustomerStore.get(db, id: id) },
+        modify: { db, id, expected, change in try CustomerStore.update(db, id: id, expectedVersion: expected, change: change) },
+        remove: { db, id, expected in try CustomerStore.delete(db, id: id, expectedVersion: expected) },
+        respond: { db, customer, status in response(customer, try CustomerStore.balance(db, customer: customer), status: status) }
+    )
 
     static func balance(_ app: SalesApp) -> APIHandler {
         { request in

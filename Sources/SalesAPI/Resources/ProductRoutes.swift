@@ -27,54 +27,17 @@ enum ProductRoutes {
         return filter
     }
 
-    static func create(_ app: SalesApp) -> APIHandler {
-        { request in
-            var reader = BodyReader(try request.jsonObject())
-            var product = blank()
-            apply(&reader, to: &product, creating: true, serverCurrency: app.configuration.currency)
-            try reader.finish()
-            let input = product
-            return try await app.write(request) { db in response(try ProductStore.create(db, input), status: 201) }
-        }
-    }
-
-    static func get(_ app: SalesApp) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in response(try ProductStore.get(db, id: id)) }
-        }
-    }
-
-    static func update(_ app: SalesApp) -> APIHandler {
-        { request in
-            let id = try request.id()
-            let expected = try request.ifMatchVersion()
-            let object = try request.jsonObject()
-            var probe = BodyReader(object)
-            var scratch = blank()
-            apply(&probe, to: &scratch, creating: false, serverCurrency: app.configuration.currency)
-            try probe.finish()
-            let currency = app.configuration.currency
-            return try await app.write(request) { db in
-                response(try ProductStore.update(db, id: id, expectedVersion: expected) { p in
-                    var reader = BodyReader(object)
-                    apply(&reader, to: &p, creating: false, serverCurrency: currency)
-                })
-            }
-        }
-    }
-
-    static func delete(_ app: SalesApp) -> APIHandler {
-        { request in
-            let id = try request.id()
-            let expected = try request.ifMatchVersion()
-            return try await app.write(request) { db in
-                try ProductStore.delete(db, id: id, expectedVersion: expected)
-                return .noContent
-            }
-        }
-    }
+    static let resource = VersionedResource<Product>(
+        blank: { _ in blank() },
+        apply: { reader, product, creating, app in
+            apply(&reader, to: &product, creating: creating, serverCurrency: app.configuration.currency)
+        },
+        insert: ProductStore.create,
+        fetch: { db, id in try ProductStore.get(db, id: id) },
+        modify: { db, id, expected, change in try ProductStore.update(db, id: id, expectedVersion: expected, change: change) },
+        remove: { db, id, expected in try ProductStore.delete(db, id: id, expectedVersion: expected) },
+        respond: { _, product, status in response(product, status: status) }
+    )
 
     /// POST /v1/products/{id}/stock-adjustments {quantity (signed, ≠ 0), reason} → 201 movement.
     static func adjustStock(_ app: SalesApp) -> APIHandler {

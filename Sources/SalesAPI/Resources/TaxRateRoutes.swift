@@ -17,53 +17,15 @@ enum TaxRateRoutes {
         }
     }
 
-    static func create(_ app: SalesApp) -> APIHandler {
-        { request in
-            var reader = BodyReader(try request.jsonObject())
-            var rate = TaxRate(id: 0, name: "", percentE4: 0, inclusive: false, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "")
-            apply(&reader, to: &rate, creating: true)
-            try reader.finish()
-            let input = rate
-            return try await app.write(request) { db in response(try TaxRateStore.create(db, input), status: 201) }
-        }
-    }
-
-    static func get(_ app: SalesApp) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in response(try TaxRateStore.get(db, id: id)) }
-        }
-    }
-
-    static func update(_ app: SalesApp) -> APIHandler {
-        { request in
-            let id = try request.id()
-            let expected = try request.ifMatchVersion()
-            let object = try request.jsonObject()
-            var probe = BodyReader(object)
-            var scratch = TaxRate(id: 0, name: "x", percentE4: 0, inclusive: false, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "")
-            apply(&probe, to: &scratch, creating: false)
-            try probe.finish()
-            return try await app.write(request) { db in
-                response(try TaxRateStore.update(db, id: id, expectedVersion: expected) { t in
-                    var reader = BodyReader(object)
-                    apply(&reader, to: &t, creating: false)
-                })
-            }
-        }
-    }
-
-    static func delete(_ app: SalesApp) -> APIHandler {
-        { request in
-            let id = try request.id()
-            let expected = try request.ifMatchVersion()
-            return try await app.write(request) { db in
-                try TaxRateStore.delete(db, id: id, expectedVersion: expected)
-                return .noContent
-            }
-        }
-    }
+    static let resource = VersionedResource<TaxRate>(
+        blank: { _ in TaxRate(id: 0, name: "", percentE4: 0, inclusive: false, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "") },
+        apply: { reader, rate, creating, _ in apply(&reader, to: &rate, creating: creating) },
+        insert: TaxRateStore.create,
+        fetch: { db, id in try TaxRateStore.get(db, id: id) },
+        modify: { db, id, expected, change in try TaxRateStore.update(db, id: id, expectedVersion: expected, change: change) },
+        remove: { db, id, expected in try TaxRateStore.delete(db, id: id, expectedVersion: expected) },
+        respond: { _, rate, status in response(rate, status: status) }
+    )
 
     static func apply(_ r: inout BodyReader, to t: inout TaxRate, creating: Bool) {
         r.rejectUnknown(fields)
