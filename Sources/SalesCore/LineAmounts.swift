@@ -1,0 +1,89 @@
+/// Exact money arithmetic for document lines (API.md §3 "Lines and totals").
+///
+/// Every intermediate value is an exact rational over 128-bit integers; the only rounding in the
+/// money path is `roundHalfAwayFromZero`, applied where API.md says R(…).
+public enum Money {
+    /// R: divides exactly and rounds half away from zero to a whole minor unit.
+    public static func roundHalfAwayFromZero(_ numerator: Int128, _ denominator: Int128) -> Int64 {
+        precondition(denominator > 0)
+        let magnitude = numerator.magnitude
+        let d = UInt128(denominator)
+        var q = magnitude / d
+        if (magnitude % d) * 2 >= d { q += 1 }
+        let value = Int128(q)
+        return Int64(numerator < 0 ? -value : value)
+    }
+}
+
+/// The pricing of one line: what API.md's formula takes as input.
+public struct LinePricing: Sendable, Equatable {
+    public var quantity: Quantity
+    /// Minor units per unit.
+    public var unitPrice: Int64
+    /// Discount percent scaled by 10^2 (12.5% = 1250), 0...10000.
+    public var discountE2: Int64
+    /// Tax percent scaled by 10^4 (8.875% = 88750), 0...1000000.
+    public var taxPercentE4: Int64
+    public var taxInclusive: Bool
+
+    public init(quantity: Quantity, unitPrice: Int64, discountE2: Int64 = 0, taxPercentE4: Int64 = 0, taxInclusive: Bool = false) {
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.discountE2 = discountE2
+        self.taxPercentE4 = taxPercentE4
+        self.taxInclusive = taxInclusive
+    }
+}
+
+/// subtotal + tax = total, all in minor units.
+public struct LineAmounts: Sendable, Equatable {
+    public var subtotal: Int64
+    public var tax: Int64
+    public var total: Int64
+
+    public init(subtotal: Int64, tax: Int64, total: Int64) {
+        self.subtotal = subtotal
+        self.tax = tax
+        self.total = total
+    }
+
+    public static let zero = LineAmounts(subtotal: 0, tax: 0, total: 0)
+
+    public static func + (a: LineAmounts, b: LineAmounts) -> LineAmounts {
+        LineAmounts(subtotal: a.subtotal + b.subtotal, tax: a.tax + b.tax, total: a.total + b.total)
+    }
+
+    public static func - (a: LineAmounts, b: LineAmounts) -> LineAmounts {
+        LineAmounts(subtotal: a.subtotal - b.subtotal, tax: a.tax - b.tax, total: a.total - b.total)
+    }
+
+    /// API.md §3: with base = quantity × unit_price × (1 − discount/100), exactly:
+    /// - no tax or exclusive tax: subtotal = R(base), tax = R(subtotal × percent/100), total = subtotal + tax;
+    /// - inclusive tax: total = R(base), tax = R(total × percent/(100 + percent)), subtotal = total − tax.
+    public static func compute(_ p: LinePricing) -> LineAmounts {
+        // base = q/1000 × price × (10000 − d)/10000
+        let baseNumerator = Int128(p.quantity.thousandths) * Int128(p.unitPrice) * Int128(10_000 - p.discountE2)
+        let baseDenominator = Int128(1000) * Int128(10_000)
+        let rounded = Money.roundHalfAwayFromZero(baseNumerator, baseDenominator)
+        let percent = Int128(p.taxPercentE4)
+        if p.taxInclusive {
+            // percent/(100 + percent) with percent = e4/10^4  →  e4 / (10^6 + e4)
+            let tax = percent == 0 ? 0 : Money.roundHalfAwayFromZero(Int128(rounded) * percent, 1_000_000 + percent)
+            return LineAmounts(subtotal: rounded - tax, tax: tax, total: rounded)
+        }
+        // percent/100 with percent = e4/10^4  →  e4 / 10^6
+        let tax = Money.roundHalfAwayFromZero(Int128(rounded) * percent, 1_000_000)
+        return LineAmounts(subtotal: rounded, tax: tax, total: rounded + tax)
+    }
+
+    /// The amounts of `quantity` out of a line (invoices, credit notes). The portion that takes
+    /// the line's remaining quantity takes its remaining amounts, so the portions of a line add
+    /// up to the line exactly, to the minor unit (API.md §3, "No rounding drift").
+    public static func portion(of pricing: LinePricing, quantity: Quantity, remainingQuantity: Quantity,
+                               remainingAmounts: LineAmounts) -> LineAmounts {
+        if quantity == remainingQuantity { return remainingAmounts }
+        var part = pricing
+        part.quantity = quantity
+        return compute(part)
+    }
+}
