@@ -49,6 +49,15 @@ enum RouteTable {
             r(.POST, "/v1/products/{id}/stock-adjustments", warehouse, ProductRoutes.adjustStock(app)),
             r(.GET, "/v1/products/{id}/stock-movements", read, ProductRoutes.movements(app)),
             r(.GET, "/v1/stock", read, ProductRoutes.stockInquiry(app)),
+
+            // API.md §3 Sales orders (override_credit_limit is further limited to admin)
+            r(.GET, "/v1/orders", read, OrderRoutes.list(app)),
+            r(.POST, "/v1/orders", sales, OrderRoutes.create(app)),
+            r(.GET, "/v1/orders/{id}", read, OrderRoutes.get(app)),
+            r(.PATCH, "/v1/orders/{id}", sales, OrderRoutes.update(app)),
+            r(.POST, "/v1/orders/{id}/confirm", sales, OrderRoutes.confirm(app)),
+            r(.POST, "/v1/orders/{id}/cancel", sales, OrderRoutes.cancel(app)),
+            r(.GET, "/v1/orders/{id}/availability", read, OrderRoutes.availability(app)),
         ]
     }
 }

@@ -30,6 +30,8 @@ public enum SalesError: Error, Sendable, Equatable {
     case insufficientStock([StockShortage])
     /// 409 quantity_exceeded with line, requested and remaining.
     case quantityExceeded([FieldError])
+    /// 409 credit_limit_exceeded: net_balance + open orders + this order > credit_limit.
+    case creditLimitExceeded(limit: Int64, exposure: Int64, currency: String)
 
     public static func invalid(_ field: String, _ code: String, _ message: String) -> SalesError {
         .validation([FieldError(field: field, code: code, message: message)])

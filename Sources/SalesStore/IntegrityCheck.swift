@@ -28,6 +28,42 @@ public enum IntegrityCheck {
             let id: Int64 = row["id"]
             breaches.append("stock movement \(id): on_hand_after \(row["on_hand_after"] as Int64) ≠ running sum \(row["running"] as Int64)")
         }
+        // Invariant 4: reserved = Σ reservations of open (confirmed) order lines.
+        if try tableExists(db, "order_lines") {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.id, p.reserved, COALESCE((SELECT SUM(l.quantity_reserved) FROM order_lines l JOIN orders o ON o.id = l.order_id
+                                                   WHERE l.product_id = p.id AND o.status = 'confirmed'), 0) AS held
+                FROM products p
+                """) where (row["reserved"] as Int64) != (row["held"] as Int64) {
+                breaches.append("product \(row["id"] as Int64): reserved \(row["reserved"] as Int64) ≠ Σ open line reservations \(row["held"] as Int64)")
+            }
+            // Invariant 1: 0 ≤ invoiced ≤ quantity, 0 ≤ shipped ≤ quantity.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id FROM order_lines WHERE quantity_invoiced NOT BETWEEN 0 AND quantity OR quantity_shipped NOT BETWEEN 0 AND quantity
+                """) {
+                breaches.append("order line \(row["id"] as Int64): invoiced or shipped outside 0…quantity")
+            }
+            // Invariant 5 (part): an order's totals are the sums of its lines.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT o.id FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id GROUP BY o.id
+                HAVING o.subtotal <> COALESCE(SUM(l.subtotal), 0) OR o.tax_total <> COALESCE(SUM(l.tax), 0) OR o.total <> COALESCE(SUM(l.total), 0)
+                """) {
+                breaches.append("order \(row["id"] as Int64): totals differ from the sum of its lines")
+            }
+        }
+        // Invariant 6: numbers per kind are unique (UNIQUE constraints) and gapless: 1…counter, each once.
+        if try tableExists(db, "document_counters") {
+            for (kind, table) in [("Q", "quotes"), ("SO", "orders")] where try tableExists(db, table) {
+                let counter = try Int64.fetchOne(db, sql: "SELECT last FROM document_counters WHERE kind = ?", arguments: [kind]) ?? 0
+                let stats = try Row.fetchOne(db, sql: """
+                    SELECT COUNT(*) AS n, COALESCE(MAX(CAST(substr(number, \(kind.count + 2)) AS INTEGER)), 0) AS top FROM \(table)
+                    """)!
+                let n: Int64 = stats["n"], top: Int64 = stats["top"]
+                if n != counter || top != counter {
+                    breaches.append("\(table): \(n) numbered documents, highest \(kind)-\(top), counter \(counter): numbers are not gapless")
+                }
+            }
+        }
         return breaches
     }
 }

@@ -68,6 +68,9 @@ public struct APIError: Error, Sendable {
             self.init(409, "insufficient_stock", "not enough stock for \(shortages.count) line\(shortages.count == 1 ? "" : "s")", errors: entries)
         case .quantityExceeded(let errors):
             self.init(409, "quantity_exceeded", "more than remains", errors: errors.map(APIError.entry))
+        case .creditLimitExceeded(let limit, let exposure, let currency):
+            self.init(409, "credit_limit_exceeded",
+                      "confirming would bring the customer's exposure to \(exposure) \(currency) (minor units), over its credit limit of \(limit)")
         }
     }
 

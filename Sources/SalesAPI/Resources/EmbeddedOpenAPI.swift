@@ -4,7 +4,7 @@ enum EmbeddedOpenAPI {
 openapi: 3.1.0
 info:
   title: sales-server API
-  version: 0.3.0
+  version: 0.4.0
   summary: The sales lifecycle over HTTP — customers, products, stock and more.
   description: |
     The contract is API.md; this document describes exactly what this server does.
@@ -30,6 +30,7 @@ tags:
   - name: tax-rates
   - name: products
   - name: stock
+  - name: orders
 
 paths:
   /healthz:
@@ -557,6 +558,207 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
 
+  /v1/orders:
+    get:
+      tags: [orders]
+      operationId: listOrders
+      summary: List orders.
+      parameters:
+        - {name: status, in: query, schema: {$ref: "#/components/schemas/OrderStatus"}}
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: sales_rep_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: source, in: query, schema: {$ref: "#/components/schemas/OrderSource"}}
+        - {name: external_ref, in: query, schema: {type: string, minLength: 1}}
+        - {name: invoice_status, in: query, schema: {type: string, enum: [not_invoiced, partially_invoiced, invoiced]}}
+        - {name: shipment_status, in: query, schema: {type: string, enum: [not_shipped, partially_shipped, shipped, not_applicable]}}
+        - {name: q, in: query, description: "Substring of number or external_ref.", schema: {type: string, minLength: 1}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of orders.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/OrderList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [orders]
+      operationId: createOrder
+      summary: "Create an order (admin, sales); with confirm: true it is confirmed in the same transaction."
+      description: |
+        Lines price from their products: `unit_price` is the product's price in the customer's currency,
+        `tax_rate_id` and `description` the product's, unless given. `external_ref` is unique per source:
+        a repeat is 409 duplicate with `errors[0].existing_id`. `auto_invoice: true` is refused (422) until
+        this server has invoicing. Only an admin key may send `override_credit_limit: true`.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/OrderInput"}
+      responses:
+        "201":
+          description: Created (draft, or confirmed when asked).
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Order"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/orders/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [orders]
+      operationId: getOrder
+      summary: An order with its lines, derived statuses and the customer's balance.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The order.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Order"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [orders]
+      operationId: updateOrder
+      summary: "Partial update (admin, sales): anything while draft (lines replaced whole); then only notes, shipping_address, sales_rep_id and metadata."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/OrderPatch"}
+      responses:
+        "200":
+          description: The updated order.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Order"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/orders/{id}/confirm:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [orders]
+      operationId: confirmOrder
+      summary: "Confirm a draft (admin, sales): customer active, credit limit, stock reserved — in one transaction."
+      description: |
+        409 credit_limit_exceeded when net_balance + open_orders_amount + this total > credit_limit, unless an
+        admin sends `override_credit_limit: true`. 409 insufficient_stock lists every short line
+        (`lines[i].quantity`, product_id, requested, available), unless the order allows backorders: then each
+        stockable line reserves what is available and records the rest as `quantity_backordered`.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                override_credit_limit: {type: boolean}
+      responses:
+        "200":
+          description: The confirmed order.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Order"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/orders/{id}/cancel:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [orders]
+      operationId: cancelOrder
+      summary: "Cancel a draft, or a confirmed order while nothing is shipped and no invoice is open or paid (admin, sales); releases reservations."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      responses:
+        "200":
+          description: The canceled order.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Order"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/orders/{id}/availability:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [orders]
+      operationId: orderAvailability
+      summary: "Per stockable line: what remains to ship, its reservation, and what could ship now (reservation + unreserved stock)."
+      responses:
+        "200":
+          description: Availability per line.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [order_id, lines]
+                properties:
+                  order_id: {$ref: "#/components/schemas/Id"}
+                  lines:
+                    type: array
+                    items:
+                      type: object
+                      required: [order_line_id, product_id, quantity_to_ship, reserved, available_now]
+                      properties:
+                        order_line_id: {$ref: "#/components/schemas/Id"}
+                        product_id: {$ref: "#/components/schemas/Id"}
+                        quantity_to_ship: {$ref: "#/components/schemas/Quantity"}
+                        reserved: {$ref: "#/components/schemas/Quantity"}
+                        available_now: {$ref: "#/components/schemas/Quantity"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
 components:
   securitySchemes:
     apiKey:
@@ -999,5 +1201,117 @@ components:
         - type: object
           properties:
             data: {type: array, items: {$ref: "#/components/schemas/StockRow"}}
+
+    OrderStatus:
+      type: string
+      enum: [draft, confirmed, completed, canceled]
+    OrderSource:
+      type: string
+      enum: [manual, api, pos, ecommerce]
+    LineInput:
+      type: object
+      additionalProperties: false
+      required: [product_id, quantity]
+      properties:
+        product_id: {$ref: "#/components/schemas/Id"}
+        quantity: {type: number, exclusiveMinimum: 0, multipleOf: 0.001}
+        unit_price: {type: integer, minimum: 0, description: "Minor units; default: the product's price in the document's currency."}
+        discount_percent: {type: number, minimum: 0, maximum: 100, multipleOf: 0.01}
+        tax_rate_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}], description: "Default: the product's; null: no tax."}
+        description: {type: [string, "null"], maxLength: 1000}
+    OrderLine:
+      type: object
+      required: [id, product_id, description, quantity, unit_price, discount_percent, tax_rate_id, tax_percent, tax_inclusive,
+                 subtotal, tax, total, quantity_reserved, quantity_backordered, quantity_shipped, quantity_invoiced,
+                 quantity_to_ship, quantity_to_invoice]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        product_id: {$ref: "#/components/schemas/Id"}
+        description: {type: [string, "null"]}
+        quantity: {$ref: "#/components/schemas/Quantity"}
+        unit_price: {$ref: "#/components/schemas/Money"}
+        discount_percent: {type: number}
+        tax_rate_id: {type: [integer, "null"]}
+        tax_percent: {type: number}
+        tax_inclusive: {type: boolean}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
+        quantity_reserved: {$ref: "#/components/schemas/Quantity"}
+        quantity_backordered: {$ref: "#/components/schemas/Quantity"}
+        quantity_shipped: {$ref: "#/components/schemas/Quantity"}
+        quantity_invoiced: {$ref: "#/components/schemas/Quantity"}
+        quantity_to_ship: {$ref: "#/components/schemas/Quantity"}
+        quantity_to_invoice: {$ref: "#/components/schemas/Quantity"}
+    OrderInput:
+      type: object
+      additionalProperties: false
+      required: [customer_id, lines]
+      properties:
+        customer_id: {$ref: "#/components/schemas/Id"}
+        lines: {type: array, minItems: 1, maxItems: 500, items: {$ref: "#/components/schemas/LineInput"}}
+        source: {$ref: "#/components/schemas/OrderSource"}
+        external_ref: {type: [string, "null"], minLength: 1, maxLength: 200}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}], description: "Default: the customer's."}
+        notes: {type: [string, "null"], maxLength: 5000}
+        allow_backorder: {type: boolean, default: false}
+        auto_invoice: {type: boolean, default: false, description: "Refused (422) until this server has invoicing."}
+        confirm: {type: boolean, default: false}
+        override_credit_limit: {type: boolean, default: false, description: Admin keys only.}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    OrderPatch:
+      type: object
+      additionalProperties: false
+      properties:
+        lines: {type: array, minItems: 1, maxItems: 500, items: {$ref: "#/components/schemas/LineInput"}}
+        external_ref: {type: [string, "null"], minLength: 1, maxLength: 200}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
+        notes: {type: [string, "null"], maxLength: 5000}
+        allow_backorder: {type: boolean}
+        auto_invoice: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    Order:
+      type: object
+      required: [id, number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
+                 allow_backorder, auto_invoice, quote_id, lines, subtotal, tax_total, total, amount_invoiced, amount_paid,
+                 invoice_status, shipment_status, payment_status, customer_balance, confirmed_at, metadata, version,
+                 created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^SO-[0-9]{6,}$'}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        status: {$ref: "#/components/schemas/OrderStatus"}
+        source: {$ref: "#/components/schemas/OrderSource"}
+        external_ref: {type: [string, "null"]}
+        sales_rep_id: {type: [integer, "null"]}
+        currency: {$ref: "#/components/schemas/Currency"}
+        shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
+        notes: {type: [string, "null"]}
+        allow_backorder: {type: boolean}
+        auto_invoice: {type: boolean}
+        quote_id: {type: [integer, "null"]}
+        lines: {type: array, items: {$ref: "#/components/schemas/OrderLine"}}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax_total: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
+        amount_invoiced: {$ref: "#/components/schemas/Money"}
+        amount_paid: {$ref: "#/components/schemas/Money"}
+        invoice_status: {type: string, enum: [not_invoiced, partially_invoiced, invoiced]}
+        shipment_status: {type: string, enum: [not_shipped, partially_shipped, shipped, not_applicable]}
+        payment_status: {type: string, enum: [unpaid, partially_paid, paid]}
+        customer_balance: {$ref: "#/components/schemas/Balance"}
+        confirmed_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    OrderList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Order"}}
 """##
 }

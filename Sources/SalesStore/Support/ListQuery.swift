@@ -18,7 +18,7 @@ public struct ListOptions: Sendable {
 }
 
 /// A page of rows and whether more follow. No list computes a full count (API.md §1).
-public struct Page<Element: Sendable>: Sendable {
+public struct Page<Element> {
     public var items: [Element]
     public var hasMore: Bool
 
@@ -27,6 +27,8 @@ public struct Page<Element: Sendable>: Sendable {
         self.hasMore = hasMore
     }
 }
+
+extension Page: Sendable where Element: Sendable {}
 
 /// Builds WHERE clauses with bound arguments (never string-interpolated values).
 public struct SQLConditions {

@@ -1,0 +1,299 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// /v1/orders (API.md §3 "Sales orders").
+enum OrderRoutes {
+    static let createFields: Set<String> = ["customer_id", "lines", "source", "external_ref", "sales_rep_id", "shipping_address", "notes",
+                                            "allow_backorder", "auto_invoice", "confirm", "override_credit_limit", "metadata"]
+    static let patchFields: Set<String> = ["lines", "external_ref", "sales_rep_id", "shipping_address", "notes", "allow_backorder",
+                                           "auto_invoice", "metadata"]
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["status", "customer_id", "sales_rep_id", "source", "external_ref", "invoice_status",
+                                                 "shipment_status", "q"], list: true)
+            var filter = OrderStore.Filter()
+            filter.status = try request.query.oneOf("status", OrderStatus.self)
+            filter.customerId = try request.query.int("customer_id")
+            filter.salesRepId = try request.query.int("sales_rep_id")
+            filter.source = try request.query.oneOf("source", OrderSource.self)
+            filter.externalRef = try request.query.nonEmpty("external_ref")
+            filter.invoiceStatus = try request.query.oneOf("invoice_status", InvoiceStatus.self)
+            filter.shipmentStatus = try request.query.oneOf("shipment_status", ShipmentStatus.self)
+            filter.query = try request.query.nonEmpty("q")
+            let options = try ListParameters.parse(request.query)
+            let query = filter
+            let page = try await app.read { db in
+                let orders = try OrderStore.list(db, filter: query, options: options)
+                return Page(items: try orders.items.map { ($0, try balance(db, $0)) }, hasMore: orders.hasMore)
+            }
+            return ListResponse.make(page, options: options,
+                                     cursor: { options.updatedSince != nil ? .update($0.0.updatedAt, $0.0.id) : .id($0.0.id) }) { item, w in
+                write(item.0, balance: item.1, to: &w)
+            }
+        }
+    }
+
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(createFields)
+            r.require("customer_id", "lines")
+            let customerId = r.id("customer_id", nullable: false).value
+            let lines = readLines(&r)
+            var draft = OrderStore.Draft(customerId: customerId ?? 0, lines: lines ?? [])
+            r.choice("source", OrderSource.self).assign(to: &draft.source)
+            r.text("external_ref", maxLength: 200).assign(to: &draft.externalRef)
+            r.id("sales_rep_id").assign(to: &draft.salesRepId)
+            switch r.address("shipping_address") {
+            case .value(let a): draft.shippingAddress = .some(a)
+            case .null: draft.shippingAddress = .some(nil)
+            case .absent: break
+            }
+            r.text("notes", maxLength: 5000).assign(to: &draft.notes)
+            r.boolean("allow_backorder").assign(to: &draft.allowBackorder)
+            r.boolean("auto_invoice").assign(to: &draft.autoInvoice)
+            r.metadata().assign(to: &draft.metadata)
+            let confirm = r.boolean("confirm").value ?? false
+            let override = r.boolean("override_credit_limit").value ?? false
+            if draft.autoInvoice {
+                // Invoices arrive with the invoicing issue; refuse rather than silently not invoice.
+                r.fail("auto_invoice", "not_available", "auto_invoice needs invoicing, which this server version does not have yet")
+            }
+            try r.finish()
+            try checkOverride(override, request)
+            let input = draft
+            let currency = app.configuration.currency
+            return try await app.write(request) { db in
+                var order = try OrderStore.create(db, input, serverCurrency: currency)
+                if confirm {
+                    order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override)
+                }
+                return try response(db, order, status: 201)
+            }
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in try response(db, try OrderStore.get(db, id: id)) }
+        }
+    }
+
+    static func update(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(patchFields)
+            var patch = OrderStore.Patch()
+            if r.has("lines") { patch.lines = readLines(&r) }
+            switch r.text("external_ref", maxLength: 200) {
+            case .value(let v): patch.externalRef = .some(v)
+            case .null: patch.externalRef = .some(nil)
+            case .absent: break
+            }
+            switch r.id("sales_rep_id") {
+            case .value(let v): patch.salesRepId = .some(v)
+            case .null: patch.salesRepId = .some(nil)
+            case .absent: break
+            }
+            switch r.address("shipping_address") {
+            case .value(let a): patch.shippingAddress = .some(a)
+            case .null: patch.shippingAddress = .some(nil)
+            case .absent: break
+            }
+            switch r.text("notes", maxLength: 5000) {
+            case .value(let v): patch.notes = .some(v)
+            case .null: patch.notes = .some(nil)
+            case .absent: break
+            }
+            patch.allowBackorder = r.boolean("allow_backorder").value
+            patch.autoInvoice = r.boolean("auto_invoice").value
+            if patch.autoInvoice == true {
+                r.fail("auto_invoice", "not_available", "auto_invoice needs invoicing, which this server version does not have yet")
+            }
+            patch.metadata = r.metadata().value
+            try r.finish()
+            let input = patch
+            let currency = app.configuration.currency
+            return try await app.write(request) { db in
+                try response(db, try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency))
+            }
+        }
+    }
+
+    static func confirm(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["override_credit_limit"])
+            let override = r.boolean("override_credit_limit").value ?? false
+            try r.finish()
+            try checkOverride(override, request)
+            return try await app.write(request) { db in
+                try response(db, try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override))
+            }
+        }
+    }
+
+    static func cancel(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown([])
+            try r.finish()
+            return try await app.write(request) { db in
+                try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
+            }
+        }
+    }
+
+    static func availability(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            let rows = try await app.read { db in try OrderStore.availability(db, id: id) }
+            return APIResponse.json { w in
+                w.beginObject()
+                w.key("order_id"); w.int(id)
+                w.key("lines")
+                w.beginArray()
+                for a in rows {
+                    w.beginObject()
+                    w.key("order_line_id"); w.int(a.lineId)
+                    w.key("product_id"); w.int(a.productId)
+                    w.key("quantity_to_ship"); w.rawNumber(a.quantityToShip.decimalText)
+                    w.key("reserved"); w.rawNumber(a.reserved.decimalText)
+                    w.key("available_now"); w.rawNumber(a.availableNow.decimalText)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            }
+        }
+    }
+
+    /// API.md §3: only an admin key may send override_credit_limit: true.
+    static func checkOverride(_ override: Bool, _ request: APIRequest) throws {
+        if override && request.principal?.role != .admin {
+            throw APIError.forbidden("only an admin key may override a credit limit")
+        }
+    }
+
+    /// Reads `lines` as request lines, reporting errors as lines[i].field.
+    static func readLines(_ r: inout BodyReader) -> [LineInput]? {
+        guard let value = r.object["lines"] else { return nil }
+        guard case .array(let items) = value else {
+            r.fail("lines", "invalid_type", "lines must be an array of line objects")
+            return nil
+        }
+        if items.isEmpty { r.fail("lines", "required", "at least one line") }
+        if items.count > 500 { r.fail("lines", "too_many", "at most 500 lines") }
+        var lines: [LineInput] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let object) = item else {
+                r.fail("lines[\(index)]", "invalid_type", "each line is an object")
+                continue
+            }
+            var lr = BodyReader(object, prefix: r.prefix + "lines[\(index)].")
+            lr.rejectUnknown(["product_id", "quantity", "unit_price", "discount_percent", "tax_rate_id", "description"])
+            lr.require("product_id", "quantity")
+            let productId = lr.id("product_id", nullable: false).value
+            let quantity = lr.quantity("quantity").value
+            var line = LineInput(productId: productId ?? 0, quantity: quantity ?? Quantity(thousandths: 0))
+            line.unitPrice = lr.integer("unit_price", range: 0...MoneyLimits.max).value
+            line.discountE2 = lr.scaledDecimal("discount_percent", scale: 2, range: 0...10_000).value
+            switch lr.id("tax_rate_id") {
+            case .value(let v): line.taxRateId = .some(v)
+            case .null: line.taxRateId = .some(nil)
+            case .absent: break
+            }
+            line.description = lr.text("description", maxLength: 1000).value
+            r.absorb(lr)
+            if lr.errors.isEmpty { lines.append(line) }
+        }
+        return lines
+    }
+
+    static func balance(_ db: Database, _ order: Order) throws -> CustomerBalance {
+        try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: order.customerId))
+    }
+
+    static func response(_ db: Database, _ order: Order, status: Int = 200) throws -> APIResponse {
+        let b = try balance(db, order)
+        return APIResponse.json(status, etag: order.version) { w in write(order, balance: b, to: &w) }
+    }
+
+    static func write(_ o: Order, balance: CustomerBalance, to w: inout JSONWriter) {
+        let totals = o.totals
+        w.beginObject()
+        w.key("id"); w.int(o.id)
+        w.key("number"); w.string(o.number)
+        w.key("customer_id"); w.int(o.customerId)
+        w.key("status"); w.string(o.status.rawValue)
+        w.key("source"); w.string(o.source.rawValue)
+        w.key("external_ref"); w.string(o.externalRef)
+        w.key("sales_rep_id"); w.int(o.salesRepId)
+        w.key("currency"); w.string(o.currency)
+        w.key("shipping_address"); ResourceJSON.address(o.shippingAddress, to: &w)
+        w.key("notes"); w.string(o.notes)
+        w.key("allow_backorder"); w.bool(o.allowBackorder)
+        w.key("auto_invoice"); w.bool(o.autoInvoice)
+        w.key("quote_id"); w.int(o.quoteId)
+        w.key("lines")
+        w.beginArray()
+        for line in o.lines { DocumentJSON.line(line, orderCounters: true, to: &w) }
+        w.endArray()
+        w.key("subtotal"); w.int(totals.subtotal)
+        w.key("tax_total"); w.int(totals.tax)
+        w.key("total"); w.int(totals.total)
+        w.key("amount_invoiced"); w.int(o.amountInvoiced)
+        w.key("amount_paid"); w.int(o.amountPaid)
+        w.key("invoice_status"); w.string(o.invoiceStatus.rawValue)
+        w.key("shipment_status"); w.string(o.shipmentStatus.rawValue)
+        w.key("payment_status"); w.string(o.paymentStatus.rawValue)
+        w.key("customer_balance"); CustomerRoutes.writeBalance(balance, to: &w)
+        w.key("confirmed_at"); w.string(o.confirmedAt)
+        w.key("metadata"); ResourceJSON.metadata(o.metadata, to: &w)
+        w.key("version"); w.int(o.version)
+        w.key("created_at"); w.string(o.createdAt)
+        w.key("updated_at"); w.string(o.updatedAt)
+        w.endObject()
+    }
+}
+
+import GRDB
+
+/// JSON of document lines, shared by quotes and orders.
+enum DocumentJSON {
+    static func line(_ l: DocumentLine, orderCounters: Bool, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(l.id)
+        w.key("product_id"); w.int(l.productId)
+        w.key("description"); w.string(l.description)
+        w.key("quantity"); w.rawNumber(l.quantity.decimalText)
+        w.key("unit_price"); w.int(l.pricing.unitPrice)
+        w.key("discount_percent"); w.rawNumber(ExactDecimal.format(l.pricing.discountE2, scale: 2))
+        w.key("tax_rate_id"); w.int(l.taxRateId)
+        w.key("tax_percent"); w.rawNumber(ExactDecimal.format(l.pricing.taxPercentE4, scale: 4))
+        w.key("tax_inclusive"); w.bool(l.pricing.taxInclusive)
+        w.key("subtotal"); w.int(l.amounts.subtotal)
+        w.key("tax"); w.int(l.amounts.tax)
+        w.key("total"); w.int(l.amounts.total)
+        if orderCounters {
+            w.key("quantity_reserved"); w.rawNumber(l.reserved.decimalText)
+            w.key("quantity_backordered"); w.rawNumber(l.backordered.decimalText)
+            w.key("quantity_shipped"); w.rawNumber(l.shipped.decimalText)
+            w.key("quantity_invoiced"); w.rawNumber(l.invoiced.decimalText)
+            w.key("quantity_to_ship"); w.rawNumber(l.quantityToShip.decimalText)
+            w.key("quantity_to_invoice"); w.rawNumber(l.quantityToInvoice.decimalText)
+        }
+        w.endObject()
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+import SalesCore
+
+/// Gapless numbers per kind (API.md §1 "ids", §4 invariant 6): taken inside the transaction that
+/// creates the document, so a rolled-back document gives its number back.
+public enum DocumentNumbers {
+    public static func next(_ db: Database, kind: String) throws -> String {
+        guard let n = try Int64.fetchOne(db.cachedStatement(sql: "UPDATE document_counters SET last = last + 1 WHERE kind = ? RETURNING last"),
+                                         arguments: [kind]) else {
+            throw SalesError.invalidState("no counter for \(kind)")
+        }
+        let digits = String(n)
+        return kind + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}
+
+/// Prices request lines from their products inside the write transaction (API.md §3 "Lines and
+/// totals"): unit_price, tax_rate_id and description default from the product; the default
+/// price is the product's price in the document's currency.
+enum LinePricer {
+    static func price(_ db: Database, _ inputs: [LineInput], currency: String, serverCurrency: String) throws -> [DocumentLine] {
+        var errors: [FieldError] = []
+        var lines: [DocumentLine] = []
+        for (index, input) in inputs.enumerated() {
+            let field = "lines[\(index)]"
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [input.productId]) else {
+                errors.append(FieldError(field: "\(field).product_id", code: "not_found", message: "no product \(input.productId)"))
+                continue
+            }
+            let product = ProductStore.decode(row)
+            if !product.active {
+                errors.append(FieldError(field: "\(field).product_id", code: "inactive", message: "product \(product.id) is archived"))
+                continue
+            }
+            let defaultPrice = currency == serverCurrency ? product.unitPrice : product.prices[currency]
+            guard let unitPrice = input.unitPrice ?? defaultPrice else {
+                errors.append(FieldError(field: "\(field).unit_price", code: "required",
+                                         message: "product \(product.id) has no price in \(currency); give unit_price"))
+                continue
+            }
+            let taxRateId: Int64? = input.taxRateId ?? product.taxRateId
+            var percent: Int64 = 0
+            var inclusive = false
+            if let taxRateId {
+                guard let rate = try Row.fetchOne(db.cachedStatement(sql: "SELECT percent_e4, inclusive FROM tax_rates WHERE id = ?"), arguments: [taxRateId]) else {
+                    errors.append(FieldError(field: "\(field).tax_rate_id", code: "not_found", message: "no tax rate \(taxRateId)"))
+                    continue
+                }
+                percent = rate["percent_e4"]
+                inclusive = rate["inclusive"]
+            }
+            let pricing = LinePricing(quantity: input.quantity, unitPrice: unitPrice, discountE2: input.discountE2 ?? 0,
+                                      taxPercentE4: percent, taxInclusive: inclusive)
+            lines.append(DocumentLine(id: 0, productId: product.id, description: input.description ?? product.name, pricing: pricing,
+                                      taxRateId: taxRateId, amounts: LineAmounts.compute(pricing), stockable: product.type == .stockable,
+                                      invoicePolicy: product.invoicePolicy))
+        }
+        if !errors.isEmpty { throw SalesError.validation(errors) }
+        return lines
+    }
+}

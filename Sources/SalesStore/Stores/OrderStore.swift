@@ -1,0 +1,339 @@
+import GRDB
+import SalesCore
+
+/// Sales orders (API.md §3 "Sales orders"). Every rule that compares against stored state —
+/// external_ref uniqueness, draft-only edits, credit limit, stock reservation — is checked in
+/// the caller's write transaction.
+public enum OrderStore {
+    public struct Draft: Sendable {
+        public var customerId: Int64
+        public var lines: [LineInput]
+        public var source: OrderSource = .api
+        public var externalRef: String?
+        public var salesRepId: Int64?
+        public var shippingAddress: Address??
+        public var notes: String?
+        public var allowBackorder = false
+        public var autoInvoice = false
+        public var metadata: Metadata = [:]
+        public var quoteId: Int64?
+
+        public init(customerId: Int64, lines: [LineInput]) {
+            self.customerId = customerId
+            self.lines = lines
+        }
+    }
+
+    public struct Filter: Sendable {
+        public var status: OrderStatus?
+        public var customerId: Int64?
+        public var salesRepId: Int64?
+        public var source: OrderSource?
+        public var externalRef: String?
+        public var invoiceStatus: InvoiceStatus?
+        public var shipmentStatus: ShipmentStatus?
+        public var query: String?
+        public init() {}
+    }
+
+    // MARK: - Reading
+
+    static func decodeLine(_ row: Row) -> DocumentLine {
+        let pricing = LinePricing(quantity: Quantity(thousandths: row["quantity"]), unitPrice: row["unit_price"],
+                                  discountE2: row["discount_e2"], taxPercentE4: row["tax_percent_e4"], taxInclusive: row["tax_inclusive"])
+        var line = DocumentLine(id: row["id"], productId: row["product_id"], description: row["description"], pricing: pricing,
+                                taxRateId: row["tax_rate_id"],
+                                amounts: LineAmounts(subtotal: row["subtotal"], tax: row["tax"], total: row["total"]),
+                                stockable: row["stockable"], invoicePolicy: InvoicePolicy(rawValue: row["invoice_policy"]) ?? .ordered)
+        line.reserved = Quantity(thousandths: row["quantity_reserved"])
+        line.backordered = Quantity(thousandths: row["quantity_backordered"])
+        line.shipped = Quantity(thousandths: row["quantity_shipped"])
+        line.invoiced = Quantity(thousandths: row["quantity_invoiced"])
+        return line
+    }
+
+    static func decode(_ row: Row, lines: [DocumentLine], amountPaid: Int64) -> Order {
+        Order(id: row["id"], number: row["number"], customerId: row["customer_id"],
+              storedStatus: OrderStatus(rawValue: row["status"]) ?? .draft, source: OrderSource(rawValue: row["source"]) ?? .api,
+              externalRef: row["external_ref"], salesRepId: row["sales_rep_id"], currency: row["currency"],
+              shippingAddress: JSONColumns.decodeAddress(row["shipping_address"]), notes: row["notes"],
+              allowBackorder: row["allow_backorder"], autoInvoice: row["auto_invoice"], quoteId: row["quote_id"], lines: lines,
+              amountInvoiced: row["amount_invoiced"], amountPaid: amountPaid, metadata: JSONColumns.decodeMetadata(row["metadata"]),
+              version: row["version"], confirmedAt: row["confirmed_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Order {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "order", id: String(id))
+        }
+        return try assemble(db, row)
+    }
+
+    static func assemble(_ db: Database, _ row: Row) throws -> Order {
+        let id: Int64 = row["id"]
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
+                                     arguments: [id]).map(decodeLine)
+        return decode(row, lines: lines, amountPaid: try amountPaid(db, orderId: id))
+    }
+
+    /// Σ payment allocations to the order's invoices; payments arrive with their own migration.
+    static func amountPaid(_ db: Database, orderId: Int64) throws -> Int64 {
+        guard try tableExists(db, "payment_allocations"), try tableExists(db, "invoices") else { return 0 }
+        return try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.order_id = ?
+            """), arguments: [orderId]) ?? 0
+    }
+
+    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Order> {
+        var conditions = SQLConditions()
+        switch filter.status {
+        case .some(.completed): conditions.add("status = 'confirmed'")
+        case .some(.confirmed): conditions.add("status = 'confirmed'")
+        case .some(let s): conditions.add("status = ?", s.rawValue)
+        case .none: break
+        }
+        if let v = filter.customerId { conditions.add("customer_id = ?", v) }
+        if let v = filter.salesRepId { conditions.add("sales_rep_id = ?", v) }
+        if let v = filter.source { conditions.add("source = ?", v.rawValue) }
+        if let v = filter.externalRef { conditions.add("external_ref = ?", v) }
+        if let q = filter.query {
+            let like = "%" + escapeLike(q) + "%"
+            conditions.add("(number LIKE ? ESCAPE '\\' OR external_ref LIKE ? ESCAPE '\\')", like, like)
+        }
+        // Derived statuses are filtered after assembly; keyset pages stay correct because the
+        // page is cut from rows in id order, fetched until it is full.
+        let derived = filter.status == .completed || filter.status == .confirmed || filter.invoiceStatus != nil || filter.shipmentStatus != nil
+        if !derived {
+            let page = try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { $0 }
+            return Page(items: try page.items.map { try assemble(db, $0) }, hasMore: page.hasMore)
+        }
+        var items: [Order] = []
+        var cursorOptions = options
+        cursorOptions.limit = max(options.limit, 50)
+        while true {
+            let page = try KeysetList.fetch(db, table: "orders", options: cursorOptions, conditions: conditions) { $0 }
+            for row in page.items {
+                let order = try assemble(db, row)
+                if let s = filter.status, order.status != s { continue }
+                if let s = filter.invoiceStatus, order.invoiceStatus != s { continue }
+                if let s = filter.shipmentStatus, order.shipmentStatus != s { continue }
+                if items.count == options.limit { return Page(items: items, hasMore: true) }
+                items.append(order)
+            }
+            guard page.hasMore, let last = page.items.last else { return Page(items: items, hasMore: false) }
+            if options.updatedSince != nil {
+                cursorOptions.afterUpdate = (last["updated_at"], last["id"])
+            } else {
+                cursorOptions.afterId = last["id"]
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Creates a draft order; the caller confirms it in the same transaction when asked to.
+    public static func create(_ db: Database, _ draft: Draft, serverCurrency: String) throws -> Order {
+        let customer = try CustomerStore.get(db, id: draft.customerId)
+        if let ref = draft.externalRef,
+           let existing = try Row.fetchOne(db, sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ?",
+                                           arguments: [draft.source.rawValue, ref]) {
+            let id: Int64 = existing["id"]
+            let number: String = existing["number"]
+            throw SalesError.duplicate(field: "external_ref", existingId: id,
+                                       detail: "order \(number) (id \(id)) already has external_ref \"\(ref)\" for source \(draft.source.rawValue)")
+        }
+        if let rep = draft.salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+            throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
+        }
+        let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
+        let number = try DocumentNumbers.next(db, kind: "SO")
+        let now = Timestamp.now()
+        let shipping = draft.shippingAddress ?? customer.shippingAddress
+        try db.execute(sql: """
+            INSERT INTO orders (number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
+              allow_backorder, auto_invoice, quote_id, metadata, version, created_at, updated_at)
+            VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
+                             customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
+                             draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
+        let id = db.lastInsertedRowID
+        try writeLines(db, orderId: id, lines)
+        return try get(db, id: id)
+    }
+
+    static func writeLines(_ db: Database, orderId: Int64, _ lines: [DocumentLine]) throws {
+        try db.execute(sql: "DELETE FROM order_lines WHERE order_id = ?", arguments: [orderId])
+        for (position, line) in lines.enumerated() {
+            let p = line.pricing
+            try db.execute(sql: """
+                INSERT INTO order_lines (order_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
+                  tax_percent_e4, tax_inclusive, subtotal, tax, total, stockable, invoice_policy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [orderId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                                 line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total,
+                                 line.stockable, line.invoicePolicy.rawValue])
+        }
+        let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        try db.execute(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?",
+                       arguments: [totals.subtotal, totals.tax, totals.total, orderId])
+    }
+
+    /// What PATCH may change (API.md §3): everything while draft; afterwards only notes,
+    /// shipping_address, sales_rep_id and metadata (lines are locked: 409 invalid_state).
+    public struct Patch: Sendable {
+        public var lines: [LineInput]?
+        public var notes: String??
+        public var shippingAddress: Address??
+        public var salesRepId: Int64??
+        public var metadata: Metadata?
+        public var externalRef: String??
+        public var allowBackorder: Bool?
+        public var autoInvoice: Bool?
+        public init() {}
+
+        var touchesDraftOnlyFields: Bool {
+            lines != nil || externalRef != nil || allowBackorder != nil || autoInvoice != nil
+        }
+    }
+
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Order {
+        let order = try get(db, id: id)
+        if let expected = expectedVersion, expected != order.version { throw SalesError.versionConflict(current: order.version) }
+        if order.storedStatus == .canceled { throw SalesError.invalidState("order \(order.number) is canceled and cannot change") }
+        if patch.touchesDraftOnlyFields && order.storedStatus != .draft {
+            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue): lines, external_ref, allow_backorder and auto_invoice are locked once confirmed")
+        }
+        if let ref = patch.externalRef, let ref,
+           let existing = try Row.fetchOne(db, sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?",
+                                           arguments: [order.source.rawValue, ref, id]) {
+            let existingId: Int64 = existing["id"]
+            let number: String = existing["number"]
+            throw SalesError.duplicate(field: "external_ref", existingId: existingId,
+                                       detail: "order \(number) (id \(existingId)) already has external_ref \"\(ref)\" for source \(order.source.rawValue)")
+        }
+        if let rep = patch.salesRepId, let rep,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+            throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
+        }
+        if let inputs = patch.lines {
+            try writeLines(db, orderId: id, try LinePricer.price(db, inputs, currency: order.currency, serverCurrency: serverCurrency))
+        }
+        var notes = order.notes, shipping = order.shippingAddress, rep = order.salesRepId, ref = order.externalRef
+        if let v = patch.notes { notes = v }
+        if let v = patch.shippingAddress { shipping = v }
+        if let v = patch.salesRepId { rep = v }
+        if let v = patch.externalRef { ref = v }
+        try db.execute(sql: """
+            UPDATE orders SET notes = ?, shipping_address = ?, sales_rep_id = ?, external_ref = ?, allow_backorder = ?, auto_invoice = ?,
+              metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
+                             patch.autoInvoice ?? order.autoInvoice, JSONColumns.encode(patch.metadata ?? order.metadata), Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    /// API.md §3 confirm, in one transaction: at least one line; customer active; credit limit
+    /// (unless an admin overrides); each stockable line reserves its quantity, or with
+    /// allow_backorder what is available with the rest backordered; otherwise 409
+    /// insufficient_stock naming every short line.
+    public static func confirm(_ db: Database, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
+        let order = try get(db, id: id)
+        if let expected = expectedVersion, expected != order.version { throw SalesError.versionConflict(current: order.version) }
+        guard order.storedStatus == .draft else {
+            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a draft can be confirmed")
+        }
+        guard !order.lines.isEmpty else { throw SalesError.invalid("lines", "required", "an order needs at least one line to be confirmed") }
+        let customer = try CustomerStore.get(db, id: order.customerId)
+        guard customer.active else {
+            throw SalesError.invalidState("customer \(customer.id) is archived (active: false); reactivate it to confirm orders")
+        }
+        if let limit = customer.creditLimit, !overrideCreditLimit {
+            let balance = try CustomerStore.balance(db, customer: customer)
+            let exposure = balance.netBalance + balance.openOrdersAmount + order.totals.total
+            if exposure > limit {
+                throw SalesError.creditLimitExceeded(limit: limit, exposure: exposure, currency: customer.currency)
+            }
+        }
+        // Reserve line by line; lines of the same product see each other's reservations.
+        var shortages: [StockShortage] = []
+        var reservations: [(lineId: Int64, productId: Int64, reserve: Int64, backorder: Int64)] = []
+        var reservedHere: [Int64: Int64] = [:]
+        for (index, line) in order.lines.enumerated() where line.stockable {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT on_hand, reserved FROM products WHERE id = ?"), arguments: [line.productId]) else {
+                throw SalesError.notFound(resource: "product", id: String(line.productId))
+            }
+            let onHand: Int64 = row["on_hand"], reserved: Int64 = row["reserved"]
+            let available = max(0, onHand - reserved - reservedHere[line.productId, default: 0])
+            let wanted = line.quantity.thousandths
+            if wanted <= available {
+                reservations.append((line.id, line.productId, wanted, 0))
+                reservedHere[line.productId, default: 0] += wanted
+            } else if order.allowBackorder {
+                reservations.append((line.id, line.productId, available, wanted - available))
+                reservedHere[line.productId, default: 0] += available
+            } else {
+                shortages.append(StockShortage(productId: line.productId, requested: line.quantity,
+                                               available: Quantity(thousandths: available), field: "lines[\(index)].quantity"))
+            }
+        }
+        if !shortages.isEmpty { throw SalesError.insufficientStock(shortages) }
+        let now = Timestamp.now()
+        for r in reservations {
+            try db.execute(sql: "UPDATE order_lines SET quantity_reserved = ?, quantity_backordered = ? WHERE id = ?",
+                           arguments: [r.reserve, r.backorder, r.lineId])
+            if r.reserve > 0 {
+                try db.execute(sql: "UPDATE products SET reserved = reserved + ?, version = version + 1, updated_at = ? WHERE id = ?",
+                               arguments: [r.reserve, now, r.productId])
+            }
+        }
+        try db.execute(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [now, now, id])
+        return try get(db, id: id)
+    }
+
+    /// API.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
+    /// open or paid; releases its reservations.
+    public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Order {
+        let order = try get(db, id: id)
+        if let expected = expectedVersion, expected != order.version { throw SalesError.versionConflict(current: order.version) }
+        guard order.storedStatus == .draft || order.storedStatus == .confirmed else {
+            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue) and cannot be canceled")
+        }
+        if order.lines.contains(where: { $0.shipped.thousandths > 0 }) {
+            throw SalesError.invalidState("order \(order.number) has shipped goods; cancel or return the shipments first")
+        }
+        if try tableExists(db, "invoices"),
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))", arguments: [id]) == true {
+            throw SalesError.invalidState("order \(order.number) has open or paid invoices; void them first")
+        }
+        let now = Timestamp.now()
+        for line in order.lines where line.reserved.thousandths > 0 {
+            try db.execute(sql: "UPDATE products SET reserved = reserved - ?, version = version + 1, updated_at = ? WHERE id = ?",
+                           arguments: [line.reserved.thousandths, now, line.productId])
+        }
+        try db.execute(sql: "UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE orders SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [now, now, id])
+        return try get(db, id: id)
+    }
+
+    /// GET /v1/orders/{id}/availability: per stockable line, what remains to ship, what is
+    /// reserved for it, and what could ship now (its reservation plus unreserved stock).
+    public struct Availability: Sendable {
+        public var lineId: Int64
+        public var productId: Int64
+        public var quantityToShip: Quantity
+        public var reserved: Quantity
+        public var availableNow: Quantity
+    }
+
+    public static func availability(_ db: Database, id: Int64) throws -> [Availability] {
+        let order = try get(db, id: id)
+        return try order.lines.filter(\.stockable).map { line in
+            let product = try ProductStore.get(db, id: line.productId)
+            let unreserved = max(0, product.available.thousandths)
+            let now = min(line.quantityToShip.thousandths, line.reserved.thousandths + unreserved)
+            return Availability(lineId: line.id, productId: line.productId, quantityToShip: line.quantityToShip,
+                                reserved: line.reserved, availableNow: Quantity(thousandths: now))
+        }
+    }
+}
