@@ -59,7 +59,8 @@ CREATE TABLE orders (
     number            TEXT NOT NULL UNIQUE,
     customer_id       INTEGER NOT NULL REFERENCES customers(id),
     status            TEXT NOT NULL CHECK (status IN ('draft', 'confirmed', 'completed', 'canceled')),
-    source            TEXT NOT NULL CHECK (source IN ('manual', 'api', 'pos', 'ecommerce')),
+    -- 'quote' is set by POST /v1/quotes/{id}/convert (API.md §3 Quotes).
+    source            TEXT NOT NULL CHECK (source IN ('manual', 'api', 'pos', 'ecommerce', 'quote')),
     external_ref      TEXT,
     sales_rep_id      INTEGER REFERENCES sales_reps(id),
     currency          TEXT NOT NULL,

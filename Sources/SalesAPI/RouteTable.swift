@@ -50,6 +50,16 @@ enum RouteTable {
             r(.GET, "/v1/products/{id}/stock-movements", read, ProductRoutes.movements(app)),
             r(.GET, "/v1/stock", read, ProductRoutes.stockInquiry(app)),
 
+            // API.md §3 Quotes
+            r(.GET, "/v1/quotes", read, QuoteRoutes.list(app)),
+            r(.POST, "/v1/quotes", sales, QuoteRoutes.create(app)),
+            r(.GET, "/v1/quotes/{id}", read, QuoteRoutes.get(app)),
+            r(.PATCH, "/v1/quotes/{id}", sales, QuoteRoutes.update(app)),
+            r(.POST, "/v1/quotes/{id}/send", sales, QuoteRoutes.transition(app, .send)),
+            r(.POST, "/v1/quotes/{id}/decline", sales, QuoteRoutes.transition(app, .decline)),
+            r(.POST, "/v1/quotes/{id}/cancel", sales, QuoteRoutes.transition(app, .cancel)),
+            r(.POST, "/v1/quotes/{id}/convert", sales, QuoteRoutes.convert(app)),
+
             // API.md §3 Sales orders (override_credit_limit is further limited to admin)
             r(.GET, "/v1/orders", read, OrderRoutes.list(app)),
             r(.POST, "/v1/orders", sales, OrderRoutes.create(app)),

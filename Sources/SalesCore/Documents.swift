@@ -62,7 +62,7 @@ public struct DocumentLine: Sendable, Equatable {
 }
 
 public enum OrderStatus: String, Sendable, CaseIterable { case draft, confirmed, completed, canceled }
-public enum OrderSource: String, Sendable, CaseIterable { case manual, api, pos, ecommerce }
+public enum OrderSource: String, Sendable, CaseIterable { case manual, api, pos, ecommerce, quote }
 public enum InvoiceStatus: String, Sendable, CaseIterable { case notInvoiced = "not_invoiced", partiallyInvoiced = "partially_invoiced", invoiced }
 public enum ShipmentStatus: String, Sendable, CaseIterable {
     case notShipped = "not_shipped", partiallyShipped = "partially_shipped", shipped, notApplicable = "not_applicable"
@@ -147,3 +147,68 @@ public struct Order: Sendable, Equatable {
         return amountPaid >= totals.total ? .paid : .partiallyPaid
     }
 }
+
+public enum QuoteStatus: String, Sendable, CaseIterable { case draft, sent, accepted, declined, canceled, expired }
+
+public struct Quote: Sendable, Equatable {
+    public var id: Int64
+    public var number: String
+    public var customerId: Int64
+    /// As stored; `status(today:)` derives expired.
+    public var storedStatus: QuoteStatus
+    public var currency: String
+    /// A calendar date, YYYY-MM-DD.
+    public var validUntil: String
+    public var notes: String?
+    public var salesRepId: Int64?
+    public var orderId: Int64?
+    public var lines: [DocumentLine]
+    public var metadata: Metadata
+    public var version: Int64
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(id: Int64, number: String, customerId: Int64, storedStatus: QuoteStatus, currency: String, validUntil: String,
+                notes: String?, salesRepId: Int64?, orderId: Int64?, lines: [DocumentLine], metadata: Metadata, version: Int64,
+                createdAt: String, updatedAt: String) {
+        self.id = id
+        self.number = number
+        self.customerId = customerId
+        self.storedStatus = storedStatus
+        self.currency = currency
+        self.validUntil = validUntil
+        self.notes = notes
+        self.salesRepId = salesRepId
+        self.orderId = orderId
+        self.lines = lines
+        self.metadata = metadata
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public var totals: LineAmounts { lines.reduce(LineAmounts.zero) { $0 + $1.amounts } }
+
+    /// API.md §3: a draft or sent quote whose valid_until has passed reads as expired.
+    /// `today` is the UTC calendar date, YYYY-MM-DD (dates compare as text).
+    public func status(today: String) -> QuoteStatus {
+        if (storedStatus == .draft || storedStatus == .sent) && validUntil < today { return .expired }
+        return storedStatus
+    }
+}
+
+extension Timestamp {
+    /// Today's UTC date, YYYY-MM-DD.
+    public static func today() -> String { String(now().prefix(10)) }
+
+    /// The UTC date `days` after today.
+    public static func date(daysFromToday days: Int) -> String {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return String(format(seconds: Int(ts.tv_sec) + days * 86_400).prefix(10))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

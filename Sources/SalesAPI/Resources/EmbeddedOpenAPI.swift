@@ -30,6 +30,7 @@ tags:
   - name: tax-rates
   - name: products
   - name: stock
+  - name: quotes
   - name: orders
 
 paths:
@@ -557,6 +558,210 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+
+  /v1/quotes:
+    get:
+      tags: [quotes]
+      operationId: listQuotes
+      summary: List quotes (status expired = draft or sent past valid_until).
+      parameters:
+        - {name: status, in: query, schema: {$ref: "#/components/schemas/QuoteStatus"}}
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: sales_rep_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of quotes.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/QuoteList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [quotes]
+      operationId: createQuote
+      summary: Create a draft quote in the customer's currency (admin, sales). Quotes never touch stock.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/QuoteInput"}
+      responses:
+        "201":
+          description: Created.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Quote"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/quotes/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [quotes]
+      operationId: getQuote
+      summary: A quote.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The quote.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Quote"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [quotes]
+      operationId: updateQuote
+      summary: Edit a draft quote (admin, sales); lines are replaced whole.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/QuotePatch"}
+      responses:
+        "200":
+          description: The updated quote.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Quote"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/quotes/{id}/send:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [quotes]
+      operationId: sendQuote
+      summary: "draft → sent (admin, sales)."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      responses:
+        "200":
+          description: "The quote."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Quote"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/quotes/{id}/decline:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [quotes]
+      operationId: declineQuote
+      summary: "sent → declined (admin, sales)."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      responses:
+        "200":
+          description: "The quote."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Quote"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/quotes/{id}/cancel:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [quotes]
+      operationId: cancelQuote
+      summary: "draft or sent → canceled (admin, sales)."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      responses:
+        "200":
+          description: "The quote."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Quote"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/quotes/{id}/convert:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [quotes]
+      operationId: convertQuote
+      summary: "Convert a draft or sent quote into an order with the quoted lines and prices (admin, sales); the quote becomes accepted. Converting twice, or a declined, canceled or expired quote, is 409."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                confirm: {type: boolean, default: false}
+                override_credit_limit: {type: boolean, description: Admin keys only.}
+      responses:
+        "201":
+          description: "The new order."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Order"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
 
   /v1/orders:
     get:
@@ -1207,7 +1412,8 @@ components:
       enum: [draft, confirmed, completed, canceled]
     OrderSource:
       type: string
-      enum: [manual, api, pos, ecommerce]
+      enum: [manual, api, pos, ecommerce, quote]
+      description: "quote is set by converting a quote."
     LineInput:
       type: object
       additionalProperties: false
@@ -1313,5 +1519,72 @@ components:
         - type: object
           properties:
             data: {type: array, items: {$ref: "#/components/schemas/Order"}}
+    QuoteStatus:
+      type: string
+      enum: [draft, sent, accepted, declined, canceled, expired]
+    QuoteLine:
+      type: object
+      required: [id, product_id, description, quantity, unit_price, discount_percent, tax_rate_id, tax_percent, tax_inclusive, subtotal, tax, total]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        product_id: {$ref: "#/components/schemas/Id"}
+        description: {type: [string, "null"]}
+        quantity: {$ref: "#/components/schemas/Quantity"}
+        unit_price: {$ref: "#/components/schemas/Money"}
+        discount_percent: {type: number}
+        tax_rate_id: {type: [integer, "null"]}
+        tax_percent: {type: number}
+        tax_inclusive: {type: boolean}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
+    QuoteInput:
+      type: object
+      additionalProperties: false
+      required: [customer_id, lines]
+      properties:
+        customer_id: {$ref: "#/components/schemas/Id"}
+        lines: {type: array, minItems: 1, maxItems: 500, items: {$ref: "#/components/schemas/LineInput"}}
+        valid_until: {type: string, format: date, description: "Default: today + 30 days (UTC)."}
+        notes: {type: [string, "null"], maxLength: 5000}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    QuotePatch:
+      type: object
+      additionalProperties: false
+      properties:
+        lines: {type: array, minItems: 1, maxItems: 500, items: {$ref: "#/components/schemas/LineInput"}}
+        valid_until: {type: string, format: date}
+        notes: {type: [string, "null"], maxLength: 5000}
+        sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    Quote:
+      type: object
+      required: [id, number, customer_id, status, currency, valid_until, notes, sales_rep_id, order_id, lines, subtotal, tax_total, total,
+                 metadata, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^Q-[0-9]{6,}$'}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        status: {$ref: "#/components/schemas/QuoteStatus"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        valid_until: {type: string, format: date}
+        notes: {type: [string, "null"]}
+        sales_rep_id: {type: [integer, "null"]}
+        order_id: {type: [integer, "null"]}
+        lines: {type: array, items: {$ref: "#/components/schemas/QuoteLine"}}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax_total: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    QuoteList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Quote"}}
 """##
 }

@@ -1,0 +1,157 @@
+import GRDB
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// /v1/quotes (API.md §3 "Quotes").
+enum QuoteRoutes {
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["status", "customer_id", "sales_rep_id"], list: true)
+            var filter = QuoteStore.Filter()
+            filter.status = try request.query.oneOf("status", QuoteStatus.self)
+            filter.customerId = try request.query.int("customer_id")
+            filter.salesRepId = try request.query.int("sales_rep_id")
+            let options = try ListParameters.parse(request.query)
+            let query = filter
+            let page = try await app.read { db in try QuoteStore.list(db, filter: query, options: options) }
+            let today = Timestamp.today()
+            return ListResponse.make(page, options: options,
+                                     cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) }) { q, w in
+                write(q, today: today, to: &w)
+            }
+        }
+    }
+
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["customer_id", "lines", "valid_until", "notes", "sales_rep_id", "metadata"])
+            r.require("customer_id", "lines")
+            let customerId = r.id("customer_id", nullable: false).value
+            let lines = OrderRoutes.readLines(&r)
+            var draft = QuoteStore.Draft(customerId: customerId ?? 0, lines: lines ?? [])
+            draft.validUntil = validUntil(&r)
+            r.text("notes", maxLength: 5000).assign(to: &draft.notes)
+            r.id("sales_rep_id").assign(to: &draft.salesRepId)
+            r.metadata().assign(to: &draft.metadata)
+            try r.finish()
+            let input = draft
+            let currency = app.configuration.currency
+            return try await app.write(request) { db in response(try QuoteStore.create(db, input, serverCurrency: currency), status: 201) }
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in response(try QuoteStore.get(db, id: id)) }
+        }
+    }
+
+    static func update(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["lines", "valid_until", "notes", "sales_rep_id", "metadata"])
+            var patch = QuoteStore.Patch()
+            if r.has("lines") { patch.lines = OrderRoutes.readLines(&r) }
+            patch.validUntil = validUntil(&r)
+            switch r.text("notes", maxLength: 5000) {
+            case .value(let v): patch.notes = .some(v)
+            case .null: patch.notes = .some(nil)
+            case .absent: break
+            }
+            switch r.id("sales_rep_id") {
+            case .value(let v): patch.salesRepId = .some(v)
+            case .null: patch.salesRepId = .some(nil)
+            case .absent: break
+            }
+            patch.metadata = r.metadata().value
+            try r.finish()
+            let input = patch
+            let currency = app.configuration.currency
+            return try await app.write(request) { db in
+                response(try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency))
+            }
+        }
+    }
+
+    static func transition(_ app: SalesApp, _ action: QuoteStore.Action) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown([])
+            try r.finish()
+            return try await app.write(request) { db in
+                response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
+            }
+        }
+    }
+
+    /// POST /v1/quotes/{id}/convert {confirm?} → 201 with the new order.
+    static func convert(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["confirm", "override_credit_limit"])
+            let confirm = r.boolean("confirm").value ?? false
+            let override = r.boolean("override_credit_limit").value ?? false
+            try r.finish()
+            try OrderRoutes.checkOverride(override, request)
+            let currency = app.configuration.currency
+            return try await app.write(request) { db in
+                var (_, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
+                if confirm {
+                    order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override)
+                }
+                return try OrderRoutes.response(db, order, status: 201)
+            }
+        }
+    }
+
+    /// valid_until: a YYYY-MM-DD date (default: today + 30 days).
+    static func validUntil(_ r: inout BodyReader) -> String? {
+        guard case .value(let text) = r.text("valid_until", maxLength: 10, nullable: false) else { return nil }
+        guard Timestamp.isValidDate(text) else {
+            r.fail("valid_until", "invalid_date", "valid_until must be a date like 2026-12-31")
+            return nil
+        }
+        return text
+    }
+
+    static func response(_ q: Quote, status: Int = 200) -> APIResponse {
+        let today = Timestamp.today()
+        return APIResponse.json(status, etag: q.version) { w in write(q, today: today, to: &w) }
+    }
+
+    static func write(_ q: Quote, today: String, to w: inout JSONWriter) {
+        let totals = q.totals
+        w.beginObject()
+        w.key("id"); w.int(q.id)
+        w.key("number"); w.string(q.number)
+        w.key("customer_id"); w.int(q.customerId)
+        w.key("status"); w.string(q.status(today: today).rawValue)
+        w.key("currency"); w.string(q.currency)
+        w.key("valid_until"); w.string(q.validUntil)
+        w.key("notes"); w.string(q.notes)
+        w.key("sales_rep_id"); w.int(q.salesRepId)
+        w.key("order_id"); w.int(q.orderId)
+        w.key("lines")
+        w.beginArray()
+        for line in q.lines { DocumentJSON.line(line, orderCounters: false, to: &w) }
+        w.endArray()
+        w.key("subtotal"); w.int(totals.subtotal)
+        w.key("tax_total"); w.int(totals.tax)
+        w.key("total"); w.int(totals.total)
+        w.key("metadata"); ResourceJSON.metadata(q.metadata, to: &w)
+        w.key("version"); w.int(q.version)
+        w.key("created_at"); w.string(q.createdAt)
+        w.key("updated_at"); w.string(q.updatedAt)
+        w.endObject()
+    }
+}

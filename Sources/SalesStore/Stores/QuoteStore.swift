@@ -1,0 +1,195 @@
+import GRDB
+import SalesCore
+
+/// Quotes (API.md §3 "Quotes"): draft → sent → accepted (by convert) | declined; draft|sent →
+/// canceled; expired is derived. Quotes never touch stock.
+public enum QuoteStore {
+    public static let validityDays = 30
+
+    public struct Draft: Sendable {
+        public var customerId: Int64
+        public var lines: [LineInput]
+        public var validUntil: String?
+        public var notes: String?
+        public var salesRepId: Int64?
+        public var metadata: Metadata = [:]
+        public init(customerId: Int64, lines: [LineInput]) {
+            self.customerId = customerId
+            self.lines = lines
+        }
+    }
+
+    public struct Filter: Sendable {
+        public var status: QuoteStatus?
+        public var customerId: Int64?
+        public var salesRepId: Int64?
+        public init() {}
+    }
+
+    static func decode(_ db: Database, _ row: Row) throws -> Quote {
+        let id: Int64 = row["id"]
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position"),
+                                     arguments: [id]).map { r -> DocumentLine in
+            let pricing = LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
+                                      taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"])
+            return DocumentLine(id: r["id"], productId: r["product_id"], description: r["description"], pricing: pricing,
+                                taxRateId: r["tax_rate_id"], amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
+                                stockable: false, invoicePolicy: .ordered)
+        }
+        return Quote(id: id, number: row["number"], customerId: row["customer_id"], storedStatus: QuoteStatus(rawValue: row["status"]) ?? .draft,
+                     currency: row["currency"], validUntil: row["valid_until"], notes: row["notes"], salesRepId: row["sales_rep_id"],
+                     orderId: row["order_id"], lines: lines, metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
+                     createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Quote {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM quotes WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "quote", id: String(id))
+        }
+        return try decode(db, row)
+    }
+
+    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Quote> {
+        var conditions = SQLConditions()
+        let today = Timestamp.today()
+        switch filter.status {
+        case .some(.expired): conditions.add("status IN ('draft', 'sent') AND valid_until < ?", today)
+        case .some(let s) where s == .draft || s == .sent: conditions.add("status = ? AND valid_until >= ?", s.rawValue, today)
+        case .some(let s): conditions.add("status = ?", s.rawValue)
+        case .none: break
+        }
+        if let v = filter.customerId { conditions.add("customer_id = ?", v) }
+        if let v = filter.salesRepId { conditions.add("sales_rep_id = ?", v) }
+        let page = try KeysetList.fetch(db, table: "quotes", options: options, conditions: conditions) { $0 }
+        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+    }
+
+    public static func create(_ db: Database, _ draft: Draft, serverCurrency: String) throws -> Quote {
+        let customer = try CustomerStore.get(db, id: draft.customerId)
+        if let rep = draft.salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+            throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
+        }
+        let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
+        let number = try DocumentNumbers.next(db, kind: "Q")
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO quotes (number, customer_id, status, currency, valid_until, notes, sales_rep_id, metadata, version, created_at, updated_at)
+            VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
+                             draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
+        let id = db.lastInsertedRowID
+        try writeLines(db, quoteId: id, lines)
+        return try get(db, id: id)
+    }
+
+    static func writeLines(_ db: Database, quoteId: Int64, _ lines: [DocumentLine]) throws {
+        try db.execute(sql: "DELETE FROM quote_lines WHERE quote_id = ?", arguments: [quoteId])
+        for (position, line) in lines.enumerated() {
+            let p = line.pricing
+            try db.execute(sql: """
+                INSERT INTO quote_lines (quote_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
+                  tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                                 line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total])
+        }
+        let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        try db.execute(sql: "UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?",
+                       arguments: [totals.subtotal, totals.tax, totals.total, quoteId])
+    }
+
+    public struct Patch: Sendable {
+        public var lines: [LineInput]?
+        public var validUntil: String?
+        public var notes: String??
+        public var salesRepId: Int64??
+        public var metadata: Metadata?
+        public init() {}
+    }
+
+    /// Only a draft is editable (API.md §3); lines are replaced whole.
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
+        let quote = try get(db, id: id)
+        if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
+        let status = quote.status(today: Timestamp.today())
+        guard status == .draft else { throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); only a draft is editable") }
+        if let rep = patch.salesRepId, let rep,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+            throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
+        }
+        if let inputs = patch.lines {
+            try writeLines(db, quoteId: id, try LinePricer.price(db, inputs, currency: quote.currency, serverCurrency: serverCurrency))
+        }
+        var notes = quote.notes, rep = quote.salesRepId
+        if let v = patch.notes { notes = v }
+        if let v = patch.salesRepId { rep = v }
+        try db.execute(sql: """
+            UPDATE quotes SET valid_until = ?, notes = ?, sales_rep_id = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [patch.validUntil ?? quote.validUntil, notes, rep, JSONColumns.encode(patch.metadata ?? quote.metadata),
+                             Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    public enum Action: String, Sendable { case send, decline, cancel }
+
+    /// send: draft → sent; decline: sent → declined; cancel: draft|sent → canceled.
+    /// An expired quote can do none of these (409 invalid_state naming both states).
+    public static func transition(_ db: Database, id: Int64, action: Action, expectedVersion: Int64?) throws -> Quote {
+        let quote = try get(db, id: id)
+        if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
+        let status = quote.status(today: Timestamp.today())
+        let allowed: [QuoteStatus]
+        let target: QuoteStatus
+        switch action {
+        case .send: allowed = [.draft]; target = .sent
+        case .decline: allowed = [.sent]; target = .declined
+        case .cancel: allowed = [.draft, .sent]; target = .canceled
+        }
+        guard allowed.contains(status) else {
+            throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); \(action.rawValue) needs "
+                                          + allowed.map(\.rawValue).joined(separator: " or "))
+        }
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            UPDATE quotes SET status = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, version = version + 1, updated_at = ?
+            WHERE id = ?
+            """, arguments: [target.rawValue, target.rawValue, now, now, id])
+        return try get(db, id: id)
+    }
+
+    /// API.md §3 convert: a new order with the quote's lines and prices (source "quote",
+    /// quote_id set); the quote becomes accepted with order_id. Converting twice, or a declined,
+    /// canceled or expired quote, is 409 invalid_state.
+    public static func convert(_ db: Database, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {
+        let quote = try get(db, id: id)
+        if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
+        let status = quote.status(today: Timestamp.today())
+        guard status == .draft || status == .sent else {
+            throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); only a draft or sent quote can be converted")
+        }
+        let inputs = quote.lines.map {
+            LineInput(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.pricing.unitPrice, discountE2: $0.pricing.discountE2,
+                      taxRateId: .some($0.taxRateId), description: $0.description)
+        }
+        var draft = OrderStore.Draft(customerId: quote.customerId, lines: inputs)
+        draft.source = .quote
+        draft.salesRepId = quote.salesRepId
+        draft.notes = quote.notes
+        draft.quoteId = quote.id
+        // Keep the quoted tax percent even if the rate changed since: the quote is what was agreed.
+        var order = try OrderStore.create(db, draft, serverCurrency: serverCurrency)
+        for (line, quoted) in zip(order.lines, quote.lines) where line.amounts != quoted.amounts || line.pricing != quoted.pricing {
+            try db.execute(sql: """
+                UPDATE order_lines SET tax_percent_e4 = ?, tax_inclusive = ?, subtotal = ?, tax = ?, total = ? WHERE id = ?
+                """, arguments: [quoted.pricing.taxPercentE4, quoted.pricing.taxInclusive, quoted.amounts.subtotal, quoted.amounts.tax,
+                                 quoted.amounts.total, line.id])
+        }
+        let totals = quote.totals
+        try db.execute(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?",
+                       arguments: [totals.subtotal, totals.tax, totals.total, order.id])
+        order = try OrderStore.get(db, id: order.id)
+        let now = Timestamp.now()
+        try db.execute(sql: "UPDATE quotes SET status = 'accepted', order_id = ?, accepted_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [order.id, now, now, id])
+        return (try get(db, id: id), order)
+    }
+}
