@@ -246,6 +246,11 @@ CREATE TABLE order_lines (
 );
 CREATE INDEX order_lines_by_order ON order_lines(order_id, position);
 CREATE INDEX order_lines_by_product ON order_lines(product_id);
+
+-- API.md §3 Customers: open_orders_amount = Σ over confirmed orders of (total − amount_invoiced).
+-- Kept on the customer in the same transactions that change it (confirm, cancel, invoicing), so
+-- the balance and every credit-limit check read it in O(1); `sales-server check` verifies the sum.
+ALTER TABLE customers ADD COLUMN open_orders_amount INTEGER NOT NULL DEFAULT 0;
 """##),
     ]
 }

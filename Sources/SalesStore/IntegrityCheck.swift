@@ -43,6 +43,14 @@ public enum IntegrityCheck {
                 """) {
                 breaches.append("order line \(row["id"] as Int64): invoiced or shipped outside 0…quantity")
             }
+            // The customer's maintained open_orders_amount equals its definition (API.md §3).
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.open_orders_amount, COALESCE((SELECT SUM(o.total - o.amount_invoiced) FROM orders o
+                                                            WHERE o.customer_id = c.id AND o.status = 'confirmed'), 0) AS actual
+                FROM customers c
+                """) where (row["open_orders_amount"] as Int64) != (row["actual"] as Int64) {
+                breaches.append("customer \(row["id"] as Int64): open_orders_amount \(row["open_orders_amount"] as Int64) ≠ Σ open orders \(row["actual"] as Int64)")
+            }
             // Invariant 5 (part): an order's totals are the sums of its lines.
             for row in try Row.fetchAll(db, sql: """
                 SELECT o.id FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id GROUP BY o.id

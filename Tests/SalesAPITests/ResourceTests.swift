@@ -231,4 +231,16 @@ import SalesStore
             #expect(breaches == ["product \(id): on_hand 5000 (thousandths), reserved 0, Σ movements 4000"])
         }
     }
+
+    @Test func checkFindsADriftedOpenOrdersAmount() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let product = try await api.product(price: 700, stock: "3")
+            _ = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":2}]}"#)
+            #expect(try await api.app.read { db in try IntegrityCheck.run(db) }.isEmpty)
+            try await api.app.writeDirect { db in try db.execute(sql: "UPDATE customers SET open_orders_amount = 1 WHERE id = ?", arguments: [customer]) }
+            let breaches = try await api.app.read { db in try IntegrityCheck.run(db) }
+            #expect(breaches == ["customer \(customer): open_orders_amount 1 ≠ Σ open orders 1400"])
+        }
+    }
 }

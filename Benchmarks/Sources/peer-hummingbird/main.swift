@@ -105,6 +105,94 @@ if arguments.count > 3 {
     }
 }
 
+struct LineBody: Codable {
+    var id, product_id: Int64
+    var description: String?
+    var quantity, discount_percent, tax_percent: Decimal
+    var unit_price, subtotal, tax, total: Int64
+    var tax_rate_id: Int64?
+    var tax_inclusive: Bool
+    var quantity_reserved, quantity_backordered, quantity_shipped, quantity_invoiced, quantity_to_ship, quantity_to_invoice: Decimal
+
+    init(_ l: DocumentLine) {
+        func q(_ x: Quantity) -> Decimal { Decimal(x.thousandths) / 1000 }
+        id = l.id; product_id = l.productId; description = l.description; quantity = q(l.quantity)
+        discount_percent = Decimal(l.pricing.discountE2) / 100; tax_percent = Decimal(l.pricing.taxPercentE4) / 10_000
+        unit_price = l.pricing.unitPrice; subtotal = l.amounts.subtotal; tax = l.amounts.tax; total = l.amounts.total
+        tax_rate_id = l.taxRateId; tax_inclusive = l.pricing.taxInclusive
+        quantity_reserved = q(l.reserved); quantity_backordered = q(l.backordered); quantity_shipped = q(l.shipped)
+        quantity_invoiced = q(l.invoiced); quantity_to_ship = q(l.quantityToShip); quantity_to_invoice = q(l.quantityToInvoice)
+    }
+}
+
+struct OrderBody: Codable, ResponseEncodable {
+    var id, customer_id: Int64
+    var number, status, source, currency, invoice_status, shipment_status, payment_status, created_at, updated_at: String
+    var external_ref, notes, confirmed_at: String?
+    var sales_rep_id, quote_id: Int64?
+    var allow_backorder, auto_invoice: Bool
+    var lines: [LineBody]
+    var subtotal, tax_total, total, amount_invoiced, amount_paid, version: Int64
+    var customer_balance: BalanceBody
+    var metadata: [String: String]
+
+    init(_ o: Order, _ b: CustomerBalance) {
+        let t = o.totals
+        id = o.id; customer_id = o.customerId; number = o.number; status = o.status.rawValue; source = o.source.rawValue
+        currency = o.currency; invoice_status = o.invoiceStatus.rawValue; shipment_status = o.shipmentStatus.rawValue
+        payment_status = o.paymentStatus.rawValue; created_at = o.createdAt; updated_at = o.updatedAt; external_ref = o.externalRef
+        notes = o.notes; confirmed_at = o.confirmedAt; sales_rep_id = o.salesRepId; quote_id = o.quoteId
+        allow_backorder = o.allowBackorder; auto_invoice = o.autoInvoice; lines = o.lines.map(LineBody.init)
+        subtotal = t.subtotal; tax_total = t.tax; total = t.total; amount_invoiced = o.amountInvoiced; amount_paid = o.amountPaid
+        version = o.version; metadata = o.metadata
+        customer_balance = BalanceBody(currency: b.currency, receivable: b.receivable, credit_balance: b.creditBalance,
+                                       net_balance: b.netBalance, open_orders_amount: b.openOrdersAmount,
+                                       credit_limit: b.creditLimit, available_credit: b.availableCredit)
+    }
+}
+
+struct LineInputBody: Decodable { var product_id: Int64; var quantity: Decimal; var unit_price: Int64? }
+struct OrderInputBody: Decodable {
+    var customer_id: Int64
+    var lines: [LineInputBody]
+    var source: String?
+    var confirm: Bool?
+}
+
+if arguments.count > 3 {
+    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    @Sendable func authenticateOrders(_ request: Request) async throws {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
+        let hash = APIKeys.hash(String(header.dropFirst(7)))
+        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else { throw HTTPError(.unauthorized) }
+    }
+    router.get("v1/orders/:id") { request, context -> OrderBody in
+        try await authenticateOrders(request)
+        let id = try context.parameters.require("id", as: Int64.self)
+        return try await database.pool.read { db in
+            let o = try OrderStore.get(db, id: id)
+            return OrderBody(o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId)))
+        }
+    }
+    router.post("v1/orders") { request, context -> EditedResponse<OrderBody> in
+        try await authenticateOrders(request)
+        let input = try await request.decode(as: OrderInputBody.self, context: context)
+        let lines = input.lines.map { l in
+            LineInput(productId: l.product_id, quantity: Quantity(thousandths: NSDecimalNumber(decimal: l.quantity * 1000).int64Value),
+                      unitPrice: l.unit_price)
+        }
+        var draft = OrderStore.Draft(customerId: input.customer_id, lines: lines)
+        draft.source = OrderSource(rawValue: input.source ?? "api") ?? .api
+        let finalDraft = draft
+        let body = try await database.pool.write { db in
+            var order = try OrderStore.create(db, finalDraft, serverCurrency: "USD")
+            if input.confirm == true { order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: false) }
+            return OrderBody(order, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: order.customerId)))
+        }
+        return EditedResponse(status: .created, response: body)
+    }
+}
+
 var logger = Logger(label: "peer")
 logger.logLevel = .warning
 let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)

@@ -102,8 +102,9 @@ public enum CustomerStore {
         }
     }
 
-    /// The balance object (API.md §3 Customers). Computed from the document tables that exist:
-    /// invoices, payments and orders add their terms as their issues land (see DocumentTables).
+    /// The balance object (API.md §3 Customers), from the document tables that exist: invoices
+    /// and payments add their terms as their issues land (see DocumentTables); open_orders_amount
+    /// is maintained on the customer by the order transactions (OrderStore.adjustOpenOrders).
     public static func balance(_ db: Database, customer: Customer) throws -> CustomerBalance {
         var receivable: Int64 = 0
         var credit: Int64 = 0
@@ -117,7 +118,7 @@ public enum CustomerStore {
                                         arguments: [customer.id]) ?? 0
         }
         if try tableExists(db, "orders") {
-            openOrders = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(total - amount_invoiced), 0) FROM orders WHERE customer_id = ? AND status = 'confirmed'"),
+            openOrders = try Int64.fetchOne(db.cachedStatement(sql: "SELECT open_orders_amount FROM customers WHERE id = ?"),
                                             arguments: [customer.id]) ?? 0
         }
         return CustomerBalance(currency: customer.currency, receivable: receivable, creditBalance: credit,

@@ -287,7 +287,16 @@ public enum OrderStore {
         }
         try db.execute(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
                        arguments: [now, now, id])
+        try adjustOpenOrders(db, customerId: order.customerId, by: order.totals.total - order.amountInvoiced)
         return try get(db, id: id)
+    }
+
+    /// Keeps customers.open_orders_amount = Σ over confirmed orders of (total − amount_invoiced)
+    /// (API.md §3 Customers): every change to either side of that sum calls this in the same
+    /// transaction. It is a derived figure, so the customer's version does not change.
+    static func adjustOpenOrders(_ db: Database, customerId: Int64, by delta: Int64) throws {
+        guard delta != 0 else { return }
+        try db.execute(sql: "UPDATE customers SET open_orders_amount = open_orders_amount + ? WHERE id = ?", arguments: [delta, customerId])
     }
 
     /// API.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
@@ -311,6 +320,9 @@ public enum OrderStore {
                            arguments: [line.reserved.thousandths, now, line.productId])
         }
         try db.execute(sql: "UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?", arguments: [id])
+        if order.storedStatus == .confirmed {
+            try adjustOpenOrders(db, customerId: order.customerId, by: -(order.totals.total - order.amountInvoiced))
+        }
         try db.execute(sql: "UPDATE orders SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
                        arguments: [now, now, id])
         return try get(db, id: id)
