@@ -68,6 +68,12 @@ enum RouteTable {
             r(.POST, "/v1/orders/{id}/confirm", sales, OrderRoutes.confirm(app)),
             r(.POST, "/v1/orders/{id}/cancel", sales, OrderRoutes.cancel(app)),
             r(.GET, "/v1/orders/{id}/availability", read, OrderRoutes.availability(app)),
+
+            // API.md §3 Invoices (only from a confirmed order; POST /v1/invoices is 405)
+            r(.POST, "/v1/orders/{id}/invoices", accounting, InvoiceRoutes.create(app)),
+            r(.GET, "/v1/invoices", read, InvoiceRoutes.list(app)),
+            r(.GET, "/v1/invoices/{id}", read, InvoiceRoutes.get(app)),
+            r(.POST, "/v1/invoices/{id}/void", accounting, InvoiceRoutes.void(app)),
         ]
     }
 }

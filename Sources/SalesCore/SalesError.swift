@@ -28,8 +28,10 @@ public enum SalesError: Error, Sendable, Equatable {
     case versionConflict(current: Int64)
     /// 409 insufficient_stock with product, requested and available per line (thousandths).
     case insufficientStock([StockShortage])
-    /// 409 quantity_exceeded with line, requested and remaining.
-    case quantityExceeded([FieldError])
+    /// 409 quantity_exceeded with line, requested and remaining per entry.
+    case quantityExceeded([QuantityExcess])
+    /// 409 nothing_to_invoice / nothing_to_ship: no quantity remains (`what` is invoice or ship).
+    case nothingTo(String, detail: String)
     /// 409 credit_limit_exceeded: net_balance + open orders + this order > credit_limit.
     case creditLimitExceeded(limit: Int64, exposure: Int64, currency: String)
 
@@ -49,5 +51,20 @@ public struct StockShortage: Sendable, Equatable {
         self.requested = requested
         self.available = available
         self.field = field
+    }
+}
+
+/// One line asking for more than remains (API.md §1: `errors[]` gives line, requested, remaining).
+public struct QuantityExcess: Sendable, Equatable {
+    public var field: String
+    public var lineId: Int64
+    public var requested: Quantity
+    public var remaining: Quantity
+
+    public init(field: String, lineId: Int64, requested: Quantity, remaining: Quantity) {
+        self.field = field
+        self.lineId = lineId
+        self.requested = requested
+        self.remaining = remaining
     }
 }

@@ -59,9 +59,51 @@ public enum IntegrityCheck {
                 breaches.append("order \(row["id"] as Int64): totals differ from the sum of its lines")
             }
         }
+        if try tableExists(db, "invoices") {
+            // Invariant 2: 0 ≤ amount_due ≤ total; paid + credited + due = total (void: due = 0);
+            // an invoice's totals are the sums of its lines.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT i.id FROM invoices i
+                WHERE i.amount_due < 0 OR i.amount_due > i.total
+                   OR (i.status <> 'void' AND i.amount_paid + i.amount_credited + i.amount_due <> i.total)
+                   OR (i.status = 'void' AND i.amount_due <> 0)
+                   OR (i.status = 'open' AND i.amount_due = 0) OR (i.status = 'paid' AND i.amount_due <> 0)
+                   OR i.total <> (SELECT COALESCE(SUM(l.total), 0) FROM invoice_lines l WHERE l.invoice_id = i.id)
+                """) {
+                breaches.append("invoice \(row["id"] as Int64): amounts or status inconsistent")
+            }
+            // Line counters: invoiced = Σ non-void invoice quantities − credited.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT ol.id, ol.quantity_invoiced,
+                       COALESCE((SELECT SUM(il.quantity - il.quantity_credited) FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id
+                                 WHERE il.order_line_id = ol.id AND i.status <> 'void'), 0) AS actual
+                FROM order_lines ol
+                """) where (row["quantity_invoiced"] as Int64) != (row["actual"] as Int64) {
+                breaches.append("order line \(row["id"] as Int64): quantity_invoiced \(row["quantity_invoiced"] as Int64) ≠ invoices \(row["actual"] as Int64)")
+            }
+            // amount_invoiced = Σ non-void invoice totals − Σ credited.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT o.id, o.amount_invoiced, COALESCE((SELECT SUM(i.total - i.amount_credited) FROM invoices i
+                                                        WHERE i.order_id = o.id AND i.status <> 'void'), 0) AS actual
+                FROM orders o
+                """) where (row["amount_invoiced"] as Int64) != (row["actual"] as Int64) {
+                breaches.append("order \(row["id"] as Int64): amount_invoiced \(row["amount_invoiced"] as Int64) ≠ invoices \(row["actual"] as Int64)")
+            }
+            // Invariant 5: a fully invoiced, uncredited order's invoices sum to its totals exactly.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT o.id FROM orders o
+                WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.quantity_invoiced <> l.quantity)
+                  AND EXISTS (SELECT 1 FROM invoices i WHERE i.order_id = o.id AND i.status <> 'void')
+                  AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.order_id = o.id AND i.amount_credited > 0)
+                  AND (o.subtotal, o.tax_total, o.total) IS NOT (SELECT SUM(i.subtotal), SUM(i.tax_total), SUM(i.total) FROM invoices i
+                                                                 WHERE i.order_id = o.id AND i.status <> 'void')
+                """) {
+                breaches.append("order \(row["id"] as Int64): fully invoiced but its invoices do not sum to its totals")
+            }
+        }
         // Invariant 6: numbers per kind are unique (UNIQUE constraints) and gapless: 1…counter, each once.
         if try tableExists(db, "document_counters") {
-            for (kind, table) in [("Q", "quotes"), ("SO", "orders")] where try tableExists(db, table) {
+            for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices")] where try tableExists(db, table) {
                 let counter = try Int64.fetchOne(db, sql: "SELECT last FROM document_counters WHERE kind = ?", arguments: [kind]) ?? 0
                 let stats = try Row.fetchOne(db, sql: """
                     SELECT COUNT(*) AS n, COALESCE(MAX(CAST(substr(number, \(kind.count + 2)) AS INTEGER)), 0) AS top FROM \(table)

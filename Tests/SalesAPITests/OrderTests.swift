@@ -205,7 +205,7 @@ extension TestServer {
         }
     }
 
-    @Test func filtersAndAutoInvoiceRefusal() async throws {
+    @Test func filtersAndAutoInvoiceOnADraft() async throws {
         try await withAPI { api in
             let c1 = try await api.customer()
             let c2 = try await api.customer()
@@ -220,9 +220,13 @@ extension TestServer {
             #expect(try await api.call("GET", "/v1/orders?invoice_status=not_invoiced").data.count == 2)
             #expect(try await api.call("GET", "/v1/orders?shipment_status=shipped").data.isEmpty)
             #expect(try await api.call("GET", "/v1/orders?status=bogus").status == 400)
+            // auto_invoice on a draft is remembered and acts when the order is confirmed.
             let auto = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(c1),"auto_invoice":true,"lines":[{"product_id":\#(p),"quantity":1}]}"#)
-            #expect(auto.status == 422)
-            #expect(auto.errorFields == ["auto_invoice"])
+            #expect(auto.status == 201)
+            #expect(auto["auto_invoice"] as? Bool == true)
+            #expect(auto["invoice_status"] as? String == "not_invoiced")
+            let confirmed = try await api.call("POST", "/v1/orders/\(try #require(auto["id"] as? Int))/confirm")
+            #expect(confirmed["invoice_status"] as? String == "invoiced")
         }
     }
 }

@@ -66,8 +66,18 @@ public struct APIError: Error, Sendable {
                 return e
             }
             self.init(409, "insufficient_stock", "not enough stock for \(shortages.count) line\(shortages.count == 1 ? "" : "s")", errors: entries)
-        case .quantityExceeded(let errors):
-            self.init(409, "quantity_exceeded", "more than remains", errors: errors.map(APIError.entry))
+        case .quantityExceeded(let excesses):
+            let entries = excesses.map { x -> JSONObject in
+                var e = APIError.entry(FieldError(field: x.field, code: "quantity_exceeded",
+                                                  message: "requested \(x.requested.decimalText), remaining \(x.remaining.decimalText)"))
+                e.set("line_id", .number(String(x.lineId)))
+                e.set("requested", .number(x.requested.decimalText))
+                e.set("remaining", .number(x.remaining.decimalText))
+                return e
+            }
+            self.init(409, "quantity_exceeded", "\(excesses.count) line\(excesses.count == 1 ? " asks" : "s ask") for more than remains", errors: entries)
+        case .nothingTo(let what, let detail):
+            self.init(409, "nothing_to_\(what)", detail)
         case .creditLimitExceeded(let limit, let exposure, let currency):
             self.init(409, "credit_limit_exceeded",
                       "confirming would bring the customer's exposure to \(exposure) \(currency) (minor units), over its credit limit of \(limit)")

@@ -4,7 +4,7 @@ enum EmbeddedOpenAPI {
 openapi: 3.1.0
 info:
   title: sales-server API
-  version: 0.4.0
+  version: 0.5.0
   summary: The sales lifecycle over HTTP — customers, products, stock and more.
   description: |
     The contract is API.md; this document describes exactly what this server does.
@@ -32,6 +32,7 @@ tags:
   - name: stock
   - name: quotes
   - name: orders
+  - name: invoices
 
 paths:
   /healthz:
@@ -799,8 +800,8 @@ paths:
       description: |
         Lines price from their products: `unit_price` is the product's price in the customer's currency,
         `tax_rate_id` and `description` the product's, unless given. `external_ref` is unique per source:
-        a repeat is 409 duplicate with `errors[0].existing_id`. `auto_invoice: true` is refused (422) until
-        this server has invoicing. Only an admin key may send `override_credit_limit: true`.
+        a repeat is 409 duplicate with `errors[0].existing_id`. With `auto_invoice: true`, confirming also
+        creates the invoice in the same transaction. Only an admin key may send `override_credit_limit: true`.
       parameters:
         - $ref: "#/components/parameters/idempotencyKey"
       requestBody:
@@ -963,6 +964,121 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+
+  /v1/orders/{id}/invoices:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [invoices]
+      operationId: invoiceOrder
+      summary: "Invoice a confirmed order (admin, accounting): given lines, or every line's quantity_to_invoice."
+      description: |
+        More than remains → 409 quantity_exceeded (errors[] with line_id, requested, remaining); nothing
+        remains → 409 nothing_to_invoice; draft or canceled order → 409 invalid_state. The invoice line that
+        takes an order line's remaining quantity takes its remaining amounts, so the invoices of a fully
+        invoiced order add up to it exactly. due_date defaults to issue_date + the customer's payment terms.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/InvoiceInput"}
+      responses:
+        "201":
+          description: The invoice.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Invoice"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/invoices:
+    get:
+      tags: [invoices]
+      operationId: listInvoices
+      summary: "List invoices. There is no POST here (405): invoices come from orders."
+      parameters:
+        - {name: status, in: query, schema: {type: string, enum: [open, paid, void]}}
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: order_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: overdue, in: query, description: Open and past due (UTC date)., schema: {type: boolean}}
+        - {name: due_before, in: query, schema: {type: string, format: date}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of invoices.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/InvoiceList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/invoices/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [invoices]
+      operationId: getInvoice
+      summary: An invoice.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The invoice.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Invoice"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/invoices/{id}/void:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [invoices]
+      operationId: voidInvoice
+      summary: "open|paid → void (admin, accounting): its not-credited quantities become invoiceable again."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                reason: {type: [string, "null"], maxLength: 500}
+      responses:
+        "200":
+          description: The void invoice.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Invoice"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
 
 components:
   securitySchemes:
@@ -1462,7 +1578,7 @@ components:
         shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}], description: "Default: the customer's."}
         notes: {type: [string, "null"], maxLength: 5000}
         allow_backorder: {type: boolean, default: false}
-        auto_invoice: {type: boolean, default: false, description: "Refused (422) until this server has invoicing."}
+        auto_invoice: {type: boolean, default: false, description: "Invoice everything invoiceable in the confirming transaction."}
         confirm: {type: boolean, default: false}
         override_credit_limit: {type: boolean, default: false, description: Admin keys only.}
         metadata: {$ref: "#/components/schemas/Metadata"}
@@ -1586,5 +1702,73 @@ components:
         - type: object
           properties:
             data: {type: array, items: {$ref: "#/components/schemas/Quote"}}
+    InvoiceLineRequest:
+      type: object
+      additionalProperties: false
+      required: [order_line_id, quantity]
+      properties:
+        order_line_id: {$ref: "#/components/schemas/Id"}
+        quantity: {type: number, exclusiveMinimum: 0, multipleOf: 0.001}
+    InvoiceInput:
+      type: object
+      additionalProperties: false
+      properties:
+        lines: {type: array, minItems: 1, items: {$ref: "#/components/schemas/InvoiceLineRequest"}}
+        issue_date: {type: string, format: date, description: "Default: today (UTC)."}
+        due_date: {type: string, format: date, description: "Default: issue_date + the customer's payment_terms_days."}
+        notes: {type: [string, "null"], maxLength: 5000}
+    InvoiceLine:
+      type: object
+      required: [id, order_line_id, product_id, description, quantity, unit_price, discount_percent, tax_percent, tax_inclusive,
+                 subtotal, tax, total, quantity_credited]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        order_line_id: {$ref: "#/components/schemas/Id"}
+        product_id: {$ref: "#/components/schemas/Id"}
+        description: {type: [string, "null"]}
+        quantity: {$ref: "#/components/schemas/Quantity"}
+        unit_price: {$ref: "#/components/schemas/Money"}
+        discount_percent: {type: number}
+        tax_percent: {type: number}
+        tax_inclusive: {type: boolean}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
+        quantity_credited: {$ref: "#/components/schemas/Quantity"}
+    Invoice:
+      type: object
+      required: [id, number, order_id, customer_id, status, currency, issue_date, due_date, overdue, notes, lines, subtotal, tax_total,
+                 total, amount_paid, amount_credited, amount_due, allocations, credit_notes, metadata, version, voided_at, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^INV-[0-9]{6,}$'}
+        order_id: {$ref: "#/components/schemas/Id"}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        status: {type: string, enum: [open, paid, void]}
+        currency: {$ref: "#/components/schemas/Currency"}
+        issue_date: {type: string, format: date}
+        due_date: {type: string, format: date}
+        overdue: {type: boolean}
+        notes: {type: [string, "null"]}
+        lines: {type: array, items: {$ref: "#/components/schemas/InvoiceLine"}}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax_total: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
+        amount_paid: {$ref: "#/components/schemas/Money"}
+        amount_credited: {$ref: "#/components/schemas/Money"}
+        amount_due: {$ref: "#/components/schemas/Money"}
+        allocations: {type: array, items: {type: object}}
+        credit_notes: {type: array, items: {type: object}}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        voided_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    InvoiceList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Invoice"}}
 """##
 }

@@ -57,10 +57,6 @@ enum OrderRoutes {
             r.metadata().assign(to: &draft.metadata)
             let confirm = r.boolean("confirm").value ?? false
             let override = r.boolean("override_credit_limit").value ?? false
-            if draft.autoInvoice {
-                // Invoices arrive with the invoicing issue; refuse rather than silently not invoice.
-                r.fail("auto_invoice", "not_available", "auto_invoice needs invoicing, which this server version does not have yet")
-            }
             try r.finish()
             try checkOverride(override, request)
             let input = draft
@@ -113,9 +109,6 @@ enum OrderRoutes {
             }
             patch.allowBackorder = r.boolean("allow_backorder").value
             patch.autoInvoice = r.boolean("auto_invoice").value
-            if patch.autoInvoice == true {
-                r.fail("auto_invoice", "not_available", "auto_invoice needs invoicing, which this server version does not have yet")
-            }
             patch.metadata = r.metadata().value
             try r.finish()
             let input = patch

@@ -288,6 +288,14 @@ public enum OrderStore {
         try db.execute(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
                        arguments: [now, now, id])
         try adjustOpenOrders(db, customerId: order.customerId, by: order.totals.total - order.amountInvoiced)
+        // API.md §3: with auto_invoice the full invoice is created in the same transaction
+        // (under the delivered policy only what is already shipped is invoiceable: possibly nothing).
+        if order.autoInvoice {
+            let confirmed = try get(db, id: id)
+            if confirmed.lines.contains(where: { $0.quantityToInvoice.thousandths > 0 }) {
+                _ = try InvoiceStore.create(db, orderId: id, requests: nil, issueDate: nil, dueDate: nil, notes: nil)
+            }
+        }
         return try get(db, id: id)
     }
 

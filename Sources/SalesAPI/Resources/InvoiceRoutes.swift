@@ -1,0 +1,158 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// Invoices (API.md §3): created only from a confirmed order; `POST /v1/invoices` does not exist
+/// (the router answers 405 since the path serves GET).
+enum InvoiceRoutes {
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            let orderId = try request.id()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["lines", "issue_date", "due_date", "notes"])
+            var requests: [InvoiceStore.LineRequest]?
+            if let value = r.object["lines"] {
+                requests = readLineRequests(value, key: "order_line_id", into: &r)
+            }
+            let issue = date(&r, "issue_date")
+            let due = date(&r, "due_date")
+            if let issue, let due, due < issue { r.fail("due_date", "before_issue_date", "due_date is before issue_date") }
+            let notes = r.text("notes", maxLength: 5000).value
+            try r.finish()
+            let lineRequests = requests
+            return try await app.write(request) { db in
+                let invoice = try InvoiceStore.create(db, orderId: orderId, requests: lineRequests, issueDate: issue, dueDate: due, notes: notes)
+                return response(invoice, status: 201)
+            }
+        }
+    }
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["status", "customer_id", "order_id", "overdue", "due_before"], list: true)
+            var filter = InvoiceStore.Filter()
+            filter.status = try request.query.oneOf("status", InvoiceState.self)
+            filter.customerId = try request.query.int("customer_id")
+            filter.orderId = try request.query.int("order_id")
+            filter.overdue = try request.query.bool("overdue")
+            if let due = request.query["due_before"] {
+                guard Timestamp.isValidDate(due) else { throw APIError.badRequest("due_before must be a date like 2026-12-31") }
+                filter.dueBefore = due
+            }
+            let options = try ListParameters.parse(request.query)
+            let query = filter
+            let page = try await app.read { db in try InvoiceStore.list(db, filter: query, options: options) }
+            let today = Timestamp.today()
+            return ListResponse.make(page, options: options,
+                                     cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) }) { invoice, w in
+                write(invoice, today: today, to: &w)
+            }
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in response(try InvoiceStore.get(db, id: id)) }
+        }
+    }
+
+    static func void(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["reason"])
+            _ = r.text("reason", maxLength: 500)
+            try r.finish()
+            return try await app.write(request) { db in response(try InvoiceStore.void(db, id: id, expectedVersion: expected)) }
+        }
+    }
+
+    /// `lines: [{<key>, quantity}]` as used by invoices, credit notes, shipments and returns.
+    static func readLineRequests(_ value: JSONValue, key: String, into r: inout BodyReader) -> [InvoiceStore.LineRequest]? {
+        guard case .array(let items) = value, !items.isEmpty else {
+            r.fail("lines", "invalid_type", "lines must be a non-empty array of {\(key), quantity}")
+            return nil
+        }
+        var out: [InvoiceStore.LineRequest] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let o) = item else {
+                r.fail("lines[\(index)]", "invalid_type", "each line is an object")
+                continue
+            }
+            var lr = BodyReader(o, prefix: "lines[\(index)].")
+            lr.rejectUnknown([key, "quantity"])
+            lr.require(key, "quantity")
+            let lineId = lr.id(key, nullable: false).value
+            let quantity = lr.quantity("quantity").value
+            r.absorb(lr)
+            if let lineId, let quantity { out.append(InvoiceStore.LineRequest(orderLineId: lineId, quantity: quantity)) }
+        }
+        return out
+    }
+
+    static func date(_ r: inout BodyReader, _ key: String) -> String? {
+        guard case .value(let text) = r.text(key, maxLength: 10, nullable: false) else { return nil }
+        guard Timestamp.isValidDate(text) else {
+            r.fail(key, "invalid_date", "\(key) must be a date like 2026-12-31")
+            return nil
+        }
+        return text
+    }
+
+    static func response(_ invoice: Invoice, status: Int = 200) -> APIResponse {
+        let today = Timestamp.today()
+        return APIResponse.json(status, etag: invoice.version) { w in write(invoice, today: today, to: &w) }
+    }
+
+    static func write(_ i: Invoice, today: String, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(i.id)
+        w.key("number"); w.string(i.number)
+        w.key("order_id"); w.int(i.orderId)
+        w.key("customer_id"); w.int(i.customerId)
+        w.key("status"); w.string(i.status.rawValue)
+        w.key("currency"); w.string(i.currency)
+        w.key("issue_date"); w.string(i.issueDate)
+        w.key("due_date"); w.string(i.dueDate)
+        w.key("overdue"); w.bool(i.isOverdue(today: today))
+        w.key("notes"); w.string(i.notes)
+        w.key("lines")
+        w.beginArray()
+        for l in i.lines {
+            w.beginObject()
+            w.key("id"); w.int(l.id)
+            w.key("order_line_id"); w.int(l.orderLineId)
+            w.key("product_id"); w.int(l.productId)
+            w.key("description"); w.string(l.description)
+            w.key("quantity"); w.rawNumber(l.pricing.quantity.decimalText)
+            w.key("unit_price"); w.int(l.pricing.unitPrice)
+            w.key("discount_percent"); w.rawNumber(ExactDecimal.format(l.pricing.discountE2, scale: 2))
+            w.key("tax_percent"); w.rawNumber(ExactDecimal.format(l.pricing.taxPercentE4, scale: 4))
+            w.key("tax_inclusive"); w.bool(l.pricing.taxInclusive)
+            w.key("subtotal"); w.int(l.amounts.subtotal)
+            w.key("tax"); w.int(l.amounts.tax)
+            w.key("total"); w.int(l.amounts.total)
+            w.key("quantity_credited"); w.rawNumber(l.quantityCredited.decimalText)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("subtotal"); w.int(i.totals.subtotal)
+        w.key("tax_total"); w.int(i.totals.tax)
+        w.key("total"); w.int(i.totals.total)
+        w.key("amount_paid"); w.int(i.amountPaid)
+        w.key("amount_credited"); w.int(i.amountCredited)
+        w.key("amount_due"); w.int(i.amountDue)
+        // Payments and credit notes arrive with their issues; until then there are none.
+        w.key("allocations"); w.beginArray(); w.endArray()
+        w.key("credit_notes"); w.beginArray(); w.endArray()
+        w.key("metadata"); ResourceJSON.metadata(i.metadata, to: &w)
+        w.key("version"); w.int(i.version)
+        w.key("voided_at"); w.string(i.voidedAt)
+        w.key("created_at"); w.string(i.createdAt)
+        w.key("updated_at"); w.string(i.updatedAt)
+        w.endObject()
+    }
+}

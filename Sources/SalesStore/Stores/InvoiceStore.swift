@@ -1,0 +1,199 @@
+import GRDB
+import SalesCore
+
+/// Invoices (API.md §3 "Invoices — only from a confirmed order"). Quantities and amounts are
+/// checked against the order inside the write transaction, so concurrent invoicing can never
+/// exceed what was ordered (§4 invariants 1, 2, 5).
+public enum InvoiceStore {
+    public struct LineRequest: Sendable {
+        public var orderLineId: Int64
+        public var quantity: Quantity
+        public init(orderLineId: Int64, quantity: Quantity) {
+            self.orderLineId = orderLineId
+            self.quantity = quantity
+        }
+    }
+
+    public struct Filter: Sendable {
+        public var status: InvoiceState?
+        public var customerId: Int64?
+        public var orderId: Int64?
+        public var overdue: Bool?
+        public var dueBefore: String?
+        public init() {}
+    }
+
+    // MARK: - Reading
+
+    static func decode(_ db: Database, _ row: Row) throws -> Invoice {
+        let id: Int64 = row["id"]
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position"),
+                                     arguments: [id]).map { r -> InvoiceLine in
+            InvoiceLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], description: r["description"],
+                        pricing: LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
+                                             taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"]),
+                        amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
+                        quantityCredited: Quantity(thousandths: r["quantity_credited"]))
+        }
+        return Invoice(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
+                       status: InvoiceState(rawValue: row["status"]) ?? .open, currency: row["currency"], issueDate: row["issue_date"],
+                       dueDate: row["due_date"], notes: row["notes"], lines: lines,
+                       totals: LineAmounts(subtotal: row["subtotal"], tax: row["tax_total"], total: row["total"]),
+                       amountPaid: row["amount_paid"], amountCredited: row["amount_credited"], amountDue: row["amount_due"],
+                       metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], voidedAt: row["voided_at"],
+                       createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Invoice {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "invoice", id: String(id))
+        }
+        return try decode(db, row)
+    }
+
+    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Invoice> {
+        var conditions = SQLConditions()
+        if let v = filter.status { conditions.add("status = ?", v.rawValue) }
+        if let v = filter.customerId { conditions.add("customer_id = ?", v) }
+        if let v = filter.orderId { conditions.add("order_id = ?", v) }
+        if let v = filter.overdue {
+            conditions.add(v ? "(status = 'open' AND due_date < ?)" : "NOT (status = 'open' AND due_date < ?)", Timestamp.today())
+        }
+        if let v = filter.dueBefore { conditions.add("due_date < ?", v) }
+        let page = try KeysetList.fetch(db, table: "invoices", options: options, conditions: conditions) { $0 }
+        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+    }
+
+    // MARK: - Creating
+
+    /// POST /v1/orders/{id}/invoices. Without `requests`, every line's quantity_to_invoice.
+    /// More than remains → 409 quantity_exceeded; nothing remains → 409 nothing_to_invoice;
+    /// draft or canceled order → 409 invalid_state.
+    public static func create(_ db: Database, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
+                              notes: String?) throws -> Invoice {
+        let order = try OrderStore.get(db, id: orderId)
+        guard order.storedStatus == .confirmed else {
+            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a confirmed order can be invoiced")
+        }
+        let picks = try pick(order, requests)
+        let customer = try CustomerStore.get(db, id: order.customerId)
+        let issue = issueDate ?? Timestamp.today()
+        guard let due = dueDate ?? Timestamp.date(issue, plusDays: customer.paymentTermsDays) else {
+            throw SalesError.invalid("issue_date", "invalid_date", "issue_date must be a date like 2026-11-23")
+        }
+
+        var invoiceLines: [(DocumentLine, Quantity, LineAmounts)] = []
+        for (line, quantity) in picks {
+            // The remainder rule (API.md §3): the portion that takes the line's remaining
+            // quantity takes its remaining amounts, so the invoices add up to the order exactly.
+            let remainingQuantity = Quantity(thousandths: line.quantity.thousandths - line.invoiced.thousandths)
+            let remainingAmounts = line.amounts - (try invoicedAmounts(db, orderLineId: line.id))
+            invoiceLines.append((line, quantity, LineAmounts.portion(of: line.pricing, quantity: quantity,
+                                                                    remainingQuantity: remainingQuantity, remainingAmounts: remainingAmounts)))
+        }
+        let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.2 }
+        let number = try DocumentNumbers.next(db, kind: "INV")
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO invoices (number, order_id, customer_id, status, currency, issue_date, due_date, notes, subtotal, tax_total, total,
+              amount_due, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
+                             totals.subtotal, totals.tax, totals.total, totals.total, now, now])
+        let invoiceId = db.lastInsertedRowID
+        for (position, (line, quantity, amounts)) in invoiceLines.enumerated() {
+            let p = line.pricing
+            try db.execute(sql: """
+                INSERT INTO invoice_lines (invoice_id, order_line_id, position, product_id, description, quantity, unit_price, discount_e2,
+                  tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [invoiceId, line.id, position, line.productId, line.description, quantity.thousandths, p.unitPrice,
+                                 p.discountE2, p.taxPercentE4, p.taxInclusive, amounts.subtotal, amounts.tax, amounts.total])
+            try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced + ? WHERE id = ?",
+                           arguments: [quantity.thousandths, line.id])
+        }
+        try changeInvoicedAmount(db, order: order, by: totals.total)
+        return try get(db, id: invoiceId)
+    }
+
+    /// Which quantities to invoice: the request, checked line by line against what remains,
+    /// or everything invoiceable.
+    static func pick(_ order: Order, _ requests: [LineRequest]?) throws -> [(DocumentLine, Quantity)] {
+        guard let requests else {
+            let all = order.lines.filter { $0.quantityToInvoice.thousandths > 0 }.map { ($0, $0.quantityToInvoice) }
+            if all.isEmpty {
+                throw SalesError.nothingTo("invoice", detail: "order \(order.number) has nothing left to invoice")
+            }
+            return all
+        }
+        var picks: [(DocumentLine, Quantity)] = []
+        var excesses: [QuantityExcess] = []
+        var errors: [FieldError] = []
+        var seen = Set<Int64>()
+        for (index, request) in requests.enumerated() {
+            guard let line = order.lines.first(where: { $0.id == request.orderLineId }) else {
+                errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "not_found",
+                                         message: "order \(order.number) has no line \(request.orderLineId)"))
+                continue
+            }
+            guard seen.insert(line.id).inserted else {
+                errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "duplicate", message: "line \(line.id) appears twice"))
+                continue
+            }
+            if request.quantity > line.quantityToInvoice {
+                excesses.append(QuantityExcess(field: "lines[\(index)].quantity", lineId: line.id, requested: request.quantity,
+                                               remaining: line.quantityToInvoice))
+            } else {
+                picks.append((line, request.quantity))
+            }
+        }
+        if !errors.isEmpty { throw SalesError.validation(errors) }
+        if !excesses.isEmpty { throw SalesError.quantityExceeded(excesses) }
+        return picks
+    }
+
+    /// Σ amounts of an order line on invoices that still count (not void). Credit notes will
+    /// subtract what they credit when they arrive.
+    static func invoicedAmounts(_ db: Database, orderLineId: Int64) throws -> LineAmounts {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(l.subtotal), 0) AS s, COALESCE(SUM(l.tax), 0) AS t, COALESCE(SUM(l.total), 0) AS g
+            FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.order_line_id = ? AND i.status <> 'void'
+            """), arguments: [orderLineId])!
+        return LineAmounts(subtotal: row["s"], tax: row["t"], total: row["g"])
+    }
+
+    /// Moves the order's amount_invoiced and, in step, the customer's open_orders_amount.
+    static func changeInvoicedAmount(_ db: Database, order: Order, by delta: Int64) throws {
+        try db.execute(sql: "UPDATE orders SET amount_invoiced = amount_invoiced + ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [delta, Timestamp.now(), order.id])
+        if order.storedStatus == .confirmed {
+            try OrderStore.adjustOpenOrders(db, customerId: order.customerId, by: -delta)
+        }
+    }
+
+    // MARK: - Void
+
+    /// open|paid → void (API.md §3): its not-credited quantities become invoiceable again.
+    public static func void(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Invoice {
+        let invoice = try get(db, id: id)
+        if let expected = expectedVersion, expected != invoice.version { throw SalesError.versionConflict(current: invoice.version) }
+        guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is already void") }
+        // What was paid moves to the customer's credit balance (API.md §3), which arrives with
+        // payments; until then nothing can have been paid, and this refuses rather than lose money.
+        guard invoice.amountPaid == 0 else {
+            throw SalesError.invalidState("invoice \(invoice.number) has payments; voiding it needs the customer credit ledger")
+        }
+        for line in invoice.lines {
+            let back = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
+            if back > 0 {
+                try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?",
+                               arguments: [back, line.orderLineId])
+            }
+        }
+        let order = try OrderStore.get(db, id: invoice.orderId)
+        try changeInvoicedAmount(db, order: order, by: -(invoice.totals.total - invoice.amountCredited))
+        let now = Timestamp.now()
+        try db.execute(sql: "UPDATE invoices SET status = 'void', amount_due = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [now, now, id])
+        return try get(db, id: id)
+    }
+}
