@@ -74,6 +74,14 @@ enum RouteTable {
             r(.GET, "/v1/invoices", read, InvoiceRoutes.list(app)),
             r(.GET, "/v1/invoices/{id}", read, InvoiceRoutes.get(app)),
             r(.POST, "/v1/invoices/{id}/void", accounting, InvoiceRoutes.void(app)),
+
+            // API.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
+            r(.POST, "/v1/orders/{id}/shipments", warehouse, ShipmentRoutes.create(app)),
+            r(.GET, "/v1/shipments", read, ShipmentRoutes.list(app)),
+            r(.GET, "/v1/shipments/{id}", read, ShipmentRoutes.get(app)),
+            r(.POST, "/v1/shipments/{id}/deliver", warehouse, ShipmentRoutes.transition(app, deliver: true)),
+            r(.POST, "/v1/shipments/{id}/cancel", warehouse, ShipmentRoutes.transition(app, deliver: false)),
+            r(.POST, "/v1/shipments/{id}/returns", warehouse, ShipmentRoutes.createReturn(app)),
         ]
     }
 }

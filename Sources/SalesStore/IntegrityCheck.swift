@@ -101,9 +101,21 @@ public enum IntegrityCheck {
                 breaches.append("order \(row["id"] as Int64): fully invoiced but its invoices do not sum to its totals")
             }
         }
+        if try tableExists(db, "shipment_lines") {
+            // Line counters: shipped = Σ quantities of shipments not canceled − returned.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT ol.id, ol.quantity_shipped,
+                       COALESCE((SELECT SUM(sl.quantity - sl.quantity_returned) FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id
+                                 WHERE sl.order_line_id = ol.id AND s.status <> 'canceled'), 0) AS actual
+                FROM order_lines ol
+                """) where (row["quantity_shipped"] as Int64) != (row["actual"] as Int64) {
+                breaches.append("order line \(row["id"] as Int64): quantity_shipped \(row["quantity_shipped"] as Int64) ≠ shipments \(row["actual"] as Int64)")
+            }
+        }
         // Invariant 6: numbers per kind are unique (UNIQUE constraints) and gapless: 1…counter, each once.
         if try tableExists(db, "document_counters") {
-            for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices")] where try tableExists(db, table) {
+            for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices"), ("SH", "shipments"), ("RT", "returns")]
+            where try tableExists(db, table) {
                 let counter = try Int64.fetchOne(db, sql: "SELECT last FROM document_counters WHERE kind = ?", arguments: [kind]) ?? 0
                 let stats = try Row.fetchOne(db, sql: """
                     SELECT COUNT(*) AS n, COALESCE(MAX(CAST(substr(number, \(kind.count + 2)) AS INTEGER)), 0) AS top FROM \(table)

@@ -33,6 +33,7 @@ tags:
   - name: quotes
   - name: orders
   - name: invoices
+  - name: shipments
 
 paths:
   /healthz:
@@ -1080,6 +1081,160 @@ paths:
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
 
+  /v1/orders/{id}/shipments:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [shipments]
+      operationId: shipOrder
+      summary: "Ship from a confirmed order (admin, warehouse): given lines, or per stockable line min(remaining, reservation + unreserved stock)."
+      description: |
+        More than remains → 409 quantity_exceeded; a service line → 422; stock short (the line's reservation plus
+        unreserved stock) → 409 insufficient_stock; nothing to ship → 409 nothing_to_ship. on_hand and the line's
+        reservation go down, each change recorded as a stock movement.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ShipmentInput"}
+      responses:
+        "201":
+          description: The shipment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Shipment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/shipments:
+    get:
+      tags: [shipments]
+      operationId: listShipments
+      summary: "List shipments. There is no POST here (405): shipments come from orders."
+      parameters:
+        - {name: order_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: status, in: query, schema: {type: string, enum: [shipped, delivered, canceled]}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of shipments.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ShipmentList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/shipments/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [shipments]
+      operationId: getShipment
+      summary: A shipment.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The shipment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Shipment"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/shipments/{id}/deliver:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [shipments]
+      operationId: deliverShipment
+      summary: "shipped → delivered (admin, warehouse)."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      responses:
+        "200":
+          description: The shipment.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Shipment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/shipments/{id}/cancel:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [shipments]
+      operationId: cancelShipment
+      summary: "Only while shipped (admin, warehouse): stock and reservation restored, quantities shippable again."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      responses:
+        "200":
+          description: The shipment.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Shipment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/shipments/{id}/returns:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [shipments]
+      operationId: createReturn
+      summary: "Return goods from a shipment (admin, warehouse): quantity shipped goes down; stock comes back when restock (default true). Money is a separate credit note."
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ReturnInput"}
+      responses:
+        "201":
+          description: The return.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Return"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+
 components:
   securitySchemes:
     apiKey:
@@ -1770,5 +1925,83 @@ components:
         - type: object
           properties:
             data: {type: array, items: {$ref: "#/components/schemas/Invoice"}}
+    ShipmentInput:
+      type: object
+      additionalProperties: false
+      properties:
+        lines: {type: array, minItems: 1, items: {$ref: "#/components/schemas/InvoiceLineRequest"}}
+        carrier: {type: [string, "null"], maxLength: 100}
+        tracking_number: {type: [string, "null"], maxLength: 200}
+    Shipment:
+      type: object
+      required: [id, number, order_id, customer_id, status, carrier, tracking_number, lines, metadata, version, delivered_at, canceled_at,
+                 created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^SH-[0-9]{6,}$'}
+        order_id: {$ref: "#/components/schemas/Id"}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        status: {type: string, enum: [shipped, delivered, canceled]}
+        carrier: {type: [string, "null"]}
+        tracking_number: {type: [string, "null"]}
+        lines:
+          type: array
+          items:
+            type: object
+            required: [id, order_line_id, product_id, quantity, quantity_returned]
+            properties:
+              id: {$ref: "#/components/schemas/Id"}
+              order_line_id: {$ref: "#/components/schemas/Id"}
+              product_id: {$ref: "#/components/schemas/Id"}
+              quantity: {$ref: "#/components/schemas/Quantity"}
+              quantity_returned: {$ref: "#/components/schemas/Quantity"}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        delivered_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        canceled_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    ShipmentList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Shipment"}}
+    ReturnInput:
+      type: object
+      additionalProperties: false
+      required: [lines]
+      properties:
+        lines:
+          type: array
+          minItems: 1
+          items:
+            type: object
+            additionalProperties: false
+            required: [shipment_line_id, quantity]
+            properties:
+              shipment_line_id: {$ref: "#/components/schemas/Id"}
+              quantity: {type: number, exclusiveMinimum: 0, multipleOf: 0.001}
+        restock: {type: boolean, default: true}
+        reason: {type: [string, "null"], maxLength: 500}
+    Return:
+      type: object
+      required: [id, number, shipment_id, order_id, restock, reason, lines, created_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^RT-[0-9]{6,}$'}
+        shipment_id: {$ref: "#/components/schemas/Id"}
+        order_id: {$ref: "#/components/schemas/Id"}
+        restock: {type: boolean}
+        reason: {type: [string, "null"]}
+        lines:
+          type: array
+          items:
+            type: object
+            required: [shipment_line_id, quantity]
+            properties:
+              shipment_line_id: {$ref: "#/components/schemas/Id"}
+              quantity: {$ref: "#/components/schemas/Quantity"}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
 """##
 }

@@ -1,0 +1,132 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// Shipments and returns (API.md §3); `POST /v1/shipments` does not exist (405).
+enum ShipmentRoutes {
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            let orderId = try request.id()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["lines", "carrier", "tracking_number"])
+            var requests: [InvoiceStore.LineRequest]?
+            if let value = r.object["lines"] { requests = InvoiceRoutes.readLineRequests(value, key: "order_line_id", into: &r) }
+            let carrier = r.text("carrier", maxLength: 100).value
+            let tracking = r.text("tracking_number", maxLength: 200).value
+            try r.finish()
+            let lineRequests = requests
+            return try await app.write(request) { db in
+                response(try ShipmentStore.create(db, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking), status: 201)
+            }
+        }
+    }
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["order_id", "customer_id", "status"], list: true)
+            let orderId = try request.query.int("order_id")
+            let customerId = try request.query.int("customer_id")
+            let status = try request.query.oneOf("status", ShipmentState.self)
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in
+                try ShipmentStore.list(db, orderId: orderId, customerId: customerId, status: status, options: options)
+            }
+            return ListResponse.make(page, options: options,
+                                     cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) }, write: write)
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in response(try ShipmentStore.get(db, id: id)) }
+        }
+    }
+
+    static func transition(_ app: SalesApp, deliver: Bool) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown([])
+            try r.finish()
+            return try await app.write(request) { db in
+                response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
+                                 : try ShipmentStore.cancel(db, id: id, expectedVersion: expected))
+            }
+        }
+    }
+
+    static func createReturn(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["lines", "restock", "reason"])
+            r.require("lines")
+            var requests: [InvoiceStore.LineRequest] = []
+            if let value = r.object["lines"] { requests = InvoiceRoutes.readLineRequests(value, key: "shipment_line_id", into: &r) ?? [] }
+            let restock = r.boolean("restock").value ?? true
+            let reason = r.text("reason", maxLength: 500).value
+            try r.finish()
+            let lineRequests = requests
+            return try await app.write(request) { db in
+                let record = try ShipmentStore.createReturn(db, shipmentId: id, requests: lineRequests, restock: restock, reason: reason)
+                return APIResponse.json(201) { w in
+                    w.beginObject()
+                    w.key("id"); w.int(record.id)
+                    w.key("number"); w.string(record.number)
+                    w.key("shipment_id"); w.int(record.shipmentId)
+                    w.key("order_id"); w.int(record.orderId)
+                    w.key("restock"); w.bool(record.restock)
+                    w.key("reason"); w.string(record.reason)
+                    w.key("lines")
+                    w.beginArray()
+                    for line in record.lines {
+                        w.beginObject()
+                        w.key("shipment_line_id"); w.int(line.shipmentLineId)
+                        w.key("quantity"); w.rawNumber(line.quantity.decimalText)
+                        w.endObject()
+                    }
+                    w.endArray()
+                    w.key("created_at"); w.string(record.createdAt)
+                    w.endObject()
+                }
+            }
+        }
+    }
+
+    static func response(_ s: Shipment, status: Int = 200) -> APIResponse {
+        APIResponse.json(status, etag: s.version) { w in write(s, to: &w) }
+    }
+
+    static func write(_ s: Shipment, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(s.id)
+        w.key("number"); w.string(s.number)
+        w.key("order_id"); w.int(s.orderId)
+        w.key("customer_id"); w.int(s.customerId)
+        w.key("status"); w.string(s.status.rawValue)
+        w.key("carrier"); w.string(s.carrier)
+        w.key("tracking_number"); w.string(s.trackingNumber)
+        w.key("lines")
+        w.beginArray()
+        for l in s.lines {
+            w.beginObject()
+            w.key("id"); w.int(l.id)
+            w.key("order_line_id"); w.int(l.orderLineId)
+            w.key("product_id"); w.int(l.productId)
+            w.key("quantity"); w.rawNumber(l.quantity.decimalText)
+            w.key("quantity_returned"); w.rawNumber(l.returned.decimalText)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("metadata"); ResourceJSON.metadata(s.metadata, to: &w)
+        w.key("version"); w.int(s.version)
+        w.key("delivered_at"); w.string(s.deliveredAt)
+        w.key("canceled_at"); w.string(s.canceledAt)
+        w.key("created_at"); w.string(s.createdAt)
+        w.key("updated_at"); w.string(s.updatedAt)
+        w.endObject()
+    }
+}
