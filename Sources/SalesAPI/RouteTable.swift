@@ -74,6 +74,9 @@ enum RouteTable {
             r(.GET, "/v1/invoices", read, InvoiceRoutes.list(app)),
             r(.GET, "/v1/invoices/{id}", read, InvoiceRoutes.get(app)),
             r(.POST, "/v1/invoices/{id}/void", accounting, InvoiceRoutes.void(app)),
+            r(.POST, "/v1/invoices/{id}/credit-notes", accounting, InvoiceRoutes.createCreditNote(app)),
+            r(.GET, "/v1/credit-notes", read, InvoiceRoutes.listCreditNotes(app)),
+            r(.GET, "/v1/credit-notes/{id}", read, InvoiceRoutes.getCreditNote(app)),
 
             // API.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
             r(.POST, "/v1/orders/{id}/shipments", warehouse, ShipmentRoutes.create(app)),

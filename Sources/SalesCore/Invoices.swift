@@ -41,6 +41,7 @@ public struct Invoice: Sendable, Equatable {
     public var voidedAt: String?
     public var createdAt: String
     public var updatedAt: String
+    public var creditNotes: [CreditNoteSummary] = []
 
     public init(id: Int64, number: String, orderId: Int64, customerId: Int64, status: InvoiceState, currency: String, issueDate: String,
                 dueDate: String, notes: String?, lines: [InvoiceLine], totals: LineAmounts, amountPaid: Int64, amountCredited: Int64,
@@ -78,5 +79,17 @@ extension Timestamp {
         func n(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
         let start = daysFromCivil(year: n(0..<4), month: n(5..<7), day: n(8..<10))
         return String(format(seconds: (start + days) * 86_400).prefix(10))
+    }
+}
+
+public struct CreditNoteSummary: Sendable, Equatable {
+    public var id: Int64
+    public var number: String
+    public var total: Int64
+
+    public init(id: Int64, number: String, total: Int64) {
+        self.id = id
+        self.number = number
+        self.total = total
     }
 }

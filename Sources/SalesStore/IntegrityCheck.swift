@@ -101,6 +101,17 @@ public enum IntegrityCheck {
                 breaches.append("order \(row["id"] as Int64): fully invoiced but its invoices do not sum to its totals")
             }
         }
+        if try tableExists(db, "credit_notes") {
+            // An invoice's amount_credited and its lines' quantity_credited match its credit notes.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT i.id FROM invoices i
+                WHERE i.amount_credited <> (SELECT COALESCE(SUM(c.total), 0) FROM credit_notes c WHERE c.invoice_id = i.id)
+                   OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id
+                              AND l.quantity_credited <> (SELECT COALESCE(SUM(cl.quantity), 0) FROM credit_note_lines cl WHERE cl.invoice_line_id = l.id))
+                """) {
+                breaches.append("invoice \(row["id"] as Int64): credited amounts differ from its credit notes")
+            }
+        }
         if try tableExists(db, "shipment_lines") {
             // Line counters: shipped = Σ quantities of shipments not canceled − returned.
             for row in try Row.fetchAll(db, sql: """
@@ -114,7 +125,8 @@ public enum IntegrityCheck {
         }
         // Invariant 6: numbers per kind are unique (UNIQUE constraints) and gapless: 1…counter, each once.
         if try tableExists(db, "document_counters") {
-            for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices"), ("SH", "shipments"), ("RT", "returns")]
+            for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices"), ("SH", "shipments"), ("RT", "returns"),
+                                  ("CN", "credit_notes")]
             where try tableExists(db, table) {
                 let counter = try Int64.fetchOne(db, sql: "SELECT last FROM document_counters WHERE kind = ?", arguments: [kind]) ?? 0
                 let stats = try Row.fetchOne(db, sql: """

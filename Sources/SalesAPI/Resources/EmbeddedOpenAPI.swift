@@ -1235,6 +1235,82 @@ paths:
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
 
+  /v1/invoices/{id}/credit-notes:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [invoices]
+      operationId: creditInvoice
+      summary: "Credit an invoice (admin, accounting): given lines, or the whole remaining invoice; reason required."
+      description: |
+        Credited quantities become invoiceable again on the order. The credit reduces the invoice's amount_due
+        first. Crediting more than was invoiced and not yet credited → 409 quantity_exceeded; a void invoice → 409
+        invalid_state. Crediting beyond amount_due (money already paid) is refused with 409 invalid_state until
+        this server keeps customer credit.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/CreditNoteInput"}
+      responses:
+        "201":
+          description: The credit note.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CreditNote"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/credit-notes:
+    get:
+      tags: [invoices]
+      operationId: listCreditNotes
+      summary: List credit notes.
+      parameters:
+        - {name: invoice_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+      responses:
+        "200":
+          description: A page of credit notes.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/CreditNote"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/credit-notes/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [invoices]
+      operationId: getCreditNote
+      summary: A credit note.
+      responses:
+        "200":
+          description: The credit note.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CreditNote"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
 components:
   securitySchemes:
     apiKey:
@@ -1913,7 +1989,15 @@ components:
         amount_credited: {$ref: "#/components/schemas/Money"}
         amount_due: {$ref: "#/components/schemas/Money"}
         allocations: {type: array, items: {type: object}}
-        credit_notes: {type: array, items: {type: object}}
+        credit_notes:
+          type: array
+          items:
+            type: object
+            required: [id, number, total]
+            properties:
+              id: {$ref: "#/components/schemas/Id"}
+              number: {type: string}
+              total: {$ref: "#/components/schemas/Money"}
         metadata: {$ref: "#/components/schemas/Metadata"}
         version: {type: integer, minimum: 1}
         voided_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
@@ -2002,6 +2086,48 @@ components:
             properties:
               shipment_line_id: {$ref: "#/components/schemas/Id"}
               quantity: {$ref: "#/components/schemas/Quantity"}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+    CreditNoteInput:
+      type: object
+      additionalProperties: false
+      required: [reason]
+      properties:
+        lines:
+          type: array
+          minItems: 1
+          items:
+            type: object
+            additionalProperties: false
+            required: [invoice_line_id, quantity]
+            properties:
+              invoice_line_id: {$ref: "#/components/schemas/Id"}
+              quantity: {type: number, exclusiveMinimum: 0, multipleOf: 0.001}
+        reason: {type: string, minLength: 1, maxLength: 500}
+    CreditNote:
+      type: object
+      required: [id, number, invoice_id, order_id, customer_id, currency, reason, lines, subtotal, tax_total, total, created_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^CN-[0-9]{6,}$'}
+        invoice_id: {$ref: "#/components/schemas/Id"}
+        order_id: {$ref: "#/components/schemas/Id"}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        reason: {type: string}
+        lines:
+          type: array
+          items:
+            type: object
+            required: [invoice_line_id, quantity, subtotal, tax, total]
+            properties:
+              invoice_line_id: {$ref: "#/components/schemas/Id"}
+              quantity: {$ref: "#/components/schemas/Quantity"}
+              subtotal: {$ref: "#/components/schemas/Money"}
+              tax: {$ref: "#/components/schemas/Money"}
+              total: {$ref: "#/components/schemas/Money"}
+        subtotal: {$ref: "#/components/schemas/Money"}
+        tax_total: {$ref: "#/components/schemas/Money"}
+        total: {$ref: "#/components/schemas/Money"}
         created_at: {$ref: "#/components/schemas/Timestamp"}
 """##
 }

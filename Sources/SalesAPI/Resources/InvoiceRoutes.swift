@@ -70,6 +70,75 @@ enum InvoiceRoutes {
         }
     }
 
+    /// POST /v1/invoices/{id}/credit-notes {lines?: [{invoice_line_id, quantity}], reason*}.
+    static func createCreditNote(_ app: SalesApp) -> APIHandler {
+        { request in
+            let invoiceId = try request.id()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["lines", "reason"])
+            r.require("reason")
+            var requests: [InvoiceStore.LineRequest]?
+            if let value = r.object["lines"] { requests = readLineRequests(value, key: "invoice_line_id", into: &r) }
+            let reason = r.text("reason", maxLength: 500, nullable: false).value
+            try r.finish()
+            let lineRequests = requests
+            return try await app.write(request) { db in
+                creditNoteResponse(try CreditNoteStore.create(db, invoiceId: invoiceId, requests: lineRequests, reason: reason ?? ""), status: 201)
+            }
+        }
+    }
+
+    static func listCreditNotes(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["invoice_id", "customer_id"], list: true)
+            let invoiceId = try request.query.int("invoice_id")
+            let customerId = try request.query.int("customer_id")
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try CreditNoteStore.list(db, invoiceId: invoiceId, customerId: customerId, options: options) }
+            return ListResponse.make(page, options: options, cursor: { .id($0.id) }, write: writeCreditNote)
+        }
+    }
+
+    static func getCreditNote(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in creditNoteResponse(try CreditNoteStore.get(db, id: id)) }
+        }
+    }
+
+    static func creditNoteResponse(_ note: CreditNote, status: Int = 200) -> APIResponse {
+        APIResponse.json(status) { w in writeCreditNote(note, to: &w) }
+    }
+
+    static func writeCreditNote(_ c: CreditNote, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(c.id)
+        w.key("number"); w.string(c.number)
+        w.key("invoice_id"); w.int(c.invoiceId)
+        w.key("order_id"); w.int(c.orderId)
+        w.key("customer_id"); w.int(c.customerId)
+        w.key("currency"); w.string(c.currency)
+        w.key("reason"); w.string(c.reason)
+        w.key("lines")
+        w.beginArray()
+        for line in c.lines {
+            w.beginObject()
+            w.key("invoice_line_id"); w.int(line.invoiceLineId)
+            w.key("quantity"); w.rawNumber(line.quantity.decimalText)
+            w.key("subtotal"); w.int(line.amounts.subtotal)
+            w.key("tax"); w.int(line.amounts.tax)
+            w.key("total"); w.int(line.amounts.total)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("subtotal"); w.int(c.totals.subtotal)
+        w.key("tax_total"); w.int(c.totals.tax)
+        w.key("total"); w.int(c.totals.total)
+        w.key("created_at"); w.string(c.createdAt)
+        w.endObject()
+    }
+
     /// `lines: [{<key>, quantity}]` as used by invoices, credit notes, shipments and returns.
     static func readLineRequests(_ value: JSONValue, key: String, into r: inout BodyReader) -> [InvoiceStore.LineRequest]? {
         guard case .array(let items) = value, !items.isEmpty else {
@@ -145,9 +214,18 @@ enum InvoiceRoutes {
         w.key("amount_paid"); w.int(i.amountPaid)
         w.key("amount_credited"); w.int(i.amountCredited)
         w.key("amount_due"); w.int(i.amountDue)
-        // Payments and credit notes arrive with their issues; until then there are none.
+        // Payments arrive with their issue; until then there are no allocations.
         w.key("allocations"); w.beginArray(); w.endArray()
-        w.key("credit_notes"); w.beginArray(); w.endArray()
+        w.key("credit_notes")
+        w.beginArray()
+        for note in i.creditNotes {
+            w.beginObject()
+            w.key("id"); w.int(note.id)
+            w.key("number"); w.string(note.number)
+            w.key("total"); w.int(note.total)
+            w.endObject()
+        }
+        w.endArray()
         w.key("metadata"); ResourceJSON.metadata(i.metadata, to: &w)
         w.key("version"); w.int(i.version)
         w.key("voided_at"); w.string(i.voidedAt)

@@ -35,13 +35,17 @@ public enum InvoiceStore {
                         amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
                         quantityCredited: Quantity(thousandths: r["quantity_credited"]))
         }
-        return Invoice(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
+        let creditNotes = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
+                                           arguments: [id]).map { CreditNoteSummary(id: $0["id"], number: $0["number"], total: $0["total"]) }
+        var invoice = Invoice(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
                        status: InvoiceState(rawValue: row["status"]) ?? .open, currency: row["currency"], issueDate: row["issue_date"],
                        dueDate: row["due_date"], notes: row["notes"], lines: lines,
                        totals: LineAmounts(subtotal: row["subtotal"], tax: row["tax_total"], total: row["total"]),
                        amountPaid: row["amount_paid"], amountCredited: row["amount_credited"], amountDue: row["amount_due"],
                        metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], voidedAt: row["voided_at"],
                        createdAt: row["created_at"], updatedAt: row["updated_at"])
+        invoice.creditNotes = creditNotes
+        return invoice
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Invoice {
@@ -151,12 +155,15 @@ public enum InvoiceStore {
         return picks
     }
 
-    /// Σ amounts of an order line on invoices that still count (not void). Credit notes will
-    /// subtract what they credit when they arrive.
+    /// Σ amounts of an order line on invoices that still count (not void), less what credit
+    /// notes took back from them.
     static func invoicedAmounts(_ db: Database, orderLineId: Int64) throws -> LineAmounts {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT COALESCE(SUM(l.subtotal), 0) AS s, COALESCE(SUM(l.tax), 0) AS t, COALESCE(SUM(l.total), 0) AS g
-            FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.order_line_id = ? AND i.status <> 'void'
+            SELECT COALESCE(SUM(l.subtotal - (SELECT COALESCE(SUM(c.subtotal), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS s,
+                   COALESCE(SUM(l.tax - (SELECT COALESCE(SUM(c.tax), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS t,
+                   COALESCE(SUM(l.total - (SELECT COALESCE(SUM(c.total), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS g
+            FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+            WHERE l.order_line_id = ? AND i.status <> 'void'
             """), arguments: [orderLineId])!
         return LineAmounts(subtotal: row["s"], tax: row["t"], total: row["g"])
     }

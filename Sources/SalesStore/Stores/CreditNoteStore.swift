@@ -1,0 +1,140 @@
+import GRDB
+import SalesCore
+
+public struct CreditNote: Sendable, Equatable {
+    public var id: Int64
+    public var number: String
+    public var invoiceId: Int64
+    public var orderId: Int64
+    public var customerId: Int64
+    public var currency: String
+    public var reason: String
+    public var lines: [(invoiceLineId: Int64, quantity: Quantity, amounts: LineAmounts)]
+    public var totals: LineAmounts
+    public var createdAt: String
+
+    public static func == (a: CreditNote, b: CreditNote) -> Bool { a.id == b.id }
+}
+
+/// Credit notes against an invoice (API.md §3 "Credit notes"): credited quantities become
+/// invoiceable again on the order; the credit reduces the invoice's amount_due first.
+public enum CreditNoteStore {
+    static func decode(_ db: Database, _ row: Row) throws -> CreditNote {
+        let id: Int64 = row["id"]
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY position"),
+                                     arguments: [id]).map { r -> (invoiceLineId: Int64, quantity: Quantity, amounts: LineAmounts) in
+            (r["invoice_line_id"], Quantity(thousandths: r["quantity"]), LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]))
+        }
+        return CreditNote(id: id, number: row["number"], invoiceId: row["invoice_id"], orderId: row["order_id"], customerId: row["customer_id"],
+                          currency: row["currency"], reason: row["reason"], lines: lines,
+                          totals: LineAmounts(subtotal: row["subtotal"], tax: row["tax_total"], total: row["total"]), createdAt: row["created_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> CreditNote {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM credit_notes WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "credit_note", id: String(id))
+        }
+        return try decode(db, row)
+    }
+
+    public static func list(_ db: Database, invoiceId: Int64?, customerId: Int64?, options: ListOptions) throws -> Page<CreditNote> {
+        var conditions = SQLConditions()
+        if let invoiceId { conditions.add("invoice_id = ?", invoiceId) }
+        if let customerId { conditions.add("customer_id = ?", customerId) }
+        let page = try KeysetList.fetch(db, table: "credit_notes", options: options, conditions: conditions) { $0 }
+        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+    }
+
+    /// Numbers and totals of an invoice's credit notes, for the invoice's `credit_notes`.
+    public static func summaries(_ db: Database, invoiceId: Int64) throws -> [(id: Int64, number: String, total: Int64)] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
+                         arguments: [invoiceId]).map { ($0["id"], $0["number"], $0["total"]) }
+    }
+
+    /// POST /v1/invoices/{id}/credit-notes. Without `requests`, the whole remaining invoice.
+    public static func create(_ db: Database, invoiceId: Int64, requests: [InvoiceStore.LineRequest]?, reason: String) throws -> CreditNote {
+        let invoice = try InvoiceStore.get(db, id: invoiceId)
+        guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is void and cannot be credited") }
+        var picks: [(InvoiceLine, Int64)] = []
+        if let requests {
+            var errors: [FieldError] = []
+            var excesses: [QuantityExcess] = []
+            var seen = Set<Int64>()
+            for (index, request) in requests.enumerated() {
+                guard let line = invoice.lines.first(where: { $0.id == request.orderLineId }) else {
+                    errors.append(FieldError(field: "lines[\(index)].invoice_line_id", code: "not_found",
+                                             message: "invoice \(invoice.number) has no line \(request.orderLineId)"))
+                    continue
+                }
+                guard seen.insert(line.id).inserted else {
+                    errors.append(FieldError(field: "lines[\(index)].invoice_line_id", code: "duplicate", message: "line \(line.id) appears twice"))
+                    continue
+                }
+                let remaining = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
+                if request.quantity.thousandths > remaining {
+                    excesses.append(QuantityExcess(field: "lines[\(index)].quantity", lineId: line.id, requested: request.quantity,
+                                                   remaining: Quantity(thousandths: remaining)))
+                } else {
+                    picks.append((line, request.quantity.thousandths))
+                }
+            }
+            if !errors.isEmpty { throw SalesError.validation(errors) }
+            if !excesses.isEmpty { throw SalesError.quantityExceeded(excesses) }
+        } else {
+            picks = invoice.lines.compactMap { line in
+                let remaining = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
+                return remaining > 0 ? (line, remaining) : nil
+            }
+            if picks.isEmpty { throw SalesError.invalidState("invoice \(invoice.number) is fully credited already") }
+        }
+
+        var creditLines: [(InvoiceLine, Int64, LineAmounts)] = []
+        for (line, quantity) in picks {
+            // Remainder rule on the invoice line: crediting what remains credits the remaining amounts.
+            let credited = try creditedAmounts(db, invoiceLineId: line.id)
+            let remainingQuantity = Quantity(thousandths: line.pricing.quantity.thousandths - line.quantityCredited.thousandths)
+            let amounts = LineAmounts.portion(of: line.pricing, quantity: Quantity(thousandths: quantity), remainingQuantity: remainingQuantity,
+                                              remainingAmounts: line.amounts - credited)
+            creditLines.append((line, quantity, amounts))
+        }
+        let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.2 }
+        // The credit reduces amount_due first; what exceeds it comes off the payments and becomes
+        // customer credit — which needs the credit ledger of the payments feature.
+        let fromDue = min(invoice.amountDue, totals.total)
+        guard totals.total - fromDue == 0 else {
+            throw SalesError.invalidState("invoice \(invoice.number) has payments; crediting beyond amount_due needs the customer credit ledger")
+        }
+        let number = try DocumentNumbers.next(db, kind: "CN")
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO credit_notes (number, invoice_id, order_id, customer_id, currency, reason, subtotal, tax_total, total, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [number, invoice.id, invoice.orderId, invoice.customerId, invoice.currency, reason, totals.subtotal, totals.tax,
+                             totals.total, now, now])
+        let noteId = db.lastInsertedRowID
+        for (position, (line, quantity, amounts)) in creditLines.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO credit_note_lines (credit_note_id, invoice_line_id, position, quantity, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [noteId, line.id, position, quantity, amounts.subtotal, amounts.tax, amounts.total])
+            try db.execute(sql: "UPDATE invoice_lines SET quantity_credited = quantity_credited + ? WHERE id = ?", arguments: [quantity, line.id])
+            // Credited quantities become invoiceable again on the order.
+            try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?", arguments: [quantity, line.orderLineId])
+        }
+        let due = invoice.amountDue - fromDue
+        try db.execute(sql: """
+            UPDATE invoices SET amount_credited = amount_credited + ?, amount_due = ?, status = CASE WHEN ? = 0 THEN 'paid' ELSE 'open' END,
+              version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [totals.total, due, due, now, invoice.id])
+        try InvoiceStore.changeInvoicedAmount(db, order: try OrderStore.get(db, id: invoice.orderId), by: -totals.total)
+        return try get(db, id: noteId)
+    }
+
+    /// Σ amounts already credited on an invoice line.
+    static func creditedAmounts(_ db: Database, invoiceLineId: Int64) throws -> LineAmounts {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(subtotal), 0) AS s, COALESCE(SUM(tax), 0) AS t, COALESCE(SUM(total), 0) AS g
+            FROM credit_note_lines WHERE invoice_line_id = ?
+            """), arguments: [invoiceLineId])!
+        return LineAmounts(subtotal: row["s"], tax: row["t"], total: row["g"])
+    }
+}
