@@ -10,7 +10,7 @@ enum InvoiceRoutes {
             let orderId = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
             r.rejectUnknown(["lines", "issue_date", "due_date", "notes"])
-            var requests: [InvoiceStore.LineRequest]?
+            var requests: [LineRequest]?
             if let value = r.object["lines"] {
                 requests = readLineRequests(value, key: "order_line_id", into: &r)
             }
@@ -77,7 +77,7 @@ enum InvoiceRoutes {
             var r = BodyReader(try request.jsonObject())
             r.rejectUnknown(["lines", "reason"])
             r.require("reason")
-            var requests: [InvoiceStore.LineRequest]?
+            var requests: [LineRequest]?
             if let value = r.object["lines"] { requests = readLineRequests(value, key: "invoice_line_id", into: &r) }
             let reason = r.text("reason", maxLength: 500, nullable: false).value
             try r.finish()
@@ -140,12 +140,12 @@ enum InvoiceRoutes {
     }
 
     /// `lines: [{<key>, quantity}]` as used by invoices, credit notes, shipments and returns.
-    static func readLineRequests(_ value: JSONValue, key: String, into r: inout BodyReader) -> [InvoiceStore.LineRequest]? {
+    static func readLineRequests(_ value: JSONValue, key: String, into r: inout BodyReader) -> [LineRequest]? {
         guard case .array(let items) = value, !items.isEmpty else {
             r.fail("lines", "invalid_type", "lines must be a non-empty array of {\(key), quantity}")
             return nil
         }
-        var out: [InvoiceStore.LineRequest] = []
+        var out: [LineRequest] = []
         for (index, item) in items.enumerated() {
             guard case .object(let o) = item else {
                 r.fail("lines[\(index)]", "invalid_type", "each line is an object")
@@ -157,7 +157,7 @@ enum InvoiceRoutes {
             let lineId = lr.id(key, nullable: false).value
             let quantity = lr.quantity("quantity").value
             r.absorb(lr)
-            if let lineId, let quantity { out.append(InvoiceStore.LineRequest(orderLineId: lineId, quantity: quantity)) }
+            if let lineId, let quantity { out.append(LineRequest(lineId: lineId, quantity: quantity)) }
         }
         return out
     }

@@ -9,7 +9,7 @@ enum ShipmentRoutes {
             let orderId = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
             r.rejectUnknown(["lines", "carrier", "tracking_number"])
-            var requests: [InvoiceStore.LineRequest]?
+            var requests: [LineRequest]?
             if let value = r.object["lines"] { requests = InvoiceRoutes.readLineRequests(value, key: "order_line_id", into: &r) }
             let carrier = r.text("carrier", maxLength: 100).value
             let tracking = r.text("tracking_number", maxLength: 200).value
@@ -64,7 +64,7 @@ enum ShipmentRoutes {
             var r = BodyReader(try request.jsonObject())
             r.rejectUnknown(["lines", "restock", "reason"])
             r.require("lines")
-            var requests: [InvoiceStore.LineRequest] = []
+            var requests: [LineRequest] = []
             if let value = r.object["lines"] { requests = InvoiceRoutes.readLineRequests(value, key: "shipment_line_id", into: &r) ?? [] }
             let restock = r.boolean("restock").value ?? true
             let reason = r.text("reason", maxLength: 500).value

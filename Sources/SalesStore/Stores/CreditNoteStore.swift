@@ -52,34 +52,14 @@ public enum CreditNoteStore {
     }
 
     /// POST /v1/invoices/{id}/credit-notes. Without `requests`, the whole remaining invoice.
-    public static func create(_ db: Database, invoiceId: Int64, requests: [InvoiceStore.LineRequest]?, reason: String) throws -> CreditNote {
+    public static func create(_ db: Database, invoiceId: Int64, requests: [LineRequest]?, reason: String) throws -> CreditNote {
         let invoice = try InvoiceStore.get(db, id: invoiceId)
         guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is void and cannot be credited") }
         var picks: [(InvoiceLine, Int64)] = []
         if let requests {
-            var errors: [FieldError] = []
-            var excesses: [QuantityExcess] = []
-            var seen = Set<Int64>()
-            for (index, request) in requests.enumerated() {
-                guard let line = invoice.lines.first(where: { $0.id == request.orderLineId }) else {
-                    errors.append(FieldError(field: "lines[\(index)].invoice_line_id", code: "not_found",
-                                             message: "invoice \(invoice.number) has no line \(request.orderLineId)"))
-                    continue
-                }
-                guard seen.insert(line.id).inserted else {
-                    errors.append(FieldError(field: "lines[\(index)].invoice_line_id", code: "duplicate", message: "line \(line.id) appears twice"))
-                    continue
-                }
-                let remaining = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
-                if request.quantity.thousandths > remaining {
-                    excesses.append(QuantityExcess(field: "lines[\(index)].quantity", lineId: line.id, requested: request.quantity,
-                                                   remaining: Quantity(thousandths: remaining)))
-                } else {
-                    picks.append((line, request.quantity.thousandths))
-                }
-            }
-            if !errors.isEmpty { throw SalesError.validation(errors) }
-            if !excesses.isEmpty { throw SalesError.quantityExceeded(excesses) }
+            picks = try LineRequests.match(requests, in: invoice.lines, idKey: "invoice_line_id", owner: "invoice \(invoice.number)",
+                                           id: \.id, remaining: { Quantity(thousandths: $0.pricing.quantity.thousandths - $0.quantityCredited.thousandths) })
+                .map { ($0.line, $0.quantity.thousandths) }
         } else {
             picks = invoice.lines.compactMap { line in
                 let remaining = line.pricing.quantity.thousandths - line.quantityCredited.thousandths

@@ -5,15 +5,6 @@ import SalesCore
 /// checked against the order inside the write transaction, so concurrent invoicing can never
 /// exceed what was ordered (§4 invariants 1, 2, 5).
 public enum InvoiceStore {
-    public struct LineRequest: Sendable {
-        public var orderLineId: Int64
-        public var quantity: Quantity
-        public init(orderLineId: Int64, quantity: Quantity) {
-            self.orderLineId = orderLineId
-            self.quantity = quantity
-        }
-    }
-
     public struct Filter: Sendable {
         public var status: InvoiceState?
         public var customerId: Int64?
@@ -129,30 +120,8 @@ public enum InvoiceStore {
             }
             return all
         }
-        var picks: [(DocumentLine, Quantity)] = []
-        var excesses: [QuantityExcess] = []
-        var errors: [FieldError] = []
-        var seen = Set<Int64>()
-        for (index, request) in requests.enumerated() {
-            guard let line = order.lines.first(where: { $0.id == request.orderLineId }) else {
-                errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "not_found",
-                                         message: "order \(order.number) has no line \(request.orderLineId)"))
-                continue
-            }
-            guard seen.insert(line.id).inserted else {
-                errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "duplicate", message: "line \(line.id) appears twice"))
-                continue
-            }
-            if request.quantity > line.quantityToInvoice {
-                excesses.append(QuantityExcess(field: "lines[\(index)].quantity", lineId: line.id, requested: request.quantity,
-                                               remaining: line.quantityToInvoice))
-            } else {
-                picks.append((line, request.quantity))
-            }
-        }
-        if !errors.isEmpty { throw SalesError.validation(errors) }
-        if !excesses.isEmpty { throw SalesError.quantityExceeded(excesses) }
-        return picks
+        return try LineRequests.match(requests, in: order.lines, idKey: "order_line_id", owner: "order \(order.number)",
+                                      id: \.id, remaining: \.quantityToInvoice).map { ($0.line, $0.quantity) }
     }
 
     /// Σ amounts of an order line on invoices that still count (not void), less what credit

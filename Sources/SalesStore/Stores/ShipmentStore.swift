@@ -78,7 +78,7 @@ public enum ShipmentStore {
     /// POST /v1/orders/{id}/shipments. Explicit lines are checked against what remains and the
     /// stock that can serve them (the line's reservation plus unreserved stock); without lines,
     /// each stockable line ships min(remaining, reservation + unreserved stock).
-    public static func create(_ db: Database, orderId: Int64, requests: [InvoiceStore.LineRequest]?, carrier: String?,
+    public static func create(_ db: Database, orderId: Int64, requests: [LineRequest]?, carrier: String?,
                               trackingNumber: String?) throws -> Shipment {
         let order = try OrderStore.get(db, id: orderId)
         guard order.storedStatus == .confirmed else {
@@ -95,43 +95,22 @@ public enum ShipmentStore {
         }
         var picks: [(line: DocumentLine, quantity: Int64, fromReserved: Int64)] = []
         if let requests {
-            var errors: [FieldError] = []
-            var excesses: [QuantityExcess] = []
+            let matched = try LineRequests.match(requests, in: order.lines, idKey: "order_line_id", owner: "order \(order.number)",
+                                                 id: \.id, remaining: \.quantityToShip,
+                                                 refuse: { $0.stockable ? nil : ("not_stockable", "line \($0.id) is a service and is not shipped") })
             var shortages: [StockShortage] = []
-            var seen = Set<Int64>()
-            for (index, request) in requests.enumerated() {
-                guard let line = order.lines.first(where: { $0.id == request.orderLineId }) else {
-                    errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "not_found",
-                                             message: "order \(order.number) has no line \(request.orderLineId)"))
-                    continue
-                }
-                guard seen.insert(line.id).inserted else {
-                    errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "duplicate", message: "line \(line.id) appears twice"))
-                    continue
-                }
-                guard line.stockable else {
-                    errors.append(FieldError(field: "lines[\(index)].order_line_id", code: "not_stockable",
-                                             message: "line \(line.id) is a service and is not shipped"))
-                    continue
-                }
-                let q = request.quantity.thousandths
-                if q > line.quantityToShip.thousandths {
-                    excesses.append(QuantityExcess(field: "lines[\(index)].quantity", lineId: line.id, requested: request.quantity,
-                                                   remaining: line.quantityToShip))
-                    continue
-                }
+            for (index, line, quantity) in matched {
+                let q = quantity.thousandths
                 let fromReserved = min(q, line.reserved.thousandths)
                 let available = line.reserved.thousandths + (try unreserved(line.productId))
                 if q > available {
-                    shortages.append(StockShortage(productId: line.productId, requested: request.quantity,
+                    shortages.append(StockShortage(productId: line.productId, requested: quantity,
                                                    available: Quantity(thousandths: available), field: "lines[\(index)].quantity"))
                     continue
                 }
                 free[line.productId] = (try unreserved(line.productId)) - (q - fromReserved)
                 picks.append((line, q, fromReserved))
             }
-            if !errors.isEmpty { throw SalesError.validation(errors) }
-            if !excesses.isEmpty { throw SalesError.quantityExceeded(excesses) }
             if !shortages.isEmpty { throw SalesError.insufficientStock(shortages) }
         } else {
             let remaining = order.lines.filter { $0.stockable && $0.quantityToShip.thousandths > 0 }
@@ -219,36 +198,15 @@ public enum ShipmentStore {
 
     /// POST /v1/shipments/{id}/returns: quantity shipped goes down (≤ shipped and not yet
     /// returned); stock comes back when `restock`. Money is a separate credit note.
-    public static func createReturn(_ db: Database, shipmentId: Int64, requests: [InvoiceStore.LineRequest], restock: Bool,
+    public static func createReturn(_ db: Database, shipmentId: Int64, requests: [LineRequest], restock: Bool,
                                     reason: String?) throws -> ReturnRecord {
         let shipment = try get(db, id: shipmentId)
         guard shipment.status != .canceled else {
             throw SalesError.invalidState("shipment \(shipment.number) is canceled; nothing can be returned from it")
         }
-        var errors: [FieldError] = []
-        var excesses: [QuantityExcess] = []
-        var picks: [(ShipmentLine, Int64)] = []
-        var seen = Set<Int64>()
-        for (index, request) in requests.enumerated() {
-            guard let line = shipment.lines.first(where: { $0.id == request.orderLineId }) else {
-                errors.append(FieldError(field: "lines[\(index)].shipment_line_id", code: "not_found",
-                                         message: "shipment \(shipment.number) has no line \(request.orderLineId)"))
-                continue
-            }
-            guard seen.insert(line.id).inserted else {
-                errors.append(FieldError(field: "lines[\(index)].shipment_line_id", code: "duplicate", message: "line \(line.id) appears twice"))
-                continue
-            }
-            let remaining = line.quantity.thousandths - line.returned.thousandths
-            if request.quantity.thousandths > remaining {
-                excesses.append(QuantityExcess(field: "lines[\(index)].quantity", lineId: line.id, requested: request.quantity,
-                                               remaining: Quantity(thousandths: remaining)))
-            } else {
-                picks.append((line, request.quantity.thousandths))
-            }
-        }
-        if !errors.isEmpty { throw SalesError.validation(errors) }
-        if !excesses.isEmpty { throw SalesError.quantityExceeded(excesses) }
+        let picks = try LineRequests.match(requests, in: shipment.lines, idKey: "shipment_line_id", owner: "shipment \(shipment.number)",
+                                           id: \.id, remaining: { Quantity(thousandths: $0.quantity.thousandths - $0.returned.thousandths) })
+            .map { ($0.line, $0.quantity.thousandths) }
         let number = try DocumentNumbers.next(db, kind: "RT")
         let now = Timestamp.now()
         try db.execute(sql: "INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
