@@ -123,6 +123,9 @@ def seed(port):
         post(port, "/v1/products", f'{{"sku":"SKU-{i}","name":"Product {i}","unit_price":{1000 + i * 99}}}')
         post(port, f"/v1/products/{i}/stock-adjustments", '{"quantity":1000000000}')
     post(port, "/v1/orders", ORDER_BODY)
+    # Orders 2 and 3 (lines 4 and 5): a million units each, invoiced and shipped 0.001 at a time.
+    for _ in (2, 3):
+        post(port, "/v1/orders", '{"customer_id":1,"confirm":true,"lines":[{"product_id":1,"quantity":1000000}]}')
 
 
 def measure(scenario, servers, args):
@@ -173,6 +176,10 @@ def main():
         ({"name": "POST /v1/customers", "path": "/v1/customers", "script": wrk_script("POST", post_body)}, ours),
         ({"name": "GET /v1/orders/{id} (3 lines)", "path": "/v1/orders/1", "script": wrk_script()}, ours),
         ({"name": "POST /v1/orders confirm:true", "path": "/v1/orders", "script": wrk_script("POST", ORDER_BODY)}, ours),
+        ({"name": "POST /v1/orders/{id}/invoices", "path": "/v1/orders/2/invoices",
+          "script": wrk_script("POST", '{"lines":[{"order_line_id":4,"quantity":0.001}]}')}, ours),
+        ({"name": "POST /v1/orders/{id}/shipments", "path": "/v1/orders/3/shipments",
+          "script": wrk_script("POST", '{"lines":[{"order_line_id":5,"quantity":0.001}]}')}, ours),
     ]
 
     rows = []

@@ -79,9 +79,10 @@ public struct LineAmounts: Sendable, Equatable {
     /// The amounts of `quantity` out of a line (invoices, credit notes). The portion that takes
     /// the line's remaining quantity takes its remaining amounts, so the portions of a line add
     /// up to the line exactly, to the minor unit (API.md §3, "No rounding drift").
+    /// `remainingAmounts` is evaluated only in that case: it sums earlier portions.
     public static func portion(of pricing: LinePricing, quantity: Quantity, remainingQuantity: Quantity,
-                               remainingAmounts: LineAmounts) -> LineAmounts {
-        if quantity == remainingQuantity { return remainingAmounts }
+                               remainingAmounts: @autoclosure () throws -> LineAmounts) rethrows -> LineAmounts {
+        if quantity == remainingQuantity { return try remainingAmounts() }
         var part = pricing
         part.quantity = quantity
         return compute(part)

@@ -193,6 +193,87 @@ if arguments.count > 3 {
     }
 }
 
+struct InvoiceLineBody: Codable {
+    var id, order_line_id, product_id, unit_price, subtotal, tax, total: Int64
+    var description: String?
+    var quantity, discount_percent, tax_percent, quantity_credited: Decimal
+    var tax_inclusive: Bool
+}
+
+struct InvoiceBody: Codable, ResponseEncodable {
+    var id, order_id, customer_id, subtotal, tax_total, total, amount_paid, amount_credited, amount_due, version: Int64
+    var number, status, currency, issue_date, due_date, created_at, updated_at: String
+    var notes, voided_at: String?
+    var overdue: Bool
+    var lines: [InvoiceLineBody]
+    var metadata: [String: String]
+
+    init(_ i: Invoice) {
+        func q(_ x: Quantity) -> Decimal { Decimal(x.thousandths) / 1000 }
+        id = i.id; order_id = i.orderId; customer_id = i.customerId; subtotal = i.totals.subtotal; tax_total = i.totals.tax
+        total = i.totals.total; amount_paid = i.amountPaid; amount_credited = i.amountCredited; amount_due = i.amountDue
+        version = i.version; number = i.number; status = i.status.rawValue; currency = i.currency; issue_date = i.issueDate
+        due_date = i.dueDate; created_at = i.createdAt; updated_at = i.updatedAt; notes = i.notes; voided_at = i.voidedAt
+        overdue = i.isOverdue(today: Timestamp.today()); metadata = i.metadata
+        lines = i.lines.map { l in
+            InvoiceLineBody(id: l.id, order_line_id: l.orderLineId, product_id: l.productId, unit_price: l.pricing.unitPrice,
+                            subtotal: l.amounts.subtotal, tax: l.amounts.tax, total: l.amounts.total, description: l.description,
+                            quantity: q(l.pricing.quantity), discount_percent: Decimal(l.pricing.discountE2) / 100,
+                            tax_percent: Decimal(l.pricing.taxPercentE4) / 10_000, quantity_credited: q(l.quantityCredited),
+                            tax_inclusive: l.pricing.taxInclusive)
+        }
+    }
+}
+
+struct ShipmentBody: Codable, ResponseEncodable {
+    struct Line: Codable { var id, order_line_id, product_id: Int64; var quantity, quantity_returned: Decimal }
+    var id, order_id, customer_id, version: Int64
+    var number, status, created_at, updated_at: String
+    var carrier, tracking_number: String?
+    var lines: [Line]
+
+    init(_ s: Shipment) {
+        func q(_ x: Quantity) -> Decimal { Decimal(x.thousandths) / 1000 }
+        id = s.id; order_id = s.orderId; customer_id = s.customerId; version = s.version; number = s.number
+        status = s.status.rawValue; created_at = s.createdAt; updated_at = s.updatedAt; carrier = s.carrier; tracking_number = s.trackingNumber
+        lines = s.lines.map { Line(id: $0.id, order_line_id: $0.orderLineId, product_id: $0.productId, quantity: q($0.quantity),
+                                   quantity_returned: q($0.returned)) }
+    }
+}
+
+struct LineRequestBody: Decodable { var order_line_id: Int64; var quantity: Decimal }
+struct LinesBody: Decodable { var lines: [LineRequestBody]? }
+
+if arguments.count > 3 {
+    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    @Sendable func authenticateDocuments(_ request: Request) async throws {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
+        let hash = APIKeys.hash(String(header.dropFirst(7)))
+        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else { throw HTTPError(.unauthorized) }
+    }
+    @Sendable func requests(_ body: LinesBody) -> [LineRequest]? {
+        body.lines?.map { LineRequest(lineId: $0.order_line_id, quantity: Quantity(thousandths: NSDecimalNumber(decimal: $0.quantity * 1000).int64Value)) }
+    }
+    router.post("v1/orders/:id/invoices") { request, context -> EditedResponse<InvoiceBody> in
+        try await authenticateDocuments(request)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let lines = requests(try await request.decode(as: LinesBody.self, context: context))
+        let body = try await database.pool.write { db in
+            InvoiceBody(try InvoiceStore.create(db, orderId: id, requests: lines, issueDate: nil, dueDate: nil, notes: nil))
+        }
+        return EditedResponse(status: .created, response: body)
+    }
+    router.post("v1/orders/:id/shipments") { request, context -> EditedResponse<ShipmentBody> in
+        try await authenticateDocuments(request)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let lines = requests(try await request.decode(as: LinesBody.self, context: context))
+        let body = try await database.pool.write { db in
+            ShipmentBody(try ShipmentStore.create(db, orderId: id, requests: lines, carrier: nil, trackingNumber: nil))
+        }
+        return EditedResponse(status: .created, response: body)
+    }
+}
+
 var logger = Logger(label: "peer")
 logger.logLevel = .warning
 let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)

@@ -71,10 +71,9 @@ public enum CreditNoteStore {
         var creditLines: [(InvoiceLine, Int64, LineAmounts)] = []
         for (line, quantity) in picks {
             // Remainder rule on the invoice line: crediting what remains credits the remaining amounts.
-            let credited = try creditedAmounts(db, invoiceLineId: line.id)
             let remainingQuantity = Quantity(thousandths: line.pricing.quantity.thousandths - line.quantityCredited.thousandths)
-            let amounts = LineAmounts.portion(of: line.pricing, quantity: Quantity(thousandths: quantity), remainingQuantity: remainingQuantity,
-                                              remainingAmounts: line.amounts - credited)
+            let amounts = try LineAmounts.portion(of: line.pricing, quantity: Quantity(thousandths: quantity), remainingQuantity: remainingQuantity,
+                                                  remainingAmounts: line.amounts - (try creditedAmounts(db, invoiceLineId: line.id)))
             creditLines.append((line, quantity, amounts))
         }
         let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.2 }

@@ -82,9 +82,8 @@ public enum InvoiceStore {
             // The remainder rule (API.md §3): the portion that takes the line's remaining
             // quantity takes its remaining amounts, so the invoices add up to the order exactly.
             let remainingQuantity = Quantity(thousandths: line.quantity.thousandths - line.invoiced.thousandths)
-            let remainingAmounts = line.amounts - (try invoicedAmounts(db, orderLineId: line.id))
-            invoiceLines.append((line, quantity, LineAmounts.portion(of: line.pricing, quantity: quantity,
-                                                                    remainingQuantity: remainingQuantity, remainingAmounts: remainingAmounts)))
+            invoiceLines.append((line, quantity, try LineAmounts.portion(of: line.pricing, quantity: quantity, remainingQuantity: remainingQuantity,
+                                                                        remainingAmounts: line.amounts - (try invoicedAmounts(db, orderLineId: line.id)))))
         }
         let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.2 }
         let number = try DocumentNumbers.next(db, kind: "INV")
