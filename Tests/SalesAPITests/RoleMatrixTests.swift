@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import HTTPServer
+import HTTPTestSupport
+import SalesAPI
+
+/// Every /v1 route the router knows, without a key (401) and with each role (allowed, or 403),
+/// against API.md §2 written out independently here — not read back from RouteTable.
+@Suite struct GeneratedRoleMatrix {
+    /// API.md §2: admin everything; sales customers, quotes, orders; warehouse products, stock,
+    /// shipments, returns; accounting invoices, credit notes, payments, tax rates (our reading);
+    /// readonly every GET. API keys are admin's alone (our reading of "admin … API keys").
+    static func allowed(_ method: HTTPMethod, _ template: String) -> Set<String> {
+        let everyone: Set<String> = ["admin", "sales", "warehouse", "accounting", "readonly"]
+        if template.hasPrefix("/v1/api-keys") { return ["admin"] }
+        if method == .GET { return everyone }
+        let area: String
+        switch template {
+        case let t where t.hasPrefix("/v1/customers"), let t where t.hasPrefix("/v1/quotes"): area = "sales"
+        case let t where t.hasSuffix("/invoices"), let t where t.hasPrefix("/v1/invoices"), let t where t.hasPrefix("/v1/tax-rates"): area = "accounting"
+        case let t where t.hasSuffix("/shipments"), let t where t.hasPrefix("/v1/shipments"), let t where t.hasPrefix("/v1/products"): area = "warehouse"
+        case let t where t.hasPrefix("/v1/orders"): area = "sales"
+        default: area = "unknown route: extend this table from API.md §2"
+        }
+        return ["admin", area]
+    }
+
+    @Test func everyRouteChecksKeyAndRole() async throws {
+        try await withAPI { api in
+            var keys: [String: String] = ["admin": api.adminKey]
+            for role in ["sales", "warehouse", "accounting", "readonly"] { keys[role] = try await api.key(role: role) }
+            let routes = SalesApplication(app: api.app).makeResponder().routeList.filter { $0.template.hasPrefix("/v1/") }
+            #expect(routes.count > 40)
+            var failures: [String] = []
+            for route in routes {
+                // An id that does not exist: allowed roles get 404 or a validation error, never 403, and
+                // nothing is changed (DELETE /v1/api-keys/1 would revoke the admin key itself).
+                let path = route.template.replacingOccurrences(of: "{id}", with: "999999")
+                let body: String? = route.method == .GET ? nil : "{}"
+                let anonymous = try await api.call(route.method.rawValue, path, body, key: nil)
+                if anonymous.status != 401 { failures.append("\(route.method) \(route.template) without a key → \(anonymous.status)") }
+                let expected = Self.allowed(route.method, route.template)
+                for (role, key) in keys {
+                    let reply = try await api.call(route.method.rawValue, path, body, key: key)
+                    let denied = reply.status == 403
+                    if expected.contains(role) == denied {
+                        failures.append("\(route.method) \(route.template) as \(role) → \(reply.status)")
+                    }
+                    if reply.status == 401 || reply.status >= 500 {
+                        failures.append("\(route.method) \(route.template) as \(role) → \(reply.status) \(reply.text)")
+                    }
+                }
+            }
+            #expect(failures == [])
+        }
+    }
+}
