@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 import HTTPTestSupport
@@ -143,6 +144,24 @@ extension TestServer {
             #expect(invoices.data.count == 1)
             #expect(invoices.data.first?["total"] as? Int == 3998)
             #expect(try await api.checkClean().isEmpty)
+        }
+    }
+}
+
+@Suite struct InvoiceIntegrity {
+    /// Issue 5 item 6: a row corrupted behind the server's back is reported by check.
+    @Test func checkReportsInvoiceCounterDrift() async throws {
+        try await withAPI { api in
+            let product = try await api.product(price: 100, stock: "2")
+            let order = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":2}]"#)
+            _ = try await api.call("POST", "/v1/orders/\(order)/invoices")
+            #expect(try await api.checkClean().isEmpty)
+            let line = try #require(try await api.lineIds(order).first)
+            try await api.app.writeDirect { db in
+                try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = 1000 WHERE id = ?", arguments: [line])
+            }
+            let breaches = try await api.checkClean()
+            #expect(breaches.contains("order line \(line): quantity_invoiced 1000 ≠ invoices 2000"))
         }
     }
 }
