@@ -367,7 +367,7 @@ public struct HTTPRequestParser: Sendable {
             let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
             lowerName.unicodeScalars.append(Unicode.Scalar(lowered))
         }
-        headers.appendLowercased(name: lowerName, value: String(decoding: value, as: UTF8.self))
+        headers.appendRaw(name: lowerName, value: String(decoding: value, as: UTF8.self))
     }
 
     // MARK: - Message body length (RFC 9112 §6)
@@ -470,13 +470,6 @@ public struct HTTPRequestParser: Sendable {
             }
         }
         return size
-    }
-}
-
-extension HTTPHeaders {
-    /// Used by the parser, which has already lower-cased the name.
-    mutating func appendLowercased(name: String, value: String) {
-        appendRaw(name: name, value: value)
     }
 }
 

@@ -53,7 +53,10 @@ public struct APIResponder: HTTPResponder {
 
     private func route(_ request: HTTPRequest, requestId: String, started: UInt64) async throws -> (HTTPResponse, String, Principal?) {
         let lookup = router.lookup(method: request.method, path: request.path)
-        if let preflight = app.cors.preflight(request, allowedMethods: allowedMethods(request.path)) {
+        // A preflight is an OPTIONS request, so this lookup already lists the path's methods.
+        var allowedMethods: [HTTPMethod]?
+        if case .methodNotAllowed(let allowed) = lookup { allowedMethods = allowed }
+        if let preflight = app.cors.preflight(request, allowedMethods: allowedMethods) {
             return (preflight, "preflight", nil)
         }
         let match: Router<APIRoute>.Match
@@ -199,11 +202,6 @@ public struct APIResponder: HTTPResponder {
             return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" || $0 == "q=0.0" || $0 == "q=0.00" || $0 == "q=0.000" }
         }
         return false
-    }
-
-    private func allowedMethods(_ path: String) -> [HTTPMethod]? {
-        if case .methodNotAllowed(let allowed) = router.lookup(method: .OPTIONS, path: path) { return allowed }
-        return nil
     }
 
     /// Storage failures: a full disk or read-only database is 503 (reads keep working);

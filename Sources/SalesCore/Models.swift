@@ -44,11 +44,14 @@ public struct Customer: Sendable, Equatable {
     public var version: Int64
     public var createdAt: String
     public var updatedAt: String
+    /// Σ over confirmed orders of (total − amount_invoiced), maintained by the order transactions;
+    /// read-only through the API (part of `balance`).
+    public var openOrdersAmount: Int64
 
     public init(id: Int64, name: String, email: String?, phone: String?, billingAddress: Address?,
                 shippingAddress: Address?, currency: String, creditLimit: Int64?, paymentTermsDays: Int,
                 salesRepId: Int64?, externalRef: String?, active: Bool, metadata: Metadata, version: Int64,
-                createdAt: String, updatedAt: String) {
+                createdAt: String, updatedAt: String, openOrdersAmount: Int64 = 0) {
         self.id = id
         self.name = name
         self.email = email
@@ -65,6 +68,7 @@ public struct Customer: Sendable, Equatable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.openOrdersAmount = openOrdersAmount
     }
 }
 

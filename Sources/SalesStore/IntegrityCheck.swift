@@ -29,7 +29,7 @@ public enum IntegrityCheck {
             breaches.append("stock movement \(id): on_hand_after \(row["on_hand_after"] as Int64) ≠ running sum \(row["running"] as Int64)")
         }
         // Invariant 4: reserved = Σ reservations of open (confirmed) order lines.
-        if try tableExists(db, "order_lines") {
+        do {
             for row in try Row.fetchAll(db, sql: """
                 SELECT p.id, p.reserved, COALESCE((SELECT SUM(l.quantity_reserved) FROM order_lines l JOIN orders o ON o.id = l.order_id
                                                    WHERE l.product_id = p.id AND o.status = 'confirmed'), 0) AS held
@@ -59,7 +59,7 @@ public enum IntegrityCheck {
                 breaches.append("order \(row["id"] as Int64): totals differ from the sum of its lines")
             }
         }
-        if try tableExists(db, "invoices") {
+        do {
             // Invariant 2: 0 ≤ amount_due ≤ total; paid + credited + due = total (void: due = 0);
             // an invoice's totals are the sums of its lines.
             for row in try Row.fetchAll(db, sql: """
@@ -101,7 +101,7 @@ public enum IntegrityCheck {
                 breaches.append("order \(row["id"] as Int64): fully invoiced but its invoices do not sum to its totals")
             }
         }
-        if try tableExists(db, "credit_notes") {
+        do {
             // An invoice's amount_credited and its lines' quantity_credited match its credit notes.
             for row in try Row.fetchAll(db, sql: """
                 SELECT i.id FROM invoices i
@@ -112,7 +112,7 @@ public enum IntegrityCheck {
                 breaches.append("invoice \(row["id"] as Int64): credited amounts differ from its credit notes")
             }
         }
-        if try tableExists(db, "shipment_lines") {
+        do {
             // Line counters: shipped = Σ quantities of shipments not canceled − returned.
             for row in try Row.fetchAll(db, sql: """
                 SELECT ol.id, ol.quantity_shipped,
@@ -124,10 +124,9 @@ public enum IntegrityCheck {
             }
         }
         // Invariant 6: numbers per kind are unique (UNIQUE constraints) and gapless: 1…counter, each once.
-        if try tableExists(db, "document_counters") {
+        do {
             for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices"), ("SH", "shipments"), ("RT", "returns"),
-                                  ("CN", "credit_notes")]
-            where try tableExists(db, table) {
+                                  ("CN", "credit_notes")] {
                 let counter = try Int64.fetchOne(db, sql: "SELECT last FROM document_counters WHERE kind = ?", arguments: [kind]) ?? 0
                 let stats = try Row.fetchOne(db, sql: """
                     SELECT COUNT(*) AS n, COALESCE(MAX(CAST(substr(number, \(kind.count + 2)) AS INTEGER)), 0) AS top FROM \(table)

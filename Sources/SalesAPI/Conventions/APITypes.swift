@@ -72,6 +72,13 @@ public struct APIRequest: Sendable {
         return object
     }
 
+    /// For actions that take no fields: an empty body or `{}`; any field is 422 unknown_field.
+    public func requireNoFields() throws {
+        var reader = BodyReader(try jsonObject(allowEmpty: true))
+        reader.rejectUnknown([])
+        try reader.finish()
+    }
+
     /// `If-Match: "<n>"` (API.md §1 "versions"); a malformed value is 400.
     public func ifMatchVersion() throws -> Int64? {
         guard let raw = http.headers["if-match"] else { return nil }

@@ -22,6 +22,15 @@ public enum Presence<T> {
         if case .value(let v) = self { return v }
         return nil
     }
+
+    /// For a field that null clears: nil when absent, .some(nil) when null, .some(v) when given.
+    public var patch: T?? {
+        switch self {
+        case .absent: return nil
+        case .null: return .some(nil)
+        case .value(let v): return .some(v)
+        }
+    }
 }
 
 /// Reads and validates the fields of a JSON object, collecting every error with its path

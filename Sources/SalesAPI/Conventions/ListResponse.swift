@@ -3,7 +3,7 @@ import SalesStore
 
 /// The list envelope of API.md §1: {"data": [...], "has_more": bool, "next_cursor": string|null}.
 enum ListResponse {
-    static func make<T>(_ page: Page<T>, options: ListOptions, cursor: (T) -> Cursor, write: (T, inout JSONWriter) -> Void) -> APIResponse {
+    static func make<T>(_ page: Page<T>, cursor: (T) -> Cursor, write: (T, inout JSONWriter) -> Void) -> APIResponse {
         APIResponse.json { w in
             w.beginObject()
             w.key("data")

@@ -124,6 +124,11 @@ public enum Cursor: Equatable {
     case id(Int64)
     case update(String, Int64)
 
+    /// The cursor after a row: by (updated_at, id) in an updated_since feed, else by id.
+    public static func after(id: Int64, updatedAt: String, in options: ListOptions) -> Cursor {
+        options.updatedSince != nil ? .update(updatedAt, id) : .id(id)
+    }
+
     public var encoded: String {
         let raw: String
         switch self {

@@ -1,4 +1,4 @@
-import HTTPServer
+import Dispatch
 import Synchronization
 
 /// Per-key token bucket (API.md §1 "rate limit"): `rate` requests per second with a burst of
@@ -15,7 +15,7 @@ final class RateLimiter: Sendable {
     init(rate: Double) { self.rate = rate }
 
     /// nil when allowed; otherwise the seconds to wait (for Retry-After).
-    func check(keyId: Int64, now: UInt64 = monotonicNanosForLimiter()) -> Int? {
+    func check(keyId: Int64, now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Int? {
         guard rate > 0 else { return nil }
         let capacity = max(1, rate)
         return buckets.withLock { buckets -> Int? in
@@ -32,13 +32,4 @@ final class RateLimiter: Sendable {
             return max(1, Int(((1 - bucket.tokens) / rate).rounded(.up)))
         }
     }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif
-func monotonicNanosForLimiter() -> UInt64 {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }

@@ -28,7 +28,7 @@ enum APIKeyRoutes {
             try request.query.validate(allowed: ["limit", "cursor"], list: false)
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try APIKeyStore.list(db, afterId: options.afterId, limit: options.limit) }
-            return ListResponse.make(page, options: options, cursor: { .id($0.id) }) { record, w in write(record, secret: nil, to: &w) }
+            return ListResponse.make(page, cursor: { .id($0.id) }) { record, w in write(record, secret: nil, to: &w) }
         }
     }
 

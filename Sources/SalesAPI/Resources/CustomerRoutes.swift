@@ -21,7 +21,7 @@ enum CustomerRoutes {
                 let items = try page.items.map { ($0, try CustomerStore.balance(db, customer: $0)) }
                 return Page(items: items, hasMore: page.hasMore)
             }
-            return ListResponse.make(rows, options: options, cursor: { cursor(for: $0.0, options) }) { item, w in
+            return ListResponse.make(rows, cursor: { .after(id: $0.0.id, updatedAt: $0.0.updatedAt, in: options) }) { item, w in
                 write(item.0, balance: item.1, to: &w)
             }
         }
@@ -71,10 +71,6 @@ enum CustomerRoutes {
         r.metadata().assign(to: &c.metadata)
     }
 
-    static func cursor(for c: Customer, _ options: ListOptions) -> Cursor {
-        options.updatedSince != nil ? .update(c.updatedAt, c.id) : .id(c.id)
-    }
-
     static func response(_ c: Customer, _ b: CustomerBalance, status: Int = 200) -> APIResponse {
         APIResponse.json(status, etag: c.version) { w in write(c, balance: b, to: &w) }
     }
@@ -85,15 +81,15 @@ enum CustomerRoutes {
         w.key("name"); w.string(c.name)
         w.key("email"); w.string(c.email)
         w.key("phone"); w.string(c.phone)
-        w.key("billing_address"); ResourceJSON.address(c.billingAddress, to: &w)
-        w.key("shipping_address"); ResourceJSON.address(c.shippingAddress, to: &w)
+        w.key("billing_address"); w.address(c.billingAddress)
+        w.key("shipping_address"); w.address(c.shippingAddress)
         w.key("currency"); w.string(c.currency)
         w.key("credit_limit"); w.int(c.creditLimit)
         w.key("payment_terms_days"); w.int(c.paymentTermsDays)
         w.key("sales_rep_id"); w.int(c.salesRepId)
         w.key("external_ref"); w.string(c.externalRef)
         w.key("active"); w.bool(c.active)
-        w.key("metadata"); ResourceJSON.metadata(c.metadata, to: &w)
+        w.key("metadata"); w.metadata(c.metadata)
         w.key("balance"); writeBalance(balance, to: &w)
         w.key("version"); w.int(c.version)
         w.key("created_at"); w.string(c.createdAt)
@@ -117,28 +113,4 @@ enum CustomerRoutes {
 /// Money amounts are bounded well inside Int64 so sums of many of them cannot overflow.
 enum MoneyLimits {
     static let max: Int64 = 1_000_000_000_000_000
-}
-
-/// JSON shapes shared by several resources.
-enum ResourceJSON {
-    static func address(_ a: Address?, to w: inout JSONWriter) {
-        guard let a else { w.null(); return }
-        w.beginObject()
-        w.key("line1"); w.string(a.line1)
-        w.key("line2"); w.string(a.line2)
-        w.key("city"); w.string(a.city)
-        w.key("region"); w.string(a.region)
-        w.key("postal_code"); w.string(a.postalCode)
-        w.key("country"); w.string(a.country)
-        w.endObject()
-    }
-
-    static func metadata(_ m: Metadata, to w: inout JSONWriter) {
-        w.beginObject()
-        for key in m.keys.sorted() {
-            w.key(key)
-            w.string(m[key]!)
-        }
-        w.endObject()
-    }
 }

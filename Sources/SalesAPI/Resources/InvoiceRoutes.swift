@@ -43,8 +43,7 @@ enum InvoiceRoutes {
             let query = filter
             let page = try await app.read { db in try InvoiceStore.list(db, filter: query, options: options) }
             let today = Timestamp.today()
-            return ListResponse.make(page, options: options,
-                                     cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) }) { invoice, w in
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }) { invoice, w in
                 write(invoice, today: today, to: &w)
             }
         }
@@ -95,7 +94,7 @@ enum InvoiceRoutes {
             let customerId = try request.query.int("customer_id")
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try CreditNoteStore.list(db, invoiceId: invoiceId, customerId: customerId, options: options) }
-            return ListResponse.make(page, options: options, cursor: { .id($0.id) }, write: writeCreditNote)
+            return ListResponse.make(page, cursor: { .id($0.id) }, write: writeCreditNote)
         }
     }
 
@@ -226,7 +225,7 @@ enum InvoiceRoutes {
             w.endObject()
         }
         w.endArray()
-        w.key("metadata"); ResourceJSON.metadata(i.metadata, to: &w)
+        w.key("metadata"); w.metadata(i.metadata)
         w.key("version"); w.int(i.version)
         w.key("voided_at"); w.string(i.voidedAt)
         w.key("created_at"); w.string(i.createdAt)

@@ -28,8 +28,7 @@ enum OrderRoutes {
                 let orders = try OrderStore.list(db, filter: query, options: options)
                 return Page(items: try orders.items.map { ($0, try balance(db, $0)) }, hasMore: orders.hasMore)
             }
-            return ListResponse.make(page, options: options,
-                                     cursor: { options.updatedSince != nil ? .update($0.0.updatedAt, $0.0.id) : .id($0.0.id) }) { item, w in
+            return ListResponse.make(page, cursor: { .after(id: $0.0.id, updatedAt: $0.0.updatedAt, in: options) }) { item, w in
                 write(item.0, balance: item.1, to: &w)
             }
         }
@@ -46,11 +45,7 @@ enum OrderRoutes {
             r.choice("source", OrderSource.self).assign(to: &draft.source)
             r.text("external_ref", maxLength: 200).assign(to: &draft.externalRef)
             r.id("sales_rep_id").assign(to: &draft.salesRepId)
-            switch r.address("shipping_address") {
-            case .value(let a): draft.shippingAddress = .some(a)
-            case .null: draft.shippingAddress = .some(nil)
-            case .absent: break
-            }
+            draft.shippingAddress = r.address("shipping_address").patch
             r.text("notes", maxLength: 5000).assign(to: &draft.notes)
             r.boolean("allow_backorder").assign(to: &draft.allowBackorder)
             r.boolean("auto_invoice").assign(to: &draft.autoInvoice)
@@ -87,26 +82,10 @@ enum OrderRoutes {
             r.rejectUnknown(patchFields)
             var patch = OrderStore.Patch()
             if r.has("lines") { patch.lines = readLines(&r) }
-            switch r.text("external_ref", maxLength: 200) {
-            case .value(let v): patch.externalRef = .some(v)
-            case .null: patch.externalRef = .some(nil)
-            case .absent: break
-            }
-            switch r.id("sales_rep_id") {
-            case .value(let v): patch.salesRepId = .some(v)
-            case .null: patch.salesRepId = .some(nil)
-            case .absent: break
-            }
-            switch r.address("shipping_address") {
-            case .value(let a): patch.shippingAddress = .some(a)
-            case .null: patch.shippingAddress = .some(nil)
-            case .absent: break
-            }
-            switch r.text("notes", maxLength: 5000) {
-            case .value(let v): patch.notes = .some(v)
-            case .null: patch.notes = .some(nil)
-            case .absent: break
-            }
+            patch.externalRef = r.text("external_ref", maxLength: 200).patch
+            patch.salesRepId = r.id("sales_rep_id").patch
+            patch.shippingAddress = r.address("shipping_address").patch
+            patch.notes = r.text("notes", maxLength: 5000).patch
             patch.allowBackorder = r.boolean("allow_backorder").value
             patch.autoInvoice = r.boolean("auto_invoice").value
             patch.metadata = r.metadata().value
@@ -138,9 +117,7 @@ enum OrderRoutes {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
-            var r = BodyReader(try request.jsonObject(allowEmpty: true))
-            r.rejectUnknown([])
-            try r.finish()
+            try request.requireNoFields()
             return try await app.write(request) { db in
                 try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
             }
@@ -202,11 +179,7 @@ enum OrderRoutes {
             var line = LineInput(productId: productId ?? 0, quantity: quantity ?? Quantity(thousandths: 0))
             line.unitPrice = lr.integer("unit_price", range: 0...MoneyLimits.max).value
             line.discountE2 = lr.scaledDecimal("discount_percent", scale: 2, range: 0...10_000).value
-            switch lr.id("tax_rate_id") {
-            case .value(let v): line.taxRateId = .some(v)
-            case .null: line.taxRateId = .some(nil)
-            case .absent: break
-            }
+            line.taxRateId = lr.id("tax_rate_id").patch
             line.description = lr.text("description", maxLength: 1000).value
             r.absorb(lr)
             if lr.errors.isEmpty { lines.append(line) }
@@ -234,7 +207,7 @@ enum OrderRoutes {
         w.key("external_ref"); w.string(o.externalRef)
         w.key("sales_rep_id"); w.int(o.salesRepId)
         w.key("currency"); w.string(o.currency)
-        w.key("shipping_address"); ResourceJSON.address(o.shippingAddress, to: &w)
+        w.key("shipping_address"); w.address(o.shippingAddress)
         w.key("notes"); w.string(o.notes)
         w.key("allow_backorder"); w.bool(o.allowBackorder)
         w.key("auto_invoice"); w.bool(o.autoInvoice)
@@ -253,7 +226,7 @@ enum OrderRoutes {
         w.key("payment_status"); w.string(o.paymentStatus.rawValue)
         w.key("customer_balance"); CustomerRoutes.writeBalance(balance, to: &w)
         w.key("confirmed_at"); w.string(o.confirmedAt)
-        w.key("metadata"); ResourceJSON.metadata(o.metadata, to: &w)
+        w.key("metadata"); w.metadata(o.metadata)
         w.key("version"); w.int(o.version)
         w.key("created_at"); w.string(o.createdAt)
         w.key("updated_at"); w.string(o.updatedAt)

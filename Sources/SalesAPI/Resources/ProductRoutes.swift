@@ -13,7 +13,7 @@ enum ProductRoutes {
             let filter = try productFilter(request.query)
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try ProductStore.list(db, filter: filter, options: options) }
-            return ListResponse.make(page, options: options, cursor: { cursor(for: $0, options) }, write: write)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: write)
         }
     }
 
@@ -63,7 +63,7 @@ enum ProductRoutes {
             let id = try request.id()
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try ProductStore.movements(db, productId: id, afterId: options.afterId, limit: options.limit) }
-            return ListResponse.make(page, options: options, cursor: { .id($0.id) }, write: writeMovement)
+            return ListResponse.make(page, cursor: { .id($0.id) }, write: writeMovement)
         }
     }
 
@@ -83,7 +83,7 @@ enum ProductRoutes {
                 }
                 return try ProductStore.list(db, filter: filter, options: options)
             }
-            return ListResponse.make(page, options: options, cursor: { .id($0.id) }) { p, w in
+            return ListResponse.make(page, cursor: { .id($0.id) }) { p, w in
                 w.beginObject()
                 w.key("product_id"); w.int(p.id)
                 w.key("sku"); w.string(p.sku)
@@ -142,10 +142,6 @@ enum ProductRoutes {
         }
     }
 
-    static func cursor(for p: Product, _ options: ListOptions) -> Cursor {
-        options.updatedSince != nil ? .update(p.updatedAt, p.id) : .id(p.id)
-    }
-
     static func response(_ p: Product, status: Int = 200) -> APIResponse {
         APIResponse.json(status, etag: p.version) { w in write(p, to: &w) }
     }
@@ -167,7 +163,7 @@ enum ProductRoutes {
         if let level = p.reorderLevel { w.rawNumber(level.decimalText) } else { w.null() }
         w.key("invoice_policy"); w.string(p.invoicePolicy.rawValue)
         w.key("active"); w.bool(p.active)
-        w.key("metadata"); ResourceJSON.metadata(p.metadata, to: &w)
+        w.key("metadata"); w.metadata(p.metadata)
         w.key("stock")
         if p.type == .stockable {
             w.beginObject()

@@ -16,8 +16,7 @@ enum QuoteRoutes {
             let query = filter
             let page = try await app.read { db in try QuoteStore.list(db, filter: query, options: options) }
             let today = Timestamp.today()
-            return ListResponse.make(page, options: options,
-                                     cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) }) { q, w in
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }) { q, w in
                 write(q, today: today, to: &w)
             }
         }
@@ -59,16 +58,8 @@ enum QuoteRoutes {
             var patch = QuoteStore.Patch()
             if r.has("lines") { patch.lines = OrderRoutes.readLines(&r) }
             patch.validUntil = validUntil(&r)
-            switch r.text("notes", maxLength: 5000) {
-            case .value(let v): patch.notes = .some(v)
-            case .null: patch.notes = .some(nil)
-            case .absent: break
-            }
-            switch r.id("sales_rep_id") {
-            case .value(let v): patch.salesRepId = .some(v)
-            case .null: patch.salesRepId = .some(nil)
-            case .absent: break
-            }
+            patch.notes = r.text("notes", maxLength: 5000).patch
+            patch.salesRepId = r.id("sales_rep_id").patch
             patch.metadata = r.metadata().value
             try r.finish()
             let input = patch
@@ -83,9 +74,7 @@ enum QuoteRoutes {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
-            var r = BodyReader(try request.jsonObject(allowEmpty: true))
-            r.rejectUnknown([])
-            try r.finish()
+            try request.requireNoFields()
             return try await app.write(request) { db in
                 response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
             }
@@ -148,7 +137,7 @@ enum QuoteRoutes {
         w.key("subtotal"); w.int(totals.subtotal)
         w.key("tax_total"); w.int(totals.tax)
         w.key("total"); w.int(totals.total)
-        w.key("metadata"); ResourceJSON.metadata(q.metadata, to: &w)
+        w.key("metadata"); w.metadata(q.metadata)
         w.key("version"); w.int(q.version)
         w.key("created_at"); w.string(q.createdAt)
         w.key("updated_at"); w.string(q.updatedAt)

@@ -31,8 +31,7 @@ enum ShipmentRoutes {
             let page = try await app.read { db in
                 try ShipmentStore.list(db, orderId: orderId, customerId: customerId, status: status, options: options)
             }
-            return ListResponse.make(page, options: options,
-                                     cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) }, write: write)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: write)
         }
     }
 
@@ -48,9 +47,7 @@ enum ShipmentRoutes {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
-            var r = BodyReader(try request.jsonObject(allowEmpty: true))
-            r.rejectUnknown([])
-            try r.finish()
+            try request.requireNoFields()
             return try await app.write(request) { db in
                 response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
                                  : try ShipmentStore.cancel(db, id: id, expectedVersion: expected))
@@ -121,7 +118,7 @@ enum ShipmentRoutes {
             w.endObject()
         }
         w.endArray()
-        w.key("metadata"); ResourceJSON.metadata(s.metadata, to: &w)
+        w.key("metadata"); w.metadata(s.metadata)
         w.key("version"); w.int(s.version)
         w.key("delivered_at"); w.string(s.deliveredAt)
         w.key("canceled_at"); w.string(s.canceledAt)

@@ -12,7 +12,7 @@ enum TaxRateRoutes {
             let active = try request.query.bool("active")
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try TaxRateStore.list(db, active: active, options: options) }
-            return ListResponse.make(page, options: options, cursor: { options.updatedSince != nil ? .update($0.updatedAt, $0.id) : .id($0.id) },
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) },
                                      write: write)
         }
     }
@@ -48,7 +48,7 @@ enum TaxRateRoutes {
         w.key("percent"); w.rawNumber(ExactDecimal.format(t.percentE4, scale: 4))
         w.key("inclusive"); w.bool(t.inclusive)
         w.key("active"); w.bool(t.active)
-        w.key("metadata"); ResourceJSON.metadata(t.metadata, to: &w)
+        w.key("metadata"); w.metadata(t.metadata)
         w.key("version"); w.int(t.version)
         w.key("created_at"); w.string(t.createdAt)
         w.key("updated_at"); w.string(t.updatedAt)

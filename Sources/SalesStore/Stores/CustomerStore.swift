@@ -1,6 +1,5 @@
 import GRDB
 import SalesCore
-import Synchronization
 
 /// Customers (API.md §3 Customers). Every check against stored state runs inside the caller's
 /// write transaction.
@@ -19,7 +18,7 @@ public enum CustomerStore {
                  currency: row["currency"], creditLimit: row["credit_limit"], paymentTermsDays: row["payment_terms_days"],
                  salesRepId: row["sales_rep_id"], externalRef: row["external_ref"], active: row["active"],
                  metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
-                 createdAt: row["created_at"], updatedAt: row["updated_at"])
+                 createdAt: row["created_at"], updatedAt: row["updated_at"], openOrdersAmount: row["open_orders_amount"])
     }
 
     public static func find(_ db: Database, id: Int64) throws -> Customer? {
@@ -82,7 +81,7 @@ public enum CustomerStore {
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let c = try get(db, id: id)
         if let expected = expectedVersion, expected != c.version { throw SalesError.versionConflict(current: c.version) }
-        for (table, label) in DocumentTables.referencingCustomers where try tableExists(db, table) {
+        for (table, label) in DocumentTables.referencingCustomers {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true {
                 throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
             }
@@ -102,49 +101,22 @@ public enum CustomerStore {
         }
     }
 
-    /// The balance object (API.md §3 Customers), from the document tables that exist: invoices
-    /// and payments add their terms as their issues land (see DocumentTables); open_orders_amount
-    /// is maintained on the customer by the order transactions (OrderStore.adjustOpenOrders).
+    /// The balance object (API.md §3 Customers): receivable from open invoices; open_orders_amount
+    /// as maintained on the customer row by the order and invoice transactions
+    /// (OrderStore.adjustOpenOrders). credit_balance is money of the customer's not allocated to any
+    /// invoice: no such money exists until payments do (issue 6 adds it to this sum).
     public static func balance(_ db: Database, customer: Customer) throws -> CustomerBalance {
-        var receivable: Int64 = 0
-        var credit: Int64 = 0
-        var openOrders: Int64 = 0
-        if try tableExists(db, "invoices") {
-            receivable = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount_due), 0) FROM invoices WHERE customer_id = ? AND status = 'open'"),
+        let receivable = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount_due), 0) FROM invoices WHERE customer_id = ? AND status = 'open'"),
                                             arguments: [customer.id]) ?? 0
-        }
-        if try tableExists(db, "customer_credit") {
-            credit = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM customer_credit WHERE customer_id = ?"),
-                                        arguments: [customer.id]) ?? 0
-        }
-        if try tableExists(db, "orders") {
-            openOrders = try Int64.fetchOne(db.cachedStatement(sql: "SELECT open_orders_amount FROM customers WHERE id = ?"),
-                                            arguments: [customer.id]) ?? 0
-        }
-        return CustomerBalance(currency: customer.currency, receivable: receivable, creditBalance: credit,
-                               openOrdersAmount: openOrders, creditLimit: customer.creditLimit)
+        return CustomerBalance(currency: customer.currency, receivable: receivable, creditBalance: 0,
+                               openOrdersAmount: customer.openOrdersAmount, creditLimit: customer.creditLimit)
     }
 }
 
-/// Tables of documents that reference customers/products; they appear as later migrations land.
+/// Documents that reference customers and products: their presence makes a delete 409 in_use.
 enum DocumentTables {
-    static let referencingCustomers = [("quotes", "quotes"), ("orders", "orders"), ("invoices", "invoices"),
-                                       ("payments", "payments")]
+    static let referencingCustomers = [("quotes", "quotes"), ("orders", "orders"), ("invoices", "invoices")]
     static let referencingProducts = [("quote_lines", "quote lines"), ("order_lines", "order lines")]
-}
-
-/// Whether a document table exists in this schema. Memoized for the process: every database the
-/// binary opens is migrated to its embedded set at start, so the answer cannot change while it
-/// runs, and asking SQLite on every balance read cost more than the read itself.
-func tableExists(_ db: Database, _ name: String) throws -> Bool {
-    if let known = SchemaFacts.tables.withLock({ $0[name] }) { return known }
-    let exists = try db.tableExists(name)
-    SchemaFacts.tables.withLock { $0[name] = exists }
-    return exists
-}
-
-enum SchemaFacts {
-    static let tables = Mutex<[String: Bool]>([:])
 }
 
 /// Escapes LIKE wildcards so a search for "50%" matches the text, not a pattern.

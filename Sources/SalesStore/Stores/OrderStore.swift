@@ -73,15 +73,10 @@ public enum OrderStore {
         let id: Int64 = row["id"]
         let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
                                      arguments: [id]).map(decodeLine)
-        return decode(row, lines: lines, amountPaid: try amountPaid(db, orderId: id))
-    }
-
-    /// Σ payment allocations to the order's invoices; payments arrive with their own migration.
-    static func amountPaid(_ db: Database, orderId: Int64) throws -> Int64 {
-        guard try tableExists(db, "payment_allocations"), try tableExists(db, "invoices") else { return 0 }
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.order_id = ?
-            """), arguments: [orderId]) ?? 0
+        // amount_paid: Σ of the order's invoices' amount_paid, which payments (issue 6) maintain.
+        let paid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount_paid), 0) FROM invoices WHERE order_id = ? AND status <> 'void'"),
+                                      arguments: [id]) ?? 0
+        return decode(row, lines: lines, amountPaid: paid)
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Order> {
@@ -318,8 +313,7 @@ public enum OrderStore {
         if order.lines.contains(where: { $0.shipped.thousandths > 0 }) {
             throw SalesError.invalidState("order \(order.number) has shipped goods; cancel or return the shipments first")
         }
-        if try tableExists(db, "invoices"),
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))", arguments: [id]) == true {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))", arguments: [id]) == true {
             throw SalesError.invalidState("order \(order.number) has open or paid invoices; void them first")
         }
         let now = Timestamp.now()

@@ -86,7 +86,6 @@ public enum ProductStore {
         if let expected = expectedVersion, expected != p.version { throw SalesError.versionConflict(current: p.version) }
         var referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)", arguments: [id]) == true
         for (table, _) in DocumentTables.referencingProducts where !referenced {
-            guard try tableExists(db, table) else { continue }
             referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", arguments: [id]) == true
         }
         if referenced {

@@ -6,12 +6,7 @@ import SalesJSON
 enum JSONColumns {
     static func encode(_ metadata: Metadata) -> String {
         var w = JSONWriter(capacity: 64)
-        w.beginObject()
-        for key in metadata.keys.sorted() {
-            w.key(key)
-            w.string(metadata[key]!)
-        }
-        w.endObject()
+        w.metadata(metadata)
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
@@ -45,16 +40,9 @@ enum JSONColumns {
     }
 
     static func encode(_ address: Address?) -> String? {
-        guard let a = address else { return nil }
+        guard address != nil else { return nil }
         var w = JSONWriter(capacity: 128)
-        w.beginObject()
-        w.key("line1"); w.string(a.line1)
-        w.key("line2"); w.string(a.line2)
-        w.key("city"); w.string(a.city)
-        w.key("region"); w.string(a.region)
-        w.key("postal_code"); w.string(a.postalCode)
-        w.key("country"); w.string(a.country)
-        w.endObject()
+        w.address(address)
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
@@ -63,5 +51,31 @@ enum JSONColumns {
         func s(_ k: String) -> String? { if case .string(let v)? = o[k] { return v } else { return nil } }
         return Address(line1: s("line1"), line2: s("line2"), city: s("city"), region: s("region"),
                        postalCode: s("postal_code"), country: s("country"))
+    }
+}
+
+/// The JSON shapes of metadata and addresses, the same in the database and in API responses.
+extension JSONWriter {
+    /// Keys sorted, so equal metadata is written identically.
+    public mutating func metadata(_ m: Metadata) {
+        beginObject()
+        for key in m.keys.sorted() {
+            self.key(key)
+            string(m[key]!)
+        }
+        endObject()
+    }
+
+    /// API.md §3 Customers: {line1, line2, city, region, postal_code, country}, or null.
+    public mutating func address(_ address: Address?) {
+        guard let a = address else { null(); return }
+        beginObject()
+        key("line1"); string(a.line1)
+        key("line2"); string(a.line2)
+        key("city"); string(a.city)
+        key("region"); string(a.region)
+        key("postal_code"); string(a.postalCode)
+        key("country"); string(a.country)
+        endObject()
     }
 }
