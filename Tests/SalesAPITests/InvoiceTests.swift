@@ -62,6 +62,11 @@ extension TestServer {
             #expect(balance["open_orders_amount"] as? Int == 0)
             #expect(balance["net_balance"] as? Int == 5000)
             #expect(try await api.call("POST", "/v1/invoices", "{}").status == 405)
+            // Only the first invoice (due 2026-11-15) is open and past due.
+            #expect(try await api.call("GET", "/v1/invoices?overdue=true").data.compactMap { $0["number"] as? String } == ["INV-000001"])
+            #expect(try await api.call("GET", "/v1/invoices?overdue=false").data.compactMap { $0["number"] as? String } == ["INV-000002"])
+            #expect(try await api.call("GET", "/v1/invoices?due_before=2026-11-16").data.compactMap { $0["number"] as? String } == ["INV-000001"])
+            #expect(try await api.call("GET", "/v1/invoices?due_before=soon").status == 400)
             #expect(try await api.checkClean().isEmpty)
         }
     }

@@ -175,7 +175,9 @@ extension TestServer {
             let first = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}]}"#)
             #expect(first.status == 201)
             #expect((first["customer_balance"] as? [String: Any])?["available_credit"] as? Int == 400)
-            // 600 open + 600 more > 1000.
+            // Invoicing moves the 600 from open orders to receivable: the exposure is unchanged.
+            _ = try await api.call("POST", "/v1/orders/\(try #require(first["id"] as? Int))/invoices")
+            // 600 receivable + 600 more > 1000.
             let second = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":1}]}"#)
             let id = try #require(second["id"] as? Int)
             let refused = try await api.call("POST", "/v1/orders/\(id)/confirm")
@@ -189,6 +191,19 @@ extension TestServer {
             let overridden = try await api.call("POST", "/v1/orders/\(id)/confirm", #"{"override_credit_limit":true}"#)
             #expect(overridden.status == 200)
             #expect((overridden["customer_balance"] as? [String: Any])?["available_credit"] as? Int == -200)
+        }
+    }
+
+    /// API.md §3 stock adjustments: on_hand never below 0 — nor, here, below what orders hold.
+    @Test func adjustmentsCannotTakeReservedStock() async throws {
+        try await withAPI { api in
+            let product = try await api.product(price: 100, stock: "10")
+            _ = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":6}]"#)
+            let refused = try await api.call("POST", "/v1/products/\(product)/stock-adjustments", #"{"quantity":-5}"#)
+            #expect(refused.code == "insufficient_stock")
+            #expect(refused.text.contains(#""requested":5,"available":4"#))
+            #expect(try await api.call("POST", "/v1/products/\(product)/stock-adjustments", #"{"quantity":-4}"#).status == 201)
+            #expect(try await api.stock(product) == #""stock":{"on_hand":6,"reserved":6,"available":0}"#)
         }
     }
 
