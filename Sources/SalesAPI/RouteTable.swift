@@ -78,6 +78,19 @@ enum RouteTable {
             r(.GET, "/v1/credit-notes", read, InvoiceRoutes.listCreditNotes(app)),
             r(.GET, "/v1/credit-notes/{id}", read, InvoiceRoutes.getCreditNote(app)),
 
+            // API.md §3 Payments (collections) and customer credit
+            r(.GET, "/v1/payments", read, PaymentRoutes.list(app)),
+            r(.POST, "/v1/payments", accounting, PaymentRoutes.create(app)),
+            r(.GET, "/v1/payments/{id}", read, PaymentRoutes.get(app)),
+            r(.PATCH, "/v1/payments/{id}", accounting, PaymentRoutes.update(app)),
+            r(.POST, "/v1/payments/{id}/void", accounting, PaymentRoutes.void(app)),
+            r(.POST, "/v1/orders/{id}/payments", accounting, PaymentRoutes.createForOrder(app)),
+            r(.POST, "/v1/invoices/{id}/apply-credit", accounting, PaymentRoutes.applyCredit(app)),
+            r(.POST, "/v1/customers/{id}/credit-refunds", accounting, PaymentRoutes.createRefund(app)),
+            r(.GET, "/v1/credit-refunds", read, PaymentRoutes.listRefunds(app)),
+            r(.GET, "/v1/credit-refunds/{id}", read, PaymentRoutes.getRefund(app)),
+            r(.GET, "/v1/customers/{id}/ledger", read, PaymentRoutes.ledger(app)),
+
             // API.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
             r(.POST, "/v1/orders/{id}/shipments", warehouse, ShipmentRoutes.create(app)),
             r(.GET, "/v1/shipments", read, ShipmentRoutes.list(app)),

@@ -87,6 +87,8 @@ public struct Order: Sendable, Equatable {
     public var lines: [DocumentLine]
     public var amountInvoiced: Int64
     public var amountPaid: Int64
+    /// Σ amount_credited of its invoices that still count (not void).
+    public var amountCredited: Int64 = 0
     public var metadata: Metadata
     public var version: Int64
     public var confirmedAt: String?
@@ -142,9 +144,12 @@ public struct Order: Sendable, Equatable {
         return stockable.allSatisfy({ $0.shipped == $0.quantity }) ? .shipped : .partiallyShipped
     }
 
+    /// API.md §3 `payment_status`, against what the customer owes for the order: its total less
+    /// what credit notes took off its invoices. A zero-total order counts as paid once invoiced.
     public var paymentStatus: PaymentStatus {
-        if amountPaid <= 0 { return .unpaid }
-        return amountPaid >= totals.total ? .paid : .partiallyPaid
+        let payable = totals.total - amountCredited
+        if amountPaid >= payable && (amountPaid > 0 || invoiceStatus != .notInvoiced) { return .paid }
+        return amountPaid <= 0 ? .unpaid : .partiallyPaid
     }
 }
 

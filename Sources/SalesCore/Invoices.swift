@@ -42,6 +42,7 @@ public struct Invoice: Sendable, Equatable {
     public var createdAt: String
     public var updatedAt: String
     public var creditNotes: [CreditNoteSummary] = []
+    public var allocations: [Allocation] = []
 
     public init(id: Int64, number: String, orderId: Int64, customerId: Int64, status: InvoiceState, currency: String, issueDate: String,
                 dueDate: String, notes: String?, lines: [InvoiceLine], totals: LineAmounts, amountPaid: Int64, amountCredited: Int64,

@@ -47,6 +47,10 @@ public struct Customer: Sendable, Equatable {
     /// Σ over confirmed orders of (total − amount_invoiced), maintained by the order transactions;
     /// read-only through the API (part of `balance`).
     public var openOrdersAmount: Int64
+    /// Σ amount_due of its open invoices and the money of its not allocated to any invoice,
+    /// both maintained in the transactions that move them (API.md §3 Customers `balance`).
+    public var receivable: Int64 = 0
+    public var creditBalance: Int64 = 0
 
     public init(id: Int64, name: String, email: String?, phone: String?, billingAddress: Address?,
                 shippingAddress: Address?, currency: String, creditLimit: Int64?, paymentTermsDays: Int,

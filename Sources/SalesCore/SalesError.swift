@@ -30,6 +30,8 @@ public enum SalesError: Error, Sendable, Equatable {
     case insufficientStock([StockShortage])
     /// 409 quantity_exceeded with line, requested and remaining per entry.
     case quantityExceeded([QuantityExcess])
+    /// 409 quantity_exceeded for money: an allocation, credit or refund over what remains.
+    case amountExceeded([AmountExcess])
     /// 409 nothing_to_invoice / nothing_to_ship: no quantity remains (`what` is invoice or ship).
     case nothingTo(String, detail: String)
     /// 409 credit_limit_exceeded: net_balance + open orders + this order > credit_limit.

@@ -123,10 +123,11 @@ public enum IntegrityCheck {
                 breaches.append("order line \(row["id"] as Int64): quantity_shipped \(row["quantity_shipped"] as Int64) ≠ shipments \(row["actual"] as Int64)")
             }
         }
+        breaches += try paymentsAndCredit(db)
         // Invariant 6: numbers per kind are unique (UNIQUE constraints) and gapless: 1…counter, each once.
         do {
             for (kind, table) in [("Q", "quotes"), ("SO", "orders"), ("INV", "invoices"), ("SH", "shipments"), ("RT", "returns"),
-                                  ("CN", "credit_notes")] {
+                                  ("CN", "credit_notes"), ("PAY", "payments"), ("RF", "credit_refunds")] {
                 let counter = try Int64.fetchOne(db, sql: "SELECT last FROM document_counters WHERE kind = ?", arguments: [kind]) ?? 0
                 let stats = try Row.fetchOne(db, sql: """
                     SELECT COUNT(*) AS n, COALESCE(MAX(CAST(substr(number, \(kind.count + 2)) AS INTEGER)), 0) AS top FROM \(table)
@@ -136,6 +137,65 @@ public enum IntegrityCheck {
                     breaches.append("\(table): \(n) numbered documents, highest \(kind)-\(top), counter \(counter): numbers are not gapless")
                 }
             }
+        }
+        return breaches
+    }
+
+    /// Invariant 2 for payments (Σ allocations ≤ amount) and invariant 3 (credit_balance ≥ 0; the
+    /// ledger's last balance_after = net_balance = receivable − credit_balance), plus the
+    /// maintained figures behind them, each recomputed from the documents.
+    static func paymentsAndCredit(_ db: Database) throws -> [String] {
+        var breaches: [String] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.id, p.amount, p.amount_allocated, COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.payment_id = p.id), 0) AS actual
+            FROM payments p
+            """) {
+            let id: Int64 = row["id"], amount: Int64 = row["amount"], allocated: Int64 = row["amount_allocated"], actual: Int64 = row["actual"]
+            if allocated != actual || allocated > amount || allocated < 0 {
+                breaches.append("payment \(id): amount_allocated \(allocated), Σ allocations \(actual), amount \(amount)")
+            }
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT i.id, i.amount_paid, COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS actual FROM invoices i
+            """) where (row["amount_paid"] as Int64) != (row["actual"] as Int64) {
+            breaches.append("invoice \(row["id"] as Int64): amount_paid \(row["amount_paid"] as Int64) ≠ Σ allocations \(row["actual"] as Int64)")
+        }
+        // credit_balance = unallocated parts of posted payments − credit applied − credit refunded.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.id, c.receivable, c.credit_balance,
+                   COALESCE((SELECT SUM(amount_due) FROM invoices i WHERE i.customer_id = c.id AND i.status = 'open'), 0) AS due,
+                   COALESCE((SELECT SUM(amount - amount_allocated) FROM payments p WHERE p.customer_id = c.id AND p.status = 'posted'), 0)
+                   - COALESCE((SELECT SUM(amount) FROM allocations a WHERE a.customer_id = c.id AND a.payment_id IS NULL), 0)
+                   - COALESCE((SELECT SUM(amount) FROM credit_refunds r WHERE r.customer_id = c.id), 0) AS credit,
+                   (SELECT balance_after FROM customer_ledger l WHERE l.customer_id = c.id ORDER BY l.id DESC LIMIT 1) AS last
+            FROM customers c
+            """) {
+            let id: Int64 = row["id"], receivable: Int64 = row["receivable"], credit: Int64 = row["credit_balance"]
+            let due: Int64 = row["due"], actualCredit: Int64 = row["credit"], last: Int64 = row["last"] ?? 0
+            if credit < 0 { breaches.append("customer \(id): credit_balance \(credit) < 0") }
+            if receivable != due { breaches.append("customer \(id): receivable \(receivable) ≠ Σ open amount_due \(due)") }
+            if credit != actualCredit { breaches.append("customer \(id): credit_balance \(credit) ≠ payments, credit applied and refunds \(actualCredit)") }
+            if last != receivable - credit { breaches.append("customer \(id): ledger ends at \(last), net_balance is \(receivable - credit)") }
+        }
+        // Each entry's balance_after follows from the previous one.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, balance_after, SUM(amount) OVER (PARTITION BY customer_id ORDER BY id) AS running FROM customer_ledger
+            """) where (row["balance_after"] as Int64) != (row["running"] as Int64) {
+            breaches.append("ledger entry \(row["id"] as Int64): balance_after \(row["balance_after"] as Int64) ≠ running sum \(row["running"] as Int64)")
+        }
+        // Every document that moves money has exactly its ledger entry.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT 'invoice' AS kind, id FROM invoices EXCEPT SELECT 'invoice', document_id FROM customer_ledger WHERE type = 'invoice'
+            UNION ALL SELECT 'invoice_void', id FROM invoices WHERE status = 'void'
+                EXCEPT SELECT 'invoice_void', document_id FROM customer_ledger WHERE type = 'invoice_void'
+            UNION ALL SELECT 'credit_note', id FROM credit_notes EXCEPT SELECT 'credit_note', document_id FROM customer_ledger WHERE type = 'credit_note'
+            UNION ALL SELECT 'payment', id FROM payments EXCEPT SELECT 'payment', document_id FROM customer_ledger WHERE type = 'payment'
+            UNION ALL SELECT 'payment_void', id FROM payments WHERE status = 'void'
+                EXCEPT SELECT 'payment_void', document_id FROM customer_ledger WHERE type = 'payment_void'
+            UNION ALL SELECT 'credit_refund', id FROM credit_refunds
+                EXCEPT SELECT 'credit_refund', document_id FROM customer_ledger WHERE type = 'credit_refund'
+            """) {
+            breaches.append("\(row["kind"] as String) \(row["id"] as Int64): no ledger entry")
         }
         return breaches
     }

@@ -8,7 +8,8 @@ import SalesAPI
 /// against API.md §2 written out independently here — not read back from RouteTable.
 @Suite struct GeneratedRoleMatrix {
     /// API.md §2: admin everything; sales customers, quotes, orders; warehouse products, stock,
-    /// shipments, returns; accounting invoices, credit notes, payments, tax rates (our reading);
+    /// shipments, returns; accounting invoices, credit notes, payments (an order's too), credits,
+    /// tax rates (our reading);
     /// readonly every GET. API keys are admin's alone (our reading of "admin … API keys").
     static func allowed(_ method: HTTPMethod, _ template: String) -> Set<String> {
         let everyone: Set<String> = ["admin", "sales", "warehouse", "accounting", "readonly"]
@@ -16,6 +17,9 @@ import SalesAPI
         if method == .GET { return everyone }
         let area: String
         switch template {
+        // accounting: payments (also an order's), credits (apply, refunds)
+        case let t where t.hasSuffix("/payments"), let t where t.hasPrefix("/v1/payments"), let t where t.hasSuffix("/apply-credit"),
+             let t where t.hasSuffix("/credit-refunds"): area = "accounting"
         case let t where t.hasPrefix("/v1/customers"), let t where t.hasPrefix("/v1/quotes"): area = "sales"
         case let t where t.hasSuffix("/invoices"), let t where t.hasPrefix("/v1/invoices"), let t where t.hasPrefix("/v1/tax-rates"): area = "accounting"
         case let t where t.hasSuffix("/shipments"), let t where t.hasPrefix("/v1/shipments"), let t where t.hasPrefix("/v1/products"): area = "warehouse"

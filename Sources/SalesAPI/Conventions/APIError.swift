@@ -76,6 +76,15 @@ public struct APIError: Error, Sendable {
                 return e
             }
             self.init(409, "quantity_exceeded", "\(excesses.count) line\(excesses.count == 1 ? " asks" : "s ask") for more than remains", errors: entries)
+        case .amountExceeded(let excesses):
+            let entries = excesses.map { x -> JSONObject in
+                var e = APIError.entry(FieldError(field: x.field, code: "quantity_exceeded", message: x.message))
+                if let invoiceId = x.invoiceId { e.set("invoice_id", .number(String(invoiceId))) }
+                e.set("requested", .number(String(x.requested)))
+                e.set("remaining", .number(String(x.remaining)))
+                return e
+            }
+            self.init(409, "quantity_exceeded", excesses.map(\.message).joined(separator: "; "), errors: entries)
         case .nothingTo(let what, let detail):
             self.init(409, "nothing_to_\(what)", detail)
         case .creditLimitExceeded(let limit, let exposure, let currency):

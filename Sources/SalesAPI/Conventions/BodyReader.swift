@@ -195,6 +195,16 @@ public struct BodyReader {
         }
     }
 
+    /// An RFC 3339 timestamp (API.md §1 "time"), returned in the canonical stored form.
+    public mutating func timestamp(_ key: String) -> Presence<String> {
+        guard case .value(let s) = text(key, maxLength: 40, nullable: false) else { return .absent }
+        guard s.utf8.count > 10, let normalized = Timestamp.normalize(s) else {
+            fail(key, "invalid_timestamp", "\(key) must be an RFC 3339 timestamp like 2026-11-23T11:26:25Z")
+            return .absent
+        }
+        return .value(normalized)
+    }
+
     /// ISO 4217: three upper-case letters.
     public mutating func currency(_ key: String) -> Presence<String> {
         guard case .value(let s) = text(key, maxLength: 3, nullable: false) else { return .absent }

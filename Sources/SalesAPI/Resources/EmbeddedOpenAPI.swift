@@ -34,6 +34,7 @@ tags:
   - name: orders
   - name: invoices
   - name: shipments
+  - name: payments
 
 paths:
   /healthz:
@@ -1054,6 +1055,9 @@ paths:
       tags: [invoices]
       operationId: voidInvoice
       summary: "open|paid → void (admin, accounting): its not-credited quantities become invoiceable again."
+      description: |
+        Whatever was paid on it (its allocations, newest first) moves to the customer's credit_balance and
+        amount_paid and amount_due become 0. Writes an `invoice_void` ledger entry of −(total − amount_credited).
       parameters:
         - $ref: "#/components/parameters/ifMatch"
         - $ref: "#/components/parameters/idempotencyKey"
@@ -1244,9 +1248,9 @@ paths:
       summary: "Credit an invoice (admin, accounting): given lines, or the whole remaining invoice; reason required."
       description: |
         Credited quantities become invoiceable again on the order. The credit reduces the invoice's amount_due
-        first. Crediting more than was invoiced and not yet credited → 409 quantity_exceeded; a void invoice → 409
-        invalid_state. Crediting beyond amount_due (money already paid) is refused with 409 invalid_state until
-        this server keeps customer credit.
+        first; what exceeds it is taken off the invoice's payments (newest allocation first) and moves to the
+        customer's credit_balance. Crediting more than was invoiced and not yet credited → 409 quantity_exceeded;
+        a void invoice → 409 invalid_state. Writes a `credit_note` ledger entry of −total.
       parameters:
         - $ref: "#/components/parameters/idempotencyKey"
       requestBody:
@@ -1307,6 +1311,329 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/CreditNote"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
+  /v1/payments:
+    get:
+      tags: [payments]
+      operationId: listPayments
+      summary: List payments.
+      parameters:
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: order_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: invoice_id, in: query, description: Payments with an allocation to this invoice., schema: {$ref: "#/components/schemas/Id"}}
+        - {name: status, in: query, schema: {$ref: "#/components/schemas/PaymentStatus"}}
+        - {name: method, in: query, schema: {$ref: "#/components/schemas/PaymentMethod"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of payments.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/PaymentList"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [payments]
+      operationId: createPayment
+      summary: "Record a payment (admin, accounting), allocated explicitly or oldest due date first; the rest becomes credit."
+      description: |
+        Without `allocations` the customer's open invoices are paid oldest due date first; `allocations: []` puts the
+        whole amount on the customer's credit. An allocation to another customer's, a void or a paid invoice, a
+        repeated invoice, or allocations summing over `amount` → 422; one over the invoice's `amount_due` → 409
+        `quantity_exceeded` with `invoice_id`, `requested` and `remaining`. `currency`, when given, must be the
+        customer's (422). Nothing is written unless everything holds. Writes a `payment` ledger entry of −amount.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/PaymentInput"}
+      responses:
+        "201":
+          description: The payment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Payment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/payments/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [payments]
+      operationId: getPayment
+      summary: A payment with its allocations.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The payment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Payment"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [payments]
+      operationId: updatePayment
+      summary: "Change a payment's reference or metadata (admin, accounting); amounts change only by voiding."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                reference: {type: [string, "null"], maxLength: 200}
+                metadata: {$ref: "#/components/schemas/Metadata"}
+      responses:
+        "200":
+          description: The payment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Payment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/payments/{id}/void:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [payments]
+      operationId: voidPayment
+      summary: "Void a payment, e.g. a bounced check (admin, accounting): its allocations are undone and the invoices reopen."
+      description: |
+        The part of the payment that sat in the customer's credit leaves it. Credit is one pool: when less credit
+        remains than that part (it was applied or refunded since) → 409 `invalid_state`. Already void → 409
+        `invalid_state`. Writes a `payment_void` ledger entry of +amount.
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                reason: {type: [string, "null"], maxLength: 500}
+      responses:
+        "200":
+          description: The void payment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Payment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/orders/{id}/payments:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [payments]
+      operationId: payOrder
+      summary: "Pay an order (admin, accounting): its open invoices oldest due date first; a prepayment or the rest becomes credit."
+      description: |
+        For POS and eCommerce. The order must be confirmed (a draft or canceled order → 409 `invalid_state`). The
+        customer is the order's; other orders' invoices are never touched. Apply the credit to a later invoice of
+        the order with `POST /v1/invoices/{id}/apply-credit`.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/OrderPaymentInput"}
+      responses:
+        "201":
+          description: The payment.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Payment"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/invoices/{id}/apply-credit:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [payments]
+      operationId: applyCredit
+      summary: "Allocate customer credit to an open invoice (admin, accounting); default min(credit_balance, amount_due)."
+      description: |
+        More than the credit balance or the amount due, or no credit at all → 409 `quantity_exceeded` (one entry
+        per limit passed); a paid or void invoice → 409 `invalid_state`. The net balance does not change, so no
+        ledger entry is written. Answers with the invoice.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                amount: {$ref: "#/components/schemas/PositiveMoney"}
+      responses:
+        "200":
+          description: The invoice.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Invoice"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/customers/{id}/credit-refunds:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [payments]
+      operationId: refundCredit
+      summary: "Pay customer credit back out (admin, accounting); at most credit_balance, else 409 quantity_exceeded."
+      description: Numbered `RF-000001`, gapless. Writes a `credit_refund` ledger entry of +amount.
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/CreditRefundInput"}
+      responses:
+        "201":
+          description: The credit refund.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CreditRefund"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/credit-refunds:
+    get:
+      tags: [payments]
+      operationId: listCreditRefunds
+      summary: List credit refunds.
+      parameters:
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of credit refunds.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/CreditRefund"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/credit-refunds/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [payments]
+      operationId: getCreditRefund
+      summary: A credit refund.
+      responses:
+        "200":
+          description: The credit refund.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CreditRefund"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/customers/{id}/ledger:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [customers]
+      operationId: customerLedger
+      summary: "The statement of account, oldest first; the last balance_after equals the customer's net_balance."
+      description: |
+        Append-only entries written in the same transaction as their document. `amount` is signed (+ the customer
+        owes more, − less): `invoice` +total, `credit_note` −total, `invoice_void` −(its not-yet-credited total),
+        `payment` −amount, `payment_void` +amount, `credit_refund` +amount. Applying credit moves money between
+        receivable and credit without changing the net balance and has no entry. Entries are never updated and
+        carry no metadata, so only `limit`, `cursor`, `created_from` and `created_to` apply (others → 400).
+      parameters:
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+      responses:
+        "200":
+          description: A page of ledger entries.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/LedgerEntry"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
@@ -1988,7 +2315,7 @@ components:
         amount_paid: {$ref: "#/components/schemas/Money"}
         amount_credited: {$ref: "#/components/schemas/Money"}
         amount_due: {$ref: "#/components/schemas/Money"}
-        allocations: {type: array, items: {type: object}}
+        allocations: {type: array, items: {$ref: "#/components/schemas/Allocation"}}
         credit_notes:
           type: array
           items:
@@ -2129,5 +2456,129 @@ components:
         tax_total: {$ref: "#/components/schemas/Money"}
         total: {$ref: "#/components/schemas/Money"}
         created_at: {$ref: "#/components/schemas/Timestamp"}
+    PositiveMoney:
+      type: integer
+      minimum: 1
+      maximum: 1000000000000000
+      description: A positive amount in the currency's minor unit.
+    PaymentMethod:
+      type: string
+      enum: [cash, card, bank_transfer, check, other]
+    PaymentStatus:
+      type: string
+      enum: [posted, void]
+    PaymentInput:
+      type: object
+      additionalProperties: false
+      required: [customer_id, amount, method]
+      properties:
+        customer_id: {$ref: "#/components/schemas/Id"}
+        amount: {$ref: "#/components/schemas/PositiveMoney"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        method: {$ref: "#/components/schemas/PaymentMethod"}
+        reference: {type: [string, "null"], maxLength: 200}
+        received_at: {$ref: "#/components/schemas/Timestamp"}
+        allocations:
+          type: array
+          description: Explicit allocations; absent = oldest due date first; empty = all to credit.
+          items:
+            type: object
+            additionalProperties: false
+            required: [invoice_id, amount]
+            properties:
+              invoice_id: {$ref: "#/components/schemas/Id"}
+              amount: {$ref: "#/components/schemas/PositiveMoney"}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    OrderPaymentInput:
+      type: object
+      additionalProperties: false
+      required: [amount, method]
+      properties:
+        amount: {$ref: "#/components/schemas/PositiveMoney"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        method: {$ref: "#/components/schemas/PaymentMethod"}
+        reference: {type: [string, "null"], maxLength: 200}
+        received_at: {$ref: "#/components/schemas/Timestamp"}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    Allocation:
+      type: object
+      description: Money on an invoice from a payment (`source` payment) or from customer credit (`source` credit). `amount` is what stays allocated now; voids and credit beyond amount_due release it.
+      required: [id, source, payment_id, payment_number, invoice_id, invoice_number, amount, amount_original, created_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        source: {type: string, enum: [payment, credit]}
+        payment_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        payment_number: {type: [string, "null"]}
+        invoice_id: {$ref: "#/components/schemas/Id"}
+        invoice_number: {type: string}
+        amount: {$ref: "#/components/schemas/Money"}
+        amount_original: {$ref: "#/components/schemas/PositiveMoney"}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+    Payment:
+      type: object
+      required: [id, number, customer_id, order_id, status, amount, currency, method, reference, received_at, amount_allocated,
+                 amount_unallocated, allocations, void_reason, voided_at, metadata, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^PAY-[0-9]{6,}$'}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        order_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        status: {$ref: "#/components/schemas/PaymentStatus"}
+        amount: {$ref: "#/components/schemas/PositiveMoney"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        method: {$ref: "#/components/schemas/PaymentMethod"}
+        reference: {type: [string, "null"]}
+        received_at: {$ref: "#/components/schemas/Timestamp"}
+        amount_allocated: {$ref: "#/components/schemas/Money"}
+        amount_unallocated: {$ref: "#/components/schemas/Money"}
+        allocations: {type: array, items: {$ref: "#/components/schemas/Allocation"}}
+        void_reason: {type: [string, "null"]}
+        voided_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    PaymentList:
+      allOf:
+        - $ref: "#/components/schemas/ListEnvelope"
+        - type: object
+          properties:
+            data: {type: array, items: {$ref: "#/components/schemas/Payment"}}
+    CreditRefundInput:
+      type: object
+      additionalProperties: false
+      required: [amount, method]
+      properties:
+        amount: {$ref: "#/components/schemas/PositiveMoney"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        method: {$ref: "#/components/schemas/PaymentMethod"}
+        reference: {type: [string, "null"], maxLength: 200}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    CreditRefund:
+      type: object
+      required: [id, number, customer_id, amount, currency, method, reference, metadata, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        number: {type: string, pattern: '^RF-[0-9]{6,}$'}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        amount: {$ref: "#/components/schemas/PositiveMoney"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        method: {$ref: "#/components/schemas/PaymentMethod"}
+        reference: {type: [string, "null"]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    LedgerEntry:
+      type: object
+      required: [id, at, type, document_type, document_id, number, amount, balance_after]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        at: {$ref: "#/components/schemas/Timestamp"}
+        type: {type: string, enum: [invoice, credit_note, invoice_void, payment, payment_void, credit_refund]}
+        document_type: {type: string, enum: [invoice, credit_note, payment, credit_refund]}
+        document_id: {$ref: "#/components/schemas/Id"}
+        number: {type: string}
+        amount: {type: integer, description: "Signed: + the customer owes more, − less."}
+        balance_after: {type: integer, description: The customer's net balance after this entry.}
 """##
 }

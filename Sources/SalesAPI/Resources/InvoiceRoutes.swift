@@ -213,8 +213,7 @@ enum InvoiceRoutes {
         w.key("amount_paid"); w.int(i.amountPaid)
         w.key("amount_credited"); w.int(i.amountCredited)
         w.key("amount_due"); w.int(i.amountDue)
-        // Payments arrive with their issue; until then there are no allocations.
-        w.key("allocations"); w.beginArray(); w.endArray()
+        w.key("allocations"); PaymentRoutes.writeAllocations(i.allocations, to: &w)
         w.key("credit_notes")
         w.beginArray()
         for note in i.creditNotes {

@@ -77,12 +77,10 @@ public enum CreditNoteStore {
             creditLines.append((line, quantity, amounts))
         }
         let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.2 }
-        // The credit reduces amount_due first; what exceeds it comes off the payments and becomes
-        // customer credit — which needs the credit ledger of the payments feature.
+        // The credit reduces amount_due first; what exceeds it is taken off the invoice's
+        // payments and moves to the customer's credit_balance (API.md §3 Credit notes).
         let fromDue = min(invoice.amountDue, totals.total)
-        guard totals.total - fromDue == 0 else {
-            throw SalesError.invalidState("invoice \(invoice.number) has payments; crediting beyond amount_due needs the customer credit ledger")
-        }
+        let fromPaid = totals.total - fromDue
         let number = try DocumentNumbers.next(db, kind: "CN")
         let now = Timestamp.now()
         try db.execute(sql: """
@@ -99,12 +97,16 @@ public enum CreditNoteStore {
             // Credited quantities become invoiceable again on the order.
             try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?", arguments: [quantity, line.orderLineId])
         }
+        try Allocations.release(db, invoiceId: invoice.id, amount: fromPaid)
         let due = invoice.amountDue - fromDue
         try db.execute(sql: """
-            UPDATE invoices SET amount_credited = amount_credited + ?, amount_due = ?, status = CASE WHEN ? = 0 THEN 'paid' ELSE 'open' END,
-              version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [totals.total, due, due, now, invoice.id])
+            UPDATE invoices SET amount_credited = amount_credited + ?, amount_paid = amount_paid - ?, amount_due = ?,
+              status = CASE WHEN ? = 0 THEN 'paid' ELSE 'open' END, version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [totals.total, fromPaid, due, due, now, invoice.id])
         try InvoiceStore.changeInvoicedAmount(db, order: try OrderStore.get(db, id: invoice.orderId), by: -totals.total)
+        // Ledger: credit_note −total = receivable −(part of amount_due), credit +(part of amount_paid).
+        try CustomerAccount.post(db, customerId: invoice.customerId, receivable: -fromDue, credit: fromPaid,
+                                 entry: .init(kind: .credit_note, documentType: "credit_note", documentId: noteId, number: number))
         return try get(db, id: noteId)
     }
 

@@ -12,13 +12,16 @@ public enum CustomerStore {
     }
 
     static func decode(_ row: Row) -> Customer {
-        Customer(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"],
+        var customer = Customer(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"],
                  billingAddress: JSONColumns.decodeAddress(row["billing_address"]),
                  shippingAddress: JSONColumns.decodeAddress(row["shipping_address"]),
                  currency: row["currency"], creditLimit: row["credit_limit"], paymentTermsDays: row["payment_terms_days"],
                  salesRepId: row["sales_rep_id"], externalRef: row["external_ref"], active: row["active"],
                  metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
                  createdAt: row["created_at"], updatedAt: row["updated_at"], openOrdersAmount: row["open_orders_amount"])
+        customer.receivable = row["receivable"]
+        customer.creditBalance = row["credit_balance"]
+        return customer
     }
 
     public static func find(_ db: Database, id: Int64) throws -> Customer? {
@@ -101,21 +104,17 @@ public enum CustomerStore {
         }
     }
 
-    /// The balance object (API.md §3 Customers): receivable from open invoices; open_orders_amount
-    /// as maintained on the customer row by the order and invoice transactions
-    /// (OrderStore.adjustOpenOrders). credit_balance is money of the customer's not allocated to any
-    /// invoice: no such money exists until payments do (issue 6 adds it to this sum).
+    /// The balance object (API.md §3 Customers), from the figures the document transactions
+    /// maintain on the customer row (CustomerAccount.post, OrderStore.adjustOpenOrders).
     public static func balance(_ db: Database, customer: Customer) throws -> CustomerBalance {
-        let receivable = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount_due), 0) FROM invoices WHERE customer_id = ? AND status = 'open'"),
-                                            arguments: [customer.id]) ?? 0
-        return CustomerBalance(currency: customer.currency, receivable: receivable, creditBalance: 0,
-                               openOrdersAmount: customer.openOrdersAmount, creditLimit: customer.creditLimit)
+        CustomerAccount.balance(of: customer)
     }
 }
 
 /// Documents that reference customers and products: their presence makes a delete 409 in_use.
 enum DocumentTables {
-    static let referencingCustomers = [("quotes", "quotes"), ("orders", "orders"), ("invoices", "invoices")]
+    static let referencingCustomers = [("quotes", "quotes"), ("orders", "orders"), ("invoices", "invoices"), ("payments", "payments"),
+                                       ("credit_refunds", "credit refunds")]
     static let referencingProducts = [("quote_lines", "quote lines"), ("order_lines", "order lines")]
 }
 

@@ -36,14 +36,17 @@ public enum InvoiceStore {
                        metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], voidedAt: row["voided_at"],
                        createdAt: row["created_at"], updatedAt: row["updated_at"])
         invoice.creditNotes = creditNotes
+        invoice.allocations = try Allocations.of(invoiceId: id, db)
         return invoice
     }
 
+    public static func find(_ db: Database, id: Int64) throws -> Invoice? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id]).map { try decode(db, $0) }
+    }
+
     public static func get(_ db: Database, id: Int64) throws -> Invoice {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id]) else {
-            throw SalesError.notFound(resource: "invoice", id: String(id))
-        }
-        return try decode(db, row)
+        guard let invoice = try find(db, id: id) else { throw SalesError.notFound(resource: "invoice", id: String(id)) }
+        return invoice
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Invoice> {
@@ -106,6 +109,9 @@ public enum InvoiceStore {
                            arguments: [quantity.thousandths, line.id])
         }
         try changeInvoicedAmount(db, order: order, by: totals.total)
+        // Ledger: invoice +total (API.md §3 Customers); a zero-total invoice is paid at once.
+        try CustomerAccount.post(db, customerId: order.customerId, receivable: totals.total, credit: 0,
+                                 entry: .init(kind: .invoice, documentType: "invoice", documentId: invoiceId, number: number))
         return try get(db, id: invoiceId)
     }
 
@@ -147,16 +153,13 @@ public enum InvoiceStore {
 
     // MARK: - Void
 
-    /// open|paid → void (API.md §3): its not-credited quantities become invoiceable again.
+    /// open|paid → void (API.md §3): its not-credited quantities become invoiceable again and
+    /// whatever was paid on it moves to the customer's credit_balance.
     public static func void(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Invoice {
         let invoice = try get(db, id: id)
         if let expected = expectedVersion, expected != invoice.version { throw SalesError.versionConflict(current: invoice.version) }
         guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is already void") }
-        // What was paid moves to the customer's credit balance (API.md §3), which arrives with
-        // payments; until then nothing can have been paid, and this refuses rather than lose money.
-        guard invoice.amountPaid == 0 else {
-            throw SalesError.invalidState("invoice \(invoice.number) has payments; voiding it needs the customer credit ledger")
-        }
+        try Allocations.release(db, invoiceId: invoice.id, amount: invoice.amountPaid)
         for line in invoice.lines {
             let back = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
             if back > 0 {
@@ -167,8 +170,11 @@ public enum InvoiceStore {
         let order = try OrderStore.get(db, id: invoice.orderId)
         try changeInvoicedAmount(db, order: order, by: -(invoice.totals.total - invoice.amountCredited))
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE invoices SET status = 'void', amount_due = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.execute(sql: "UPDATE invoices SET status = 'void', amount_due = 0, amount_paid = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
                        arguments: [now, now, id])
+        // Ledger: invoice_void −(its not-yet-credited total) = receivable −amount_due, credit +amount_paid.
+        try CustomerAccount.post(db, customerId: invoice.customerId, receivable: -invoice.amountDue, credit: invoice.amountPaid,
+                                 entry: .init(kind: .invoice_void, documentType: "invoice", documentId: id, number: invoice.number))
         return try get(db, id: id)
     }
 }

@@ -73,10 +73,14 @@ public enum OrderStore {
         let id: Int64 = row["id"]
         let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
                                      arguments: [id]).map(decodeLine)
-        // amount_paid: Σ of the order's invoices' amount_paid, which payments (issue 6) maintain.
-        let paid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount_paid), 0) FROM invoices WHERE order_id = ? AND status <> 'void'"),
-                                      arguments: [id]) ?? 0
-        return decode(row, lines: lines, amountPaid: paid)
+        // amount_paid: Σ of the order's invoices' amount_paid, which allocations maintain.
+        let sums = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
+            WHERE order_id = ? AND status <> 'void'
+            """), arguments: [id])!
+        var order = decode(row, lines: lines, amountPaid: sums["paid"])
+        order.amountCredited = sums["credited"]
+        return order
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Order> {

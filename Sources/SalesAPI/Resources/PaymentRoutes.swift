@@ -1,0 +1,278 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// Payments, credit applications, credit refunds and the statement of account (API.md §3
+/// "Payments (collections)", Customers `balance` and ledger).
+enum PaymentRoutes {
+    static let createFields: Set<String> = ["customer_id", "amount", "currency", "method", "reference", "received_at", "allocations", "metadata"]
+
+    /// POST /v1/payments.
+    static func create(_ app: SalesApp) -> APIHandler {
+        { request in
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(createFields)
+            r.require("customer_id", "amount", "method")
+            let customerId = r.id("customer_id", nullable: false).value
+            var allocations: [(invoiceId: Int64, amount: Int64)]?
+            if let value = r.object["allocations"] { allocations = readAllocations(value, into: &r) }
+            let fields = readPaymentFields(&r)
+            try r.finish()
+            guard let customerId, let fields else { throw APIError.badRequest("unreachable: validated fields missing") }
+            let new = PaymentStore.NewPayment(customerId: customerId, amount: fields.amount, currency: fields.currency, method: fields.method,
+                                              reference: fields.reference, receivedAt: fields.receivedAt, allocations: allocations,
+                                              metadata: fields.metadata)
+            return try await app.write(request) { db in response(try PaymentStore.create(db, new), status: 201) }
+        }
+    }
+
+    /// POST /v1/orders/{id}/payments: the order's open invoices first, the rest to credit.
+    static func createForOrder(_ app: SalesApp) -> APIHandler {
+        { request in
+            let orderId = try request.id()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["amount", "currency", "method", "reference", "received_at", "metadata"])
+            r.require("amount", "method")
+            let fields = readPaymentFields(&r)
+            try r.finish()
+            guard let fields else { throw APIError.badRequest("unreachable: validated fields missing") }
+            let new = PaymentStore.NewPayment(customerId: 0, amount: fields.amount, currency: fields.currency, method: fields.method,
+                                              reference: fields.reference, receivedAt: fields.receivedAt, allocations: nil, metadata: fields.metadata)
+            return try await app.write(request) { db in response(try PaymentStore.createForOrder(db, orderId: orderId, new), status: 201) }
+        }
+    }
+
+    struct PaymentFields {
+        var amount: Int64
+        var currency: String?
+        var method: PaymentMethod
+        var reference: String?
+        var receivedAt: String?
+        var metadata: Metadata
+    }
+
+    /// The fields a payment and a credit refund share: amount* (> 0), currency (the customer's),
+    /// method*, reference; payments also take received_at and metadata.
+    static func readPaymentFields(_ r: inout BodyReader) -> PaymentFields? {
+        let amount = r.integer("amount", range: 1...MoneyLimits.max).value
+        let currency = r.currency("currency").value
+        let method = r.choice("method", PaymentMethod.self).value
+        let reference = r.text("reference", maxLength: 200).value
+        let receivedAt = r.timestamp("received_at").value
+        let metadata = r.metadata().value ?? [:]
+        guard let amount, let method else { return nil }
+        return PaymentFields(amount: amount, currency: currency, method: method, reference: reference, receivedAt: receivedAt, metadata: metadata)
+    }
+
+    /// `allocations: [{invoice_id, amount}]`; an empty array puts the whole payment on credit.
+    static func readAllocations(_ value: JSONValue, into r: inout BodyReader) -> [(invoiceId: Int64, amount: Int64)]? {
+        guard case .array(let items) = value else {
+            r.fail("allocations", "invalid_type", "allocations must be an array of {invoice_id, amount}")
+            return nil
+        }
+        var out: [(invoiceId: Int64, amount: Int64)] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let o) = item else {
+                r.fail("allocations[\(index)]", "invalid_type", "each allocation is an object {invoice_id, amount}")
+                continue
+            }
+            var ar = BodyReader(o, prefix: "allocations[\(index)].")
+            ar.rejectUnknown(["invoice_id", "amount"])
+            ar.require("invoice_id", "amount")
+            let invoiceId = ar.id("invoice_id", nullable: false).value
+            let amount = ar.integer("amount", range: 1...MoneyLimits.max).value
+            r.absorb(ar)
+            if let invoiceId, let amount { out.append((invoiceId, amount)) }
+        }
+        return out
+    }
+
+    static func list(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["customer_id", "order_id", "invoice_id", "status", "method"], list: true)
+            var filter = PaymentStore.Filter()
+            filter.customerId = try request.query.int("customer_id")
+            filter.orderId = try request.query.int("order_id")
+            filter.invoiceId = try request.query.int("invoice_id")
+            filter.status = try request.query.oneOf("status", PaymentState.self)
+            filter.method = try request.query.oneOf("method", PaymentMethod.self)
+            let options = try ListParameters.parse(request.query)
+            let query = filter
+            let page = try await app.read { db in try PaymentStore.list(db, filter: query, options: options) }
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: write)
+        }
+    }
+
+    static func get(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            return try await app.read { db in response(try PaymentStore.get(db, id: id)) }
+        }
+    }
+
+    /// PATCH /v1/payments/{id}: `reference` and `metadata`; amounts change only by voiding.
+    static func update(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["reference", "metadata"])
+            let reference = r.text("reference", maxLength: 200).patch
+            let metadata = r.metadata().value
+            try r.finish()
+            return try await app.write(request) { db in
+                response(try PaymentStore.update(db, id: id, expectedVersion: expected, reference: reference, metadata: metadata))
+            }
+        }
+    }
+
+    /// POST /v1/payments/{id}/void {reason}.
+    static func void(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["reason"])
+            let reason = r.text("reason", maxLength: 500).value
+            try r.finish()
+            return try await app.write(request) { db in response(try PaymentStore.void(db, id: id, reason: reason, expectedVersion: expected)) }
+        }
+    }
+
+    /// POST /v1/invoices/{id}/apply-credit {amount?} → the invoice.
+    static func applyCredit(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["amount"])
+            let amount = r.integer("amount", range: 1...MoneyLimits.max).value
+            try r.finish()
+            return try await app.write(request) { db in InvoiceRoutes.response(try PaymentStore.applyCredit(db, invoiceId: id, amount: amount)) }
+        }
+    }
+
+    /// POST /v1/customers/{id}/credit-refunds {amount*, method*, reference, currency, metadata}.
+    static func createRefund(_ app: SalesApp) -> APIHandler {
+        { request in
+            let customerId = try request.id()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(["amount", "currency", "method", "reference", "metadata"])
+            r.require("amount", "method")
+            let fields = readPaymentFields(&r)
+            try r.finish()
+            guard let fields else { throw APIError.badRequest("unreachable: validated fields missing") }
+            return try await app.write(request) { db in
+                let refund = try CreditRefundStore.create(db, customerId: customerId, amount: fields.amount, currency: fields.currency,
+                                                          method: fields.method, reference: fields.reference, metadata: fields.metadata)
+                return APIResponse.json(201) { w in writeRefund(refund, to: &w) }
+            }
+        }
+    }
+
+    static func listRefunds(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["customer_id"], list: true)
+            let customerId = try request.query.int("customer_id")
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try CreditRefundStore.list(db, customerId: customerId, options: options) }
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeRefund)
+        }
+    }
+
+    static func getRefund(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            let refund = try await app.read { db in try CreditRefundStore.get(db, id: id) }
+            return APIResponse.json { w in writeRefund(refund, to: &w) }
+        }
+    }
+
+    /// GET /v1/customers/{id}/ledger: the statement of account, oldest first. Entries are never
+    /// updated and carry no metadata, so only limit, cursor and the created range apply.
+    static func ledger(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["limit", "cursor", "created_from", "created_to"], list: false)
+            let id = try request.id()
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try CustomerAccount.ledger(db, customerId: id, options: options) }
+            return ListResponse.make(page, cursor: { .id($0.id) }) { e, w in
+                w.beginObject()
+                w.key("id"); w.int(e.id)
+                w.key("at"); w.string(e.at)
+                w.key("type"); w.string(e.kind.rawValue)
+                w.key("document_type"); w.string(e.documentType)
+                w.key("document_id"); w.int(e.documentId)
+                w.key("number"); w.string(e.number)
+                w.key("amount"); w.int(e.amount)
+                w.key("balance_after"); w.int(e.balanceAfter)
+                w.endObject()
+            }
+        }
+    }
+
+    // MARK: - JSON
+
+    static func response(_ payment: Payment, status: Int = 200) -> APIResponse {
+        APIResponse.json(status, etag: payment.version) { w in write(payment, to: &w) }
+    }
+
+    static func write(_ p: Payment, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(p.id)
+        w.key("number"); w.string(p.number)
+        w.key("customer_id"); w.int(p.customerId)
+        w.key("order_id"); w.int(p.orderId)
+        w.key("status"); w.string(p.status.rawValue)
+        w.key("amount"); w.int(p.amount)
+        w.key("currency"); w.string(p.currency)
+        w.key("method"); w.string(p.method.rawValue)
+        w.key("reference"); w.string(p.reference)
+        w.key("received_at"); w.string(p.receivedAt)
+        w.key("amount_allocated"); w.int(p.amountAllocated)
+        w.key("amount_unallocated"); w.int(p.amountUnallocated)
+        w.key("allocations"); writeAllocations(p.allocations, to: &w)
+        w.key("void_reason"); w.string(p.voidReason)
+        w.key("voided_at"); w.string(p.voidedAt)
+        w.key("metadata"); w.metadata(p.metadata)
+        w.key("version"); w.int(p.version)
+        w.key("created_at"); w.string(p.createdAt)
+        w.key("updated_at"); w.string(p.updatedAt)
+        w.endObject()
+    }
+
+    /// Allocations as shown on payments and invoices: `amount` is what stays allocated now.
+    static func writeAllocations(_ allocations: [Allocation], to w: inout JSONWriter) {
+        w.beginArray()
+        for a in allocations {
+            w.beginObject()
+            w.key("id"); w.int(a.id)
+            w.key("source"); w.string(a.source.rawValue)
+            w.key("payment_id"); w.int(a.paymentId)
+            w.key("payment_number"); w.string(a.paymentNumber)
+            w.key("invoice_id"); w.int(a.invoiceId)
+            w.key("invoice_number"); w.string(a.invoiceNumber)
+            w.key("amount"); w.int(a.amount)
+            w.key("amount_original"); w.int(a.amountOriginal)
+            w.key("created_at"); w.string(a.createdAt)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    static func writeRefund(_ f: CreditRefund, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(f.id)
+        w.key("number"); w.string(f.number)
+        w.key("customer_id"); w.int(f.customerId)
+        w.key("amount"); w.int(f.amount)
+        w.key("currency"); w.string(f.currency)
+        w.key("method"); w.string(f.method.rawValue)
+        w.key("reference"); w.string(f.reference)
+        w.key("metadata"); w.metadata(f.metadata)
+        w.key("created_at"); w.string(f.createdAt)
+        w.key("updated_at"); w.string(f.updatedAt)
+        w.endObject()
+    }
+}

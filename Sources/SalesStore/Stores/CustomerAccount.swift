@@ -1,0 +1,56 @@
+import GRDB
+import SalesCore
+
+/// The customer's money position and statement of account (API.md §3 Customers `balance` and
+/// ledger; §4 invariant 3). Every document that changes what a customer owes or holds calls
+/// `post` inside its own write transaction, so the maintained `receivable` and
+/// `credit_balance`, and the ledger's running `balance_after`, can never disagree with the
+/// documents, whatever runs concurrently.
+public enum CustomerAccount {
+    /// The document a ledger entry points at.
+    struct Entry {
+        var kind: LedgerEntry.Kind
+        var documentType: String
+        var documentId: Int64
+        var number: String
+    }
+
+    /// Moves receivable and credit balance by the given deltas and, with `entry`, appends the
+    /// ledger line whose amount is the change in net balance (receivable − credit). Moves
+    /// between the two sides that leave the net unchanged (credit applied to an invoice) have
+    /// no ledger line. Callers check credit before taking it; the CHECK on credit_balance ≥ 0
+    /// is the last line of defence.
+    static func post(_ db: Database, customerId: Int64, receivable: Int64, credit: Int64, entry: Entry?) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            UPDATE customers SET receivable = receivable + ?, credit_balance = credit_balance + ? WHERE id = ?
+            RETURNING receivable, credit_balance
+            """), arguments: [receivable, credit, customerId]) else {
+            throw SalesError.notFound(resource: "customer", id: String(customerId))
+        }
+        guard let entry else { return }
+        let newReceivable: Int64 = row["receivable"], newCredit: Int64 = row["credit_balance"]
+        try db.execute(sql: """
+            INSERT INTO customer_ledger (customer_id, type, document_type, document_id, number, amount, balance_after, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [customerId, entry.kind.rawValue, entry.documentType, entry.documentId, entry.number, receivable - credit,
+                             newReceivable - newCredit, Timestamp.now()])
+    }
+
+    /// The balance object (API.md §3 Customers) from the customer row's maintained figures.
+    public static func balance(of customer: Customer) -> CustomerBalance {
+        CustomerBalance(currency: customer.currency, receivable: customer.receivable, creditBalance: customer.creditBalance,
+                        openOrdersAmount: customer.openOrdersAmount, creditLimit: customer.creditLimit)
+    }
+
+    /// GET /v1/customers/{id}/ledger: oldest first, keyset by id.
+    public static func ledger(_ db: Database, customerId: Int64, options: ListOptions) throws -> Page<LedgerEntry> {
+        _ = try CustomerStore.get(db, id: customerId)
+        var conditions = SQLConditions()
+        conditions.add("customer_id = ?", customerId)
+        return try KeysetList.fetch(db, table: "customer_ledger", options: options, conditions: conditions) { row in
+            LedgerEntry(id: row["id"], at: row["created_at"], kind: LedgerEntry.Kind(rawValue: row["type"]) ?? .invoice,
+                        documentType: row["document_type"], documentId: row["document_id"], number: row["number"],
+                        amount: row["amount"], balanceAfter: row["balance_after"])
+        }
+    }
+}

@@ -1,0 +1,247 @@
+import GRDB
+import SalesCore
+
+/// Payments (API.md §3 "Payments (collections)"). Allocation targets, amounts and the credit
+/// balance are read and changed inside one write transaction, so racing payments and credit
+/// applications can never take an invoice's amount_due or a customer's credit below 0
+/// (§4 invariants 2, 3).
+public enum PaymentStore {
+    public struct Filter: Sendable {
+        public var customerId: Int64?
+        public var orderId: Int64?
+        public var invoiceId: Int64?
+        public var status: PaymentState?
+        public var method: PaymentMethod?
+        public init() {}
+    }
+
+    public struct NewPayment: Sendable {
+        public var customerId: Int64
+        public var amount: Int64
+        public var currency: String?
+        public var method: PaymentMethod
+        public var reference: String?
+        public var receivedAt: String?
+        /// Explicit allocations; nil = automatic (oldest due date first); [] = all to credit.
+        public var allocations: [(invoiceId: Int64, amount: Int64)]?
+        public var metadata: Metadata
+
+        public init(customerId: Int64, amount: Int64, currency: String?, method: PaymentMethod, reference: String?, receivedAt: String?,
+                    allocations: [(invoiceId: Int64, amount: Int64)]?, metadata: Metadata) {
+            self.customerId = customerId
+            self.amount = amount
+            self.currency = currency
+            self.method = method
+            self.reference = reference
+            self.receivedAt = receivedAt
+            self.allocations = allocations
+            self.metadata = metadata
+        }
+    }
+
+    // MARK: - Reading
+
+    static func decode(_ db: Database, _ row: Row) throws -> Payment {
+        let id: Int64 = row["id"]
+        return Payment(id: id, number: row["number"], customerId: row["customer_id"], orderId: row["order_id"],
+                       status: PaymentState(rawValue: row["status"]) ?? .posted, amount: row["amount"], currency: row["currency"],
+                       method: PaymentMethod(rawValue: row["method"]) ?? .other, reference: row["reference"], receivedAt: row["received_at"],
+                       amountAllocated: row["amount_allocated"], allocations: try Allocations.of(paymentId: id, db),
+                       voidReason: row["void_reason"], voidedAt: row["voided_at"], metadata: JSONColumns.decodeMetadata(row["metadata"]),
+                       version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Payment {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM payments WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "payment", id: String(id))
+        }
+        return try decode(db, row)
+    }
+
+    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Payment> {
+        var conditions = SQLConditions()
+        if let v = filter.customerId { conditions.add("customer_id = ?", v) }
+        if let v = filter.orderId { conditions.add("order_id = ?", v) }
+        if let v = filter.invoiceId { conditions.add("id IN (SELECT payment_id FROM allocations WHERE invoice_id = ?)", v) }
+        if let v = filter.status { conditions.add("status = ?", v.rawValue) }
+        if let v = filter.method { conditions.add("method = ?", v.rawValue) }
+        let page = try KeysetList.fetch(db, table: "payments", options: options, conditions: conditions) { $0 }
+        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+    }
+
+    // MARK: - Creating
+
+    /// POST /v1/payments. Explicit allocations are checked in full before anything is written:
+    /// another customer's, a void or a paid invoice, or a sum over `amount` → 422; one over
+    /// the invoice's amount_due → 409 quantity_exceeded. Without allocations the customer's open
+    /// invoices are paid oldest due date first. Whatever is left goes to credit_balance.
+    public static func create(_ db: Database, _ new: NewPayment) throws -> Payment {
+        let customer = try customerFor(db, new)
+        let plan: [(Invoice, Int64)]
+        if let requested = new.allocations {
+            plan = try checkedAllocations(db, requested, customer: customer, amount: new.amount)
+        } else {
+            plan = try oldestDueFirst(db, openInvoicesSQL: "customer_id = ?", argument: customer.id, amount: new.amount)
+        }
+        return try insert(db, new, customer: customer, orderId: nil, plan: plan)
+    }
+
+    /// POST /v1/orders/{id}/payments: allocated to that order's open invoices, oldest due date
+    /// first; a prepayment before any invoice, or what exceeds them, goes to credit_balance.
+    public static func createForOrder(_ db: Database, orderId: Int64, _ new: NewPayment) throws -> Payment {
+        let order = try OrderStore.get(db, id: orderId)
+        guard order.storedStatus == .confirmed else {
+            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a confirmed order takes payments")
+        }
+        var forCustomer = new
+        forCustomer.customerId = order.customerId
+        let customer = try customerFor(db, forCustomer)
+        let plan = try oldestDueFirst(db, openInvoicesSQL: "order_id = ?", argument: order.id, amount: new.amount)
+        return try insert(db, forCustomer, customer: customer, orderId: order.id, plan: plan)
+    }
+
+    private static func customerFor(_ db: Database, _ new: NewPayment) throws -> Customer {
+        guard let customer = try CustomerStore.find(db, id: new.customerId) else {
+            throw SalesError.invalid("customer_id", "not_found", "no customer \(new.customerId)")
+        }
+        if let currency = new.currency, currency != customer.currency {
+            throw SalesError.invalid("currency", "currency_mismatch", "customer \(customer.id) pays in \(customer.currency), not \(currency)")
+        }
+        return customer
+    }
+
+    private static func checkedAllocations(_ db: Database, _ requested: [(invoiceId: Int64, amount: Int64)], customer: Customer,
+                                           amount: Int64) throws -> [(Invoice, Int64)] {
+        var errors: [FieldError] = []
+        var plan: [(Invoice, Int64)] = []
+        var seen = Set<Int64>()
+        for (index, request) in requested.enumerated() {
+            let field = "allocations[\(index)].invoice_id"
+            guard seen.insert(request.invoiceId).inserted else {
+                errors.append(FieldError(field: field, code: "duplicate", message: "invoice \(request.invoiceId) is allocated twice"))
+                continue
+            }
+            guard let invoice = try InvoiceStore.find(db, id: request.invoiceId) else {
+                errors.append(FieldError(field: field, code: "not_found", message: "no invoice \(request.invoiceId)"))
+                continue
+            }
+            if invoice.customerId != customer.id {
+                errors.append(FieldError(field: field, code: "other_customer", message: "invoice \(invoice.number) belongs to another customer"))
+            } else if invoice.status != .open {
+                errors.append(FieldError(field: field, code: "invoice_\(invoice.status.rawValue)", message: "invoice \(invoice.number) is \(invoice.status.rawValue)"))
+            } else {
+                plan.append((invoice, request.amount))
+            }
+        }
+        let sum = requested.reduce(Int64(0)) { $0 + $1.amount }
+        if sum > amount {
+            errors.append(FieldError(field: "allocations", code: "exceeds_amount", message: "allocations sum to \(sum), over the payment's amount \(amount)"))
+        }
+        if !errors.isEmpty { throw SalesError.validation(errors) }
+        let excesses = plan.enumerated().compactMap { index, item -> AmountExcess? in
+            let (invoice, amount) = item
+            guard amount > invoice.amountDue else { return nil }
+            return AmountExcess(field: "allocations[\(index)].amount", invoiceId: invoice.id, requested: amount, remaining: invoice.amountDue,
+                                message: "invoice \(invoice.number) has \(invoice.amountDue) due, \(amount) was allocated")
+        }
+        if !excesses.isEmpty { throw SalesError.amountExceeded(excesses) }
+        return plan
+    }
+
+    /// Open invoices matching `openInvoicesSQL`, oldest due date first, each taking what it can.
+    private static func oldestDueFirst(_ db: Database, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(Invoice, Int64)] {
+        var left = amount
+        var plan: [(Invoice, Int64)] = []
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM invoices WHERE \(openInvoicesSQL) AND status = 'open' ORDER BY due_date, id"),
+                                    arguments: [argument])
+        for row in rows where left > 0 {
+            let invoice = try InvoiceStore.decode(db, row)
+            let take = min(left, invoice.amountDue)
+            plan.append((invoice, take))
+            left -= take
+        }
+        return plan
+    }
+
+    private static func insert(_ db: Database, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(Invoice, Int64)]) throws -> Payment {
+        let allocated = plan.reduce(Int64(0)) { $0 + $1.1 }
+        let number = try DocumentNumbers.next(db, kind: "PAY")
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO payments (number, customer_id, order_id, status, amount, currency, method, reference, received_at, amount_allocated,
+              metadata, version, created_at, updated_at)
+            VALUES (?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [number, customer.id, orderId, new.amount, customer.currency, new.method.rawValue, new.reference,
+                             new.receivedAt ?? now, allocated, JSONColumns.encode(new.metadata), now, now])
+        let id = db.lastInsertedRowID
+        for (invoice, amount) in plan where amount > 0 {
+            try Allocations.allocate(db, invoice: invoice, amount: amount, paymentId: id)
+        }
+        // Ledger: payment −amount = receivable −allocated, credit +the rest (API.md §3 Customers).
+        try CustomerAccount.post(db, customerId: customer.id, receivable: -allocated, credit: new.amount - allocated,
+                                 entry: .init(kind: .payment, documentType: "payment", documentId: id, number: number))
+        return try get(db, id: id)
+    }
+
+    // MARK: - Changing
+
+    /// PATCH /v1/payments/{id}: only `reference` and `metadata`; amounts are changed by voiding.
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, reference: String??, metadata: Metadata?) throws -> Payment {
+        let payment = try get(db, id: id)
+        if let expected = expectedVersion, expected != payment.version { throw SalesError.versionConflict(current: payment.version) }
+        let newReference = reference ?? payment.reference
+        let newMetadata = metadata ?? payment.metadata
+        guard newReference != payment.reference || newMetadata != payment.metadata else { return payment }
+        try db.execute(sql: "UPDATE payments SET reference = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       arguments: [newReference, JSONColumns.encode(newMetadata), Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    /// POST /v1/payments/{id}/void (a bounced check): its allocations are undone and the invoices
+    /// reopen; its unallocated part leaves the credit balance, so if that credit was already
+    /// applied or refunded (credit_balance < unallocated) → 409 invalid_state.
+    public static func void(_ db: Database, id: Int64, reason: String?, expectedVersion: Int64?) throws -> Payment {
+        let payment = try get(db, id: id)
+        if let expected = expectedVersion, expected != payment.version { throw SalesError.versionConflict(current: payment.version) }
+        guard payment.status == .posted else { throw SalesError.invalidState("payment \(payment.number) is already void") }
+        let customer = try CustomerStore.get(db, id: payment.customerId)
+        let unallocated = payment.amountUnallocated
+        guard customer.creditBalance >= unallocated else {
+            throw SalesError.invalidState("""
+                payment \(payment.number) left \(unallocated) in the customer's credit, but only \(customer.creditBalance) of credit remains \
+                (the rest was applied or refunded); void or reverse those first
+                """)
+        }
+        let reopened = try Allocations.reverse(db, paymentId: payment.id)
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            UPDATE payments SET status = 'void', amount_allocated = 0, void_reason = ?, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [reason, now, now, id])
+        try CustomerAccount.post(db, customerId: customer.id, receivable: reopened, credit: -unallocated,
+                                 entry: .init(kind: .payment_void, documentType: "payment", documentId: id, number: payment.number))
+        return try get(db, id: id)
+    }
+
+    /// POST /v1/invoices/{id}/apply-credit {amount?}: customer credit onto an open invoice;
+    /// default min(credit_balance, amount_due); more than either → 409 quantity_exceeded. The
+    /// net balance does not change, so no ledger line is written.
+    public static func applyCredit(_ db: Database, invoiceId: Int64, amount requested: Int64?) throws -> Invoice {
+        let invoice = try InvoiceStore.get(db, id: invoiceId)
+        guard invoice.status == .open else { throw SalesError.invalidState("invoice \(invoice.number) is \(invoice.status.rawValue); only an open invoice takes credit") }
+        let customer = try CustomerStore.get(db, id: invoice.customerId)
+        let amount = requested ?? min(customer.creditBalance, invoice.amountDue)
+        var excesses: [AmountExcess] = []
+        if amount > customer.creditBalance || amount == 0 {
+            excesses.append(AmountExcess(field: "amount", invoiceId: nil, requested: amount, remaining: customer.creditBalance,
+                                         message: "the customer has \(customer.creditBalance) of credit, \(amount) was asked"))
+        }
+        if amount > invoice.amountDue {
+            excesses.append(AmountExcess(field: "amount", invoiceId: invoice.id, requested: amount, remaining: invoice.amountDue,
+                                         message: "invoice \(invoice.number) has \(invoice.amountDue) due, \(amount) was asked"))
+        }
+        if !excesses.isEmpty { throw SalesError.amountExceeded(excesses) }
+        try Allocations.allocate(db, invoice: invoice, amount: amount, paymentId: nil)
+        try CustomerAccount.post(db, customerId: customer.id, receivable: -amount, credit: -amount, entry: nil)
+        return try InvoiceStore.get(db, id: invoiceId)
+    }
+}
