@@ -25,6 +25,11 @@ extension SalesDatabase {
         return Migrations.names.filter { !before.contains($0) }
     }
 
+    /// Applies migrations up to and including `name` (tests of a later migration's data upgrade).
+    public func migrate(upTo name: String) throws {
+        try Migrations.migrator.migrate(pool, upTo: name)
+    }
+
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
     }

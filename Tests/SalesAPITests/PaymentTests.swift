@@ -313,4 +313,27 @@ extension TestServer {
             #expect(try await api.call("GET", "/v1/customers/999/ledger").status == 404)
         }
     }
+
+    /// Issue 6 item 7: check covers invariants 2 (payments) and 3, from the documents.
+    @Test func checkReportsCreditAndAllocationDrift() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let invoice = try await api.invoicedOrder(customer: customer, price: 400).invoice
+            _ = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":500,"method":"cash"}"#)
+            #expect(try await api.checkClean().isEmpty)
+            try await api.app.writeDirect { db in
+                try db.execute(sql: "UPDATE customers SET credit_balance = credit_balance + 1 WHERE id = ?", arguments: [customer])
+                try db.execute(sql: "UPDATE allocations SET amount = 300 WHERE invoice_id = ?", arguments: [invoice])
+            }
+            let breaches = try await api.checkClean()
+            #expect(breaches.contains("customer \(customer): credit_balance 101 ≠ payments, credit applied and refunds 100"))
+            #expect(breaches.contains("customer \(customer): ledger ends at -100, net_balance is -101"))
+            #expect(breaches.contains("payment 1: amount_allocated 400, Σ allocations 300, amount 500"))
+            #expect(breaches.contains("invoice \(invoice): amount_paid 400 ≠ Σ allocations 300"))
+            // The ledger itself cannot be rewritten.
+            await #expect(throws: (any Error).self) {
+                try await api.app.writeDirect { db in try db.execute(sql: "UPDATE customer_ledger SET amount = 0") }
+            }
+        }
+    }
 }
