@@ -50,7 +50,7 @@ let package = Package(
         // A raw-socket HTTP client and server harness shared by the test targets.
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
-        .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore"]),
+        .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore", "HTTPTestSupport"]),
         .testTarget(name: "SalesJSONTests", dependencies: ["SalesJSON"]),
         .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore"]),
         .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport", "SalesStore", "SalesCore",

@@ -6,18 +6,6 @@ import HTTPTestSupport
 /// server, each compared with a small reference model of API.md §3 written here, with the
 /// invariants of §4 (2, 3) checked throughout by `sales-server check`'s own code.
 @Suite struct PaymentModel {
-    /// Deterministic PRNG (SplitMix64) so a failing seed can be replayed: SALES_MODEL_SEED=….
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The reference model: only what API.md says, in plain integers.
     struct Model {
         struct OrderLine { var id: Int; var quantity: Int; var invoiced = 0 }
@@ -82,6 +70,7 @@ import HTTPTestSupport
         }
     }
 
+    /// A failing run names its seed; SALES_MODEL_SEED=… replays it (SALES_MODEL_STEPS sets the length).
     @Test func randomOperationsAgreeWithTheModel() async throws {
         let seed = ProcessInfo.processInfo.environment["SALES_MODEL_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
         let steps = ProcessInfo.processInfo.environment["SALES_MODEL_STEPS"].flatMap(Int.init) ?? 2000
@@ -99,7 +88,7 @@ final class ModelRun {
     typealias Model = PaymentModel.Model
     let api: TestServer
     let seed: UInt64
-    var rng: PaymentModel.SplitMix
+    var rng: SeededGenerator
     var m = Model()
     var counts: [String: Int] = [:]
     var products: [Int] = []
@@ -109,7 +98,7 @@ final class ModelRun {
     init(api: TestServer, seed: UInt64) async throws {
         self.api = api
         self.seed = seed
-        rng = PaymentModel.SplitMix(state: seed)
+        rng = SeededGenerator(seed: seed)
         let tax = try #require(try await api.call("POST", "/v1/tax-rates", #"{"name":"7.25","percent":7.25}"#)["id"] as? Int)
         for (price, taxed) in [(333, true), (1999, false), (5, true)] {
             products.append(try await api.product(price: price, extra: #","type":"service""# + (taxed ? #","tax_rate_id":\#(tax)"# : "")))
