@@ -126,6 +126,8 @@ def seed(port):
     # Orders 2 and 3 (lines 4 and 5): a million units each, invoiced and shipped 0.001 at a time.
     for _ in (2, 3):
         post(port, "/v1/orders", '{"customer_id":1,"confirm":true,"lines":[{"product_id":1,"quantity":1000000}]}')
+    # Customer 2 receives the payments: with no open invoices, each goes whole to its credit.
+    post(port, "/v1/customers", '{"name":"Paying customer"}')
 
 
 def measure(scenario, servers, args):
@@ -180,6 +182,8 @@ def main():
           "script": wrk_script("POST", '{"lines":[{"order_line_id":4,"quantity":0.001}]}')}, ours),
         ({"name": "POST /v1/orders/{id}/shipments", "path": "/v1/orders/3/shipments",
           "script": wrk_script("POST", '{"lines":[{"order_line_id":5,"quantity":0.001}]}')}, ours),
+        ({"name": "POST /v1/payments", "path": "/v1/payments",
+          "script": wrk_script("POST", '{"customer_id":2,"amount":2500,"method":"card","reference":"bench"}')}, ours),
     ]
 
     rows = []

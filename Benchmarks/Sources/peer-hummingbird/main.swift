@@ -3,7 +3,7 @@
 // HTTP layer and request handling rather than different storage code.
 //
 //   peer-hummingbird PORT                 GET /hello only
-//   peer-hummingbird PORT DB_PATH KEY     also GET /v1/customers/{id}, POST /v1/customers
+//   peer-hummingbird PORT DB_PATH KEY     also the customer, order, invoice, shipment and payment routes the bench uses
 import Foundation
 import Hummingbird
 import Logging
@@ -270,6 +270,62 @@ if arguments.count > 3 {
         let body = try await database.pool.write { db in
             ShipmentBody(try ShipmentStore.create(db, orderId: id, requests: lines, carrier: nil, trackingNumber: nil))
         }
+        return EditedResponse(status: .created, response: body)
+    }
+}
+
+struct AllocationBody: Codable {
+    var id, invoice_id, amount, amount_original: Int64
+    var payment_id: Int64?
+    var source, invoice_number, created_at: String
+    var payment_number: String?
+}
+
+struct PaymentBody: Codable, ResponseEncodable {
+    var id, customer_id, amount, amount_allocated, amount_unallocated, version: Int64
+    var order_id: Int64?
+    var number, status, currency, method, received_at, created_at, updated_at: String
+    var reference, void_reason, voided_at: String?
+    var allocations: [AllocationBody]
+    var metadata: [String: String]
+
+    init(_ p: Payment) {
+        id = p.id; customer_id = p.customerId; amount = p.amount; amount_allocated = p.amountAllocated
+        amount_unallocated = p.amountUnallocated; version = p.version; order_id = p.orderId; number = p.number
+        status = p.status.rawValue; currency = p.currency; method = p.method.rawValue; received_at = p.receivedAt
+        created_at = p.createdAt; updated_at = p.updatedAt; reference = p.reference; void_reason = p.voidReason
+        voided_at = p.voidedAt; metadata = p.metadata
+        allocations = p.allocations.map {
+            AllocationBody(id: $0.id, invoice_id: $0.invoiceId, amount: $0.amount, amount_original: $0.amountOriginal, payment_id: $0.paymentId,
+                           source: $0.source.rawValue, invoice_number: $0.invoiceNumber, created_at: $0.createdAt, payment_number: $0.paymentNumber)
+        }
+    }
+}
+
+struct AllocationInputBody: Decodable { var invoice_id, amount: Int64 }
+struct PaymentInputBody: Decodable {
+    var customer_id, amount: Int64
+    var currency, reference, received_at: String?
+    var method: String
+    var allocations: [AllocationInputBody]?
+    var metadata: [String: String]?
+}
+
+if arguments.count > 3 {
+    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    @Sendable func authenticatePayments(_ request: Request) async throws {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
+        let hash = APIKeys.hash(String(header.dropFirst(7)))
+        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else { throw HTTPError(.unauthorized) }
+    }
+    router.post("v1/payments") { request, context -> EditedResponse<PaymentBody> in
+        try await authenticatePayments(request)
+        let input = try await request.decode(as: PaymentInputBody.self, context: context)
+        guard let method = PaymentMethod(rawValue: input.method) else { throw HTTPError(.unprocessableContent) }
+        let new = PaymentStore.NewPayment(customerId: input.customer_id, amount: input.amount, currency: input.currency, method: method,
+                                          reference: input.reference, receivedAt: input.received_at,
+                                          allocations: input.allocations?.map { ($0.invoice_id, $0.amount) }, metadata: input.metadata ?? [:])
+        let body = try await database.pool.write { db in PaymentBody(try PaymentStore.create(db, new)) }
         return EditedResponse(status: .created, response: body)
     }
 }
