@@ -31,7 +31,7 @@ final class TestServer: @unchecked Sendable {
     let directory: URL
     var port: Int { server.port }
 
-    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test")) throws {
+    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = TestServer.quietLogger) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
@@ -50,6 +50,13 @@ final class TestServer: @unchecked Sendable {
         let server = self.server
         app.reportConnections { server.openConnections }
         try server.start()
+    }
+
+    /// Request lines at info would fill CI logs with thousands of lines; errors still show.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
     }
 
     var databasePath: String { directory.appendingPathComponent("sales.sqlite").path }
