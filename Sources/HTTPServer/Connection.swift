@@ -24,6 +24,9 @@ final class Connection {
     var inFlight = false
     var inFlightIsHead = false
     var inFlightKeepAlive = true
+    /// The response body still being produced, and whether its next chunk was asked for.
+    var stream: HTTPBodyStream?
+    var awaitingChunk = false
 
     var writeBuffer: [UInt8] = []
     var writeOffset = 0

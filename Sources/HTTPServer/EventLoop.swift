@@ -33,6 +33,9 @@ final class ServerShared: Sendable {
 final class EventLoop: @unchecked Sendable {
     enum Message {
         case response(connectionId: UInt64, HTTPResponse)
+        /// The next chunk of a streamed body; nil = the end.
+        case chunk(connectionId: UInt64, [UInt8]?)
+        case streamFailed(connectionId: UInt64)
         case beginShutdown
         case forceStop
     }
@@ -153,8 +156,21 @@ final class EventLoop: @unchecked Sendable {
         for message in messages {
             switch message {
             case let .response(connectionId, response):
-                guard let connection = connections[connectionId] else { continue }
+                guard let connection = connections[connectionId] else {
+                    response.stream?.cancel()
+                    continue
+                }
                 deliver(response, to: connection)
+            case let .chunk(connectionId, data):
+                guard let connection = connections[connectionId] else { continue }
+                deliverChunk(data, to: connection)
+            case let .streamFailed(connectionId):
+                guard let connection = connections[connectionId] else { continue }
+                // Without the last chunk the client can tell the body is incomplete.
+                connection.stream = nil
+                connection.awaitingChunk = false
+                connection.closeAfterWrite = true
+                _ = flush(connection)
             case .beginShutdown:
                 beginShutdown()
             case .forceStop:
@@ -206,6 +222,7 @@ final class EventLoop: @unchecked Sendable {
         }
         if events & CSYS_EPOLLOUT != 0 {
             guard flush(connection) else { return }
+            requestChunk(connection)
         }
         if events & (CSYS_EPOLLIN | CSYS_EPOLLHUP) != 0 {
             if connection.lingering {
@@ -312,12 +329,64 @@ final class EventLoop: @unchecked Sendable {
         let keepAlive = connection.inFlightKeepAlive && !shuttingDown
             && !(connection.peerClosed && connection.pendingCount == 0)
         queue(response, on: connection, isHead: connection.inFlightIsHead, keepAlive: keepAlive)
+        if let stream = response.stream {
+            if connection.inFlightIsHead {
+                stream.cancel()
+            } else {
+                // The request stays in flight until the last chunk is queued.
+                connection.inFlight = true
+                connection.stream = stream
+                guard flush(connection) else { return }
+                requestChunk(connection)
+                return
+            }
+        }
+        finishResponse(connection)
+    }
+
+    /// After a response is fully queued: on to the next request of the connection.
+    private func finishResponse(_ connection: Connection) {
         guard flush(connection) else { return }
         if !connection.closeAfterWrite {
             drainParser(connection)
             processNext(connection)
         }
         refresh(connection)
+    }
+
+    /// Asks the stream for its next chunk unless one is pending or the peer is behind.
+    private func requestChunk(_ connection: Connection) {
+        guard let stream = connection.stream, !connection.awaitingChunk,
+              connection.writeBuffer.count - connection.writeOffset < 256 * 1024 else { return }
+        connection.awaitingChunk = true
+        let loop = self
+        let id = connection.id
+        Task {
+            do {
+                loop.post(.chunk(connectionId: id, try await stream.next()))
+            } catch {
+                loop.post(.streamFailed(connectionId: id))
+            }
+        }
+    }
+
+    private func deliverChunk(_ data: [UInt8]?, to connection: Connection) {
+        connection.awaitingChunk = false
+        guard connection.stream != nil else { return }
+        guard let data else {
+            connection.writeBuffer.append(contentsOf: ResponseSerializer.lastChunk)
+            connection.stream = nil
+            connection.inFlight = false
+            finishResponse(connection)
+            return
+        }
+        if connection.writeOffset == connection.writeBuffer.count {
+            connection.writeBuffer.removeAll(keepingCapacity: connection.writeBuffer.capacity <= 64 * 1024)
+            connection.writeOffset = 0
+        }
+        ResponseSerializer.appendChunk(data, to: &connection.writeBuffer)
+        guard flush(connection) else { return }
+        requestChunk(connection)
     }
 
     private func queue(_ response: HTTPResponse, on connection: Connection, isHead: Bool, keepAlive: Bool) {
@@ -428,6 +497,8 @@ final class EventLoop: @unchecked Sendable {
     private func startLingeringClose(_ connection: Connection) {
         guard !connection.lingering else { return }
         connection.lingering = true
+        connection.stream?.cancel()
+        connection.stream = nil
         shutdown(connection.fd, Int32(SHUT_WR))
         if connection.peerClosed {
             closeNow(connection)
@@ -456,6 +527,8 @@ final class EventLoop: @unchecked Sendable {
     private func closeNow(_ connection: Connection) {
         guard connections[connection.id] === connection else { return }
         connections[connection.id] = nil
+        connection.stream?.cancel()
+        connection.stream = nil
         _ = csys_epoll_ctl(epfd, 2, connection.fd, 0, 0)
         close(connection.fd)
         shared.openConnections.wrappingSubtract(1, ordering: .relaxed)

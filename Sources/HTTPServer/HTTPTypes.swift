@@ -156,6 +156,8 @@ public struct HTTPResponse: Sendable {
     /// Fields set by the application. The server adds Date, Content-Length and Connection.
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// A body produced while it is sent, in chunks (RFC 9112 §7.1); `body` is then ignored.
+    public var stream: HTTPBodyStream?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
@@ -167,6 +169,22 @@ public struct HTTPResponse: Sendable {
         self.status = status
         self.headers = HTTPHeaders([("Content-Type", contentType)])
         self.body = Array(body.utf8)
+    }
+}
+
+/// A response body produced while it is sent (chunked transfer coding, RFC 9112 §7.1). The
+/// server asks for the next chunk only once the previous one is queued and the connection's
+/// unsent bytes are under its limit, so a slow reader slows the producer instead of filling
+/// memory; `cancel` is called when the connection goes away first (or for HEAD), and `next` is
+/// then never called again. An error from `next` ends the connection without the last chunk,
+/// which tells the client the body is incomplete.
+public struct HTTPBodyStream: Sendable {
+    public let next: @Sendable () async throws -> [UInt8]?
+    public let cancel: @Sendable () -> Void
+
+    public init(next: @escaping @Sendable () async throws -> [UInt8]?, cancel: @escaping @Sendable () -> Void) {
+        self.next = next
+        self.cancel = cancel
     }
 }
 

@@ -30,17 +30,32 @@ enum ResponseSerializer {
         // RFC 9110 §8.6: no Content-Length on 1xx or 204; on 304 it would describe the
         // selected representation, which we do not have here, so it is omitted.
         let bodyAllowed = !(status < 200 || status == 204 || status == 304)
-        if bodyAllowed {
+        if bodyAllowed && response.stream != nil {
+            // The chunks follow as the stream produces them (EventLoop), ended by lastChunk.
+            out.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+        } else if bodyAllowed {
             out.append(contentsOf: "Content-Length: ".utf8)
             appendDecimal(response.body.count, to: &out)
             out.append(contentsOf: crlf)
         }
         out.append(contentsOf: keepAlive ? "Connection: keep-alive\r\n\r\n".utf8 : "Connection: close\r\n\r\n".utf8)
         // RFC 9110 §9.3.2: HEAD gets the same head as GET, without the content.
-        if bodyAllowed && !isHeadRequest {
+        if bodyAllowed && !isHeadRequest && response.stream == nil {
             out.append(contentsOf: response.body)
         }
     }
+
+    /// One chunk of a streamed body: size in hex, CRLF, data, CRLF (RFC 9112 §7.1).
+    static func appendChunk(_ data: [UInt8], to out: inout [UInt8]) {
+        guard !data.isEmpty else { return }
+        out.append(contentsOf: String(data.count, radix: 16).utf8)
+        out.append(contentsOf: crlf)
+        out.append(contentsOf: data)
+        out.append(contentsOf: crlf)
+    }
+
+    /// The last chunk with no trailer section.
+    static let lastChunk: [UInt8] = Array("0\r\n\r\n".utf8)
 
     /// Writes "Name: value\r\n", dropping bytes that could split the response (CR, LF, NUL)
     /// and any name byte that is not a token character.

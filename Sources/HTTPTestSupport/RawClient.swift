@@ -49,6 +49,12 @@ public final class RawClient: @unchecked Sendable {
 
     deinit { if fd >= 0 { close(fd) } }
 
+    /// Closes the socket now (a client going away mid-response).
+    public func disconnect() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+    }
+
     public func setReceiveTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -100,7 +106,10 @@ public final class RawClient: @unchecked Sendable {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         var body: [UInt8] = []
-        if bodyExpected && status >= 200 && status != 204 && status != 304, let length = Int(headers["content-length"] ?? "0") {
+        let hasBody = bodyExpected && status >= 200 && status != 204 && status != 304
+        if hasBody && headers["transfer-encoding"] == "chunked" {
+            body = try readChunkedBody()
+        } else if hasBody, let length = Int(headers["content-length"] ?? "0") {
             while buffer.count < length {
                 guard try fill() else { throw ClientError(description: "connection closed mid-body") }
             }
@@ -108,6 +117,32 @@ public final class RawClient: @unchecked Sendable {
             buffer.removeFirst(length)
         }
         return RawResponse(status: status, headers: headers, body: body, head: head)
+    }
+
+    /// A chunked body (RFC 9112 §7.1), strictly: hex size, CRLF, data, CRLF; the last chunk
+    /// "0" CRLF CRLF. A connection closed before the last chunk is an incomplete body (throws).
+    private func readChunkedBody() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            var lineEnd: Int?
+            while lineEnd == nil {
+                lineEnd = buffer.indices.dropLast().first { buffer[$0] == 13 && buffer[$0 + 1] == 10 }
+                if lineEnd == nil { guard try fill() else { throw ClientError(description: "connection closed mid-body (chunk size)") } }
+            }
+            let sizeText = String(decoding: buffer[0..<lineEnd!], as: UTF8.self)
+            guard let size = Int(sizeText, radix: 16), size >= 0 else { throw ClientError(description: "bad chunk size \(sizeText.debugDescription)") }
+            buffer.removeFirst(lineEnd! + 2)
+            while buffer.count < size + 2 {
+                guard try fill() else { throw ClientError(description: "connection closed mid-body (chunk data)") }
+            }
+            guard buffer[size] == 13 && buffer[size + 1] == 10 else { throw ClientError(description: "chunk data not followed by CRLF") }
+            if size == 0 {
+                buffer.removeFirst(2)
+                return body
+            }
+            body.append(contentsOf: buffer[0..<size])
+            buffer.removeFirst(size + 2)
+        }
     }
 
     private func findHeadEnd() -> Int? {

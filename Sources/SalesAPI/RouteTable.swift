@@ -91,6 +91,30 @@ enum RouteTable {
             r(.GET, "/v1/credit-refunds/{id}", read, PaymentRoutes.getRefund(app)),
             r(.GET, "/v1/customers/{id}/ledger", read, PaymentRoutes.ledger(app)),
 
+            // API.md §3 Sales reps, shifts and activities. Managing reps is admin's (staff
+            // records); reps (sales keys, rep-bound or not) clock in/out and log activities.
+            r(.GET, "/v1/sales-reps", read, FieldSalesRoutes.listReps(app)),
+            r(.POST, "/v1/sales-reps", .adminOnly, FieldSalesRoutes.reps.create(app)),
+            r(.GET, "/v1/sales-reps/{id}", read, FieldSalesRoutes.reps.get(app)),
+            r(.PATCH, "/v1/sales-reps/{id}", .adminOnly, FieldSalesRoutes.reps.update(app)),
+            r(.DELETE, "/v1/sales-reps/{id}", .adminOnly, FieldSalesRoutes.reps.delete(app)),
+            r(.POST, "/v1/sales-reps/{id}/clock-in", sales, FieldSalesRoutes.clockIn(app)),
+            r(.POST, "/v1/sales-reps/{id}/clock-out", sales, FieldSalesRoutes.clockOut(app)),
+            r(.GET, "/v1/sales-reps/{id}/shifts", read, FieldSalesRoutes.shifts(app)),
+            r(.GET, "/v1/activities", read, FieldSalesRoutes.listActivities(app)),
+            r(.POST, "/v1/activities", sales, FieldSalesRoutes.createActivity(app)),
+            r(.GET, "/v1/activities/{id}", read, FieldSalesRoutes.getActivity(app)),
+
+            // API.md §3 Reports and the accounting export (reads: every role); settings are admin's.
+            r(.GET, "/v1/reports/sales", read, ReportRoutes.sales(app)),
+            r(.GET, "/v1/reports/receivables-aging", read, ReportRoutes.aging(app)),
+            r(.GET, "/v1/reports/collections", read, ReportRoutes.collections(app)),
+            r(.GET, "/v1/reports/sales-reps", read, ReportRoutes.salesReps(app)),
+            r(.GET, "/v1/reports/top-products", read, ReportRoutes.topProducts(app)),
+            r(.GET, "/v1/exports/journal", read, ReportRoutes.journal(app)),
+            r(.GET, "/v1/settings/accounting", read, ReportRoutes.getAccounting(app)),
+            r(.PATCH, "/v1/settings/accounting", .adminOnly, ReportRoutes.updateAccounting(app)),
+
             // API.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
             r(.POST, "/v1/orders/{id}/shipments", warehouse, ShipmentRoutes.create(app)),
             r(.GET, "/v1/shipments", read, ShipmentRoutes.list(app)),

@@ -76,6 +76,24 @@ public enum Timestamp {
         return format(seconds: seconds, milliseconds: millis)
     }
 
+    /// Milliseconds since 1970 of a canonical timestamp ("2026-11-23T11:26:25.000Z", as stored).
+    public static func epochMilliseconds(_ canonical: String) -> Int64? {
+        let b = Array(canonical.utf8)
+        guard b.count == 24, b[10] == UInt8(ascii: "T"), b[23] == UInt8(ascii: "Z") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                v = v * 10 + Int(b[i] - 0x30)
+            }
+            return v
+        }
+        guard let year = num(0..<4), let month = num(5..<7), let day = num(8..<10), let hour = num(11..<13), let minute = num(14..<16),
+              let second = num(17..<19), let millis = num(20..<23) else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Int64(((days * 86_400 + hour * 3600 + minute * 60 + second) * 1000) + millis)
+    }
+
     /// A calendar date "YYYY-MM-DD" validated; nil when invalid.
     public static func isValidDate(_ text: String) -> Bool {
         text.utf8.count == 10 && normalize(text) != nil

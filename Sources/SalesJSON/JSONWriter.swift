@@ -7,6 +7,13 @@ public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
+    /// Hands over what is written so far and keeps writing the same document (streaming).
+    public mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        bytes.removeAll(keepingCapacity: true)
+        return taken
+    }
+
     public init(capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
     }

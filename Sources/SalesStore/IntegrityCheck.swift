@@ -55,6 +55,7 @@ public enum IntegrityCheck {
             for row in try Row.fetchAll(db, sql: """
                 SELECT o.id FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id GROUP BY o.id
                 HAVING o.subtotal <> COALESCE(SUM(l.subtotal), 0) OR o.tax_total <> COALESCE(SUM(l.tax), 0) OR o.total <> COALESCE(SUM(l.total), 0)
+                    OR o.quantity_total <> COALESCE(SUM(l.quantity), 0)
                 """) {
                 breaches.append("order \(row["id"] as Int64): totals differ from the sum of its lines")
             }

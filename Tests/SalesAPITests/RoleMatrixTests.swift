@@ -15,6 +15,10 @@ import SalesAPI
         let everyone: Set<String> = ["admin", "sales", "warehouse", "accounting", "readonly"]
         if template.hasPrefix("/v1/api-keys") { return ["admin"] }
         if method == .GET { return everyone }
+        // Settings are admin's; so is managing reps (staff records) — reps clock in/out themselves.
+        if template.hasPrefix("/v1/settings") { return ["admin"] }
+        if template.hasSuffix("/clock-in") || template.hasSuffix("/clock-out") || template.hasPrefix("/v1/activities") { return ["admin", "sales"] }
+        if template.hasPrefix("/v1/sales-reps") { return ["admin"] }
         let area: String
         switch template {
         // accounting: payments (also an order's), credits (apply, refunds)

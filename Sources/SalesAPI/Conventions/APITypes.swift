@@ -43,6 +43,20 @@ public struct APIRequest: Sendable {
     /// with it in the same transaction (see SalesApp.write).
     public var idempotency: IdempotencyClaim?
 
+    /// API.md §2: a key bound to a sales rep acts only for that rep; for anyone else → 403.
+    public func requireActsFor(salesRep id: Int64) throws {
+        if let bound = principal?.salesRepId, bound != id {
+            throw APIError.forbidden("this API key acts only for sales rep \(bound), not \(id)")
+        }
+    }
+
+    /// The sales rep a new document is for: the one given, else the key's own rep (a
+    /// rep-bound key's quotes and orders are its rep's); another rep than the key's → 403.
+    public func salesRepForNewDocument(_ given: Int64?) throws -> Int64? {
+        if let given { try requireActsFor(salesRep: given) }
+        return given ?? principal?.salesRepId
+    }
+
     /// A positive integer path parameter; anything else is 404 (no such resource).
     public func id(_ name: String = "id") throws -> Int64 {
         guard let text = context.parameters[name], let value = Int64(text), value > 0 else {
@@ -107,6 +121,8 @@ public struct APIResponse: Sendable {
     public var contentType: String
     public var etag: Int64?
     public var headers: [(String, String)]
+    /// A body produced while it is sent (CSV and the journal export); `body` is then empty.
+    public var stream: HTTPBodyStream?
 
     public init(status: Int, body: [UInt8], contentType: String = "application/json", etag: Int64? = nil,
                 headers: [(String, String)] = []) {
@@ -127,6 +143,7 @@ public struct APIResponse: Sendable {
 
     var http: HTTPResponse {
         var response = HTTPResponse(status: status, body: body)
+        response.stream = stream
         if !contentType.isEmpty { response.headers.add(name: "Content-Type", value: contentType) }
         if let etag { response.headers.add(name: "ETag", value: "\"\(etag)\"") }
         for (name, value) in headers { response.headers.add(name: name, value: value) }

@@ -54,6 +54,7 @@ enum OrderRoutes {
             let override = r.boolean("override_credit_limit").value ?? false
             try r.finish()
             try checkOverride(override, request)
+            draft.salesRepId = try request.salesRepForNewDocument(draft.salesRepId)
             let input = draft
             let currency = app.configuration.currency
             return try await app.write(request) { db in

@@ -35,6 +35,7 @@ enum QuoteRoutes {
             r.id("sales_rep_id").assign(to: &draft.salesRepId)
             r.metadata().assign(to: &draft.metadata)
             try r.finish()
+            draft.salesRepId = try request.salesRepForNewDocument(draft.salesRepId)
             let input = draft
             let currency = app.configuration.currency
             return try await app.write(request) { db in response(try QuoteStore.create(db, input, serverCurrency: currency), status: 201) }

@@ -173,8 +173,9 @@ public enum OrderStore {
                                  line.stockable, line.invoicePolicy.rawValue])
         }
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
-        try db.execute(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?",
-                       arguments: [totals.subtotal, totals.tax, totals.total, orderId])
+        let quantity = lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }
+        try db.execute(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?",
+                       arguments: [totals.subtotal, totals.tax, totals.total, quantity, orderId])
     }
 
     /// What PATCH may change (API.md §3): everything while draft; afterwards only notes,

@@ -1,0 +1,216 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// Sales reps, shifts and activities (API.md §3). Clocking in and out and logging activities
+/// with a key bound to a rep works only for that rep (API.md §2; 403 otherwise).
+enum FieldSalesRoutes {
+    static let repFields: Set<String> = ["name", "email", "phone", "active", "metadata"]
+
+    static let reps = VersionedResource<SalesRep>(
+        blank: { _ in SalesRep() },
+        apply: { reader, rep, creating, _ in
+            reader.rejectUnknown(repFields)
+            if creating { reader.require("name") }
+            reader.text("name", maxLength: 200, nullable: false).assign(to: &rep.name)
+            reader.email("email").assign(to: &rep.email)
+            reader.text("phone", maxLength: 40).assign(to: &rep.phone)
+            reader.boolean("active").assign(to: &rep.active)
+            reader.metadata().assign(to: &rep.metadata)
+        },
+        insert: SalesRepStore.create,
+        fetch: { db, id in try SalesRepStore.get(db, id: id) },
+        modify: { db, id, expected, change in try SalesRepStore.update(db, id: id, expectedVersion: expected, change: change) },
+        remove: { db, id, expected in try SalesRepStore.delete(db, id: id, expectedVersion: expected) },
+        respond: { _, rep, status in APIResponse.json(status, etag: rep.version) { w in writeRep(rep, to: &w) } }
+    )
+
+    static func listReps(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["active", "q"], list: true)
+            let active = try request.query.bool("active")
+            let q = try request.query.nonEmpty("q")
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try SalesRepStore.list(db, active: active, query: q, options: options) }
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeRep)
+        }
+    }
+
+    /// POST /v1/sales-reps/{id}/clock-in {at?, location?: {lat, lon}, note?} → 201 the open shift.
+    static func clockIn(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["at", "location", "note"])
+            let at = r.timestamp("at").value
+            let location = readLocation(&r)
+            let note = r.text("note", maxLength: 1000).value
+            try r.finish()
+            try request.requireActsFor(salesRep: id)
+            return try await app.write(request) { db in
+                let shift = try SalesRepStore.clockIn(db, repId: id, at: at, location: location, note: note)
+                return APIResponse.json(201) { w in writeShift(shift, to: &w) }
+            }
+        }
+    }
+
+    /// POST /v1/sales-reps/{id}/clock-out {at?, note?} → the closed shift with duration_seconds.
+    static func clockOut(_ app: SalesApp) -> APIHandler {
+        { request in
+            let id = try request.id()
+            var r = BodyReader(try request.jsonObject(allowEmpty: true))
+            r.rejectUnknown(["at", "note"])
+            let at = r.timestamp("at").value
+            let note = r.text("note", maxLength: 1000).value
+            try r.finish()
+            try request.requireActsFor(salesRep: id)
+            return try await app.write(request) { db in
+                let shift = try SalesRepStore.clockOut(db, repId: id, at: at, note: note)
+                return APIResponse.json { w in writeShift(shift, to: &w) }
+            }
+        }
+    }
+
+    /// GET /v1/sales-reps/{id}/shifts?from&to (dates or timestamps bounding the clock-in).
+    static func shifts(_ app: SalesApp) -> APIHandler {
+        { request in
+            // Shifts carry no metadata: the list parameters without metadata filters.
+            try request.query.validate(allowed: ["from", "to", "limit", "cursor", "created_from", "created_to", "updated_since"], list: false)
+            let id = try request.id()
+            let from = try ListParameters.timestamp(request.query, "from")
+            let to = try ListParameters.timestamp(request.query, "to", endOfDay: true)
+            let options = try ListParameters.parse(request.query)
+            let page = try await app.read { db in try SalesRepStore.shifts(db, repId: id, from: from, to: to, options: options) }
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeShift)
+        }
+    }
+
+    /// `location: {lat, lon}` in degrees, at most 7 decimals, kept exactly.
+    static func readLocation(_ r: inout BodyReader) -> GeoPoint? {
+        guard let value = r.object["location"], value != .null else { return nil }
+        guard case .object(let o) = value else {
+            r.fail("location", "invalid_type", "location must be an object {lat, lon}")
+            return nil
+        }
+        var lr = BodyReader(o, prefix: "location.")
+        lr.rejectUnknown(["lat", "lon"])
+        lr.require("lat", "lon")
+        let lat = lr.scaledDecimal("lat", scale: 7, range: -900_000_000...900_000_000).value
+        let lon = lr.scaledDecimal("lon", scale: 7, range: -1_800_000_000...1_800_000_000).value
+        r.absorb(lr)
+        guard let lat, let lon else { return nil }
+        return GeoPoint(latitudeE7: lat, longitudeE7: lon)
+    }
+
+    // MARK: - Activities
+
+    static let activityFields: Set<String> = ["sales_rep_id", "customer_id", "type", "at", "notes", "outcome", "metadata"]
+
+    /// POST /v1/activities {sales_rep_id*, customer_id, type*, at?, notes, outcome?, metadata}.
+    static func createActivity(_ app: SalesApp) -> APIHandler {
+        { request in
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(activityFields)
+            r.require("sales_rep_id", "type")
+            let rep = r.id("sales_rep_id", nullable: false).value
+            let customer = r.id("customer_id").value
+            let type = r.choice("type", ActivityType.self).value
+            let at = r.timestamp("at").value
+            let notes = r.text("notes", maxLength: 5000).value
+            let outcome = r.text("outcome", maxLength: 500).value
+            let metadata = r.metadata().value ?? [:]
+            try r.finish()
+            guard let rep, let type else { throw APIError.badRequest("unreachable: validated fields missing") }
+            try request.requireActsFor(salesRep: rep)
+            let activity = Activity(salesRepId: rep, customerId: customer, type: type, at: at ?? "", notes: notes, outcome: outcome, metadata: metadata)
+            return try await app.write(request) { db in
+                let created = try ActivityStore.create(db, activity)
+                return APIResponse.json(201, etag: created.version) { w in writeActivity(created, to: &w) }
+            }
+        }
+    }
+
+    /// GET /v1/activities?sales_rep_id&customer_id&type&from&to (bounds on `at`).
+    static func listActivities(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["sales_rep_id", "customer_id", "type", "from", "to"], list: true)
+            var filter = ActivityStore.Filter()
+            filter.salesRepId = try request.query.int("sales_rep_id")
+            filter.customerId = try request.query.int("customer_id")
+            filter.type = try request.query.oneOf("type", ActivityType.self)
+            filter.from = try ListParameters.timestamp(request.query, "from")
+            filter.to = try ListParameters.timestamp(request.query, "to", endOfDay: true)
+            let options = try ListParameters.parse(request.query)
+            let query = filter
+            let page = try await app.read { db in try ActivityStore.list(db, filter: query, options: options) }
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeActivity)
+        }
+    }
+
+    static func getActivity(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let id = try request.id()
+            let activity = try await app.read { db in try ActivityStore.get(db, id: id) }
+            return APIResponse.json(etag: activity.version) { w in writeActivity(activity, to: &w) }
+        }
+    }
+
+    // MARK: - JSON
+
+    static func writeRep(_ rep: SalesRep, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(rep.id)
+        w.key("name"); w.string(rep.name)
+        w.key("email"); w.string(rep.email)
+        w.key("phone"); w.string(rep.phone)
+        w.key("active"); w.bool(rep.active)
+        w.key("clocked_in"); w.bool(rep.openShiftId != nil)
+        w.key("open_shift_id"); w.int(rep.openShiftId)
+        w.key("metadata"); w.metadata(rep.metadata)
+        w.key("version"); w.int(rep.version)
+        w.key("created_at"); w.string(rep.createdAt)
+        w.key("updated_at"); w.string(rep.updatedAt)
+        w.endObject()
+    }
+
+    static func writeShift(_ s: Shift, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(s.id)
+        w.key("sales_rep_id"); w.int(s.salesRepId)
+        w.key("status"); w.string(s.clockOutAt == nil ? "open" : "closed")
+        w.key("clock_in_at"); w.string(s.clockInAt)
+        w.key("clock_out_at"); w.string(s.clockOutAt)
+        w.key("duration_seconds"); w.int(s.durationSeconds)
+        w.key("location")
+        if let l = s.location {
+            w.beginObject()
+            w.key("lat"); w.rawNumber(ExactDecimal.format(l.latitudeE7, scale: 7))
+            w.key("lon"); w.rawNumber(ExactDecimal.format(l.longitudeE7, scale: 7))
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("clock_in_note"); w.string(s.clockInNote)
+        w.key("clock_out_note"); w.string(s.clockOutNote)
+        w.key("created_at"); w.string(s.createdAt)
+        w.key("updated_at"); w.string(s.updatedAt)
+        w.endObject()
+    }
+
+    static func writeActivity(_ a: Activity, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(a.id)
+        w.key("sales_rep_id"); w.int(a.salesRepId)
+        w.key("customer_id"); w.int(a.customerId)
+        w.key("type"); w.string(a.type.rawValue)
+        w.key("at"); w.string(a.at)
+        w.key("notes"); w.string(a.notes)
+        w.key("outcome"); w.string(a.outcome)
+        w.key("metadata"); w.metadata(a.metadata)
+        w.key("version"); w.int(a.version)
+        w.key("created_at"); w.string(a.createdAt)
+        w.key("updated_at"); w.string(a.updatedAt)
+        w.endObject()
+    }
+}

@@ -1,0 +1,262 @@
+import GRDB
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// Reports, the journal export and its account settings (API.md §3 "Reports", "Accounting
+/// export"). JSON by default; CSV (RFC 4180, one header row) for `Accept: text/csv` or
+/// `?format=csv`, streamed from one read transaction.
+enum ReportRoutes {
+    enum Format { case json, csv }
+
+    /// `?format=json|csv` wins; otherwise `Accept: text/csv` asks for CSV (API.md §1 "CSV").
+    static func format(_ request: APIRequest) throws -> Format {
+        if let f = request.query["format"] {
+            switch f {
+            case "json": return .json
+            case "csv": return .csv
+            default: throw APIError.badRequest("format must be json or csv")
+            }
+        }
+        let accept = request.http.headers["accept"]?.lowercased() ?? ""
+        return accept.contains("text/csv") ? .csv : .json
+    }
+
+    static func date(_ request: APIRequest, _ name: String) throws -> String? {
+        guard let text = request.query[name] else { return nil }
+        guard Timestamp.isValidDate(text) else { throw APIError.badRequest("\(name) must be a date like 2026-11-23") }
+        return text
+    }
+
+    /// from/to (inclusive UTC days; default the 30 days up to today) and currency (default the
+    /// server's: a report answers in one currency).
+    static func period(_ request: APIRequest, _ app: SalesApp) throws -> ReportPeriod {
+        let to = try date(request, "to") ?? Timestamp.today()
+        let from = try date(request, "from") ?? (Timestamp.date(to, plusDays: -29) ?? to)
+        guard from <= to else { throw APIError.badRequest("from (\(from)) is after to (\(to))") }
+        return ReportPeriod(from: from, to: to, currency: try currency(request, app))
+    }
+
+    static func currency(_ request: APIRequest, _ app: SalesApp) throws -> String {
+        guard let c = request.query["currency"] else { return app.configuration.currency }
+        guard c.utf8.count == 3, c.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            throw APIError.badRequest("currency must be an ISO 4217 code like USD")
+        }
+        return c
+    }
+
+    /// Runs `build` in one read and answers with the table as JSON (with `header` fields) or CSV.
+    static func answer(_ app: SalesApp, _ request: APIRequest, name: String, header: [(String, String)],
+                       build: @escaping @Sendable (Database) throws -> ReportTable) async throws -> APIResponse {
+        switch try format(request) {
+        case .csv:
+            return csvResponse(app, filename: name) { db, out in
+                let table = try build(db)
+                try out.append(CSV.row(table.columns))
+                for row in table.rows { try out.append(CSV.row(row.map(CSV.text))) }
+            }
+        case .json:
+            let table = try await app.read(build)
+            return APIResponse.json { w in
+                w.beginObject()
+                w.key("report"); w.string(name)
+                for (key, value) in header { w.key(key); w.string(value) }
+                w.key("rows")
+                w.beginArray()
+                for row in table.rows {
+                    w.beginObject()
+                    for (column, cell) in zip(table.columns, row) { w.key(column); write(cell, to: &w) }
+                    w.endObject()
+                }
+                w.endArray()
+                if !table.totals.isEmpty {
+                    w.key("totals")
+                    w.beginObject()
+                    for (column, cell) in table.totals { w.key(column); write(cell, to: &w) }
+                    w.endObject()
+                }
+                w.endObject()
+            }
+        }
+    }
+
+    static func write(_ cell: ReportTable.Cell, to w: inout JSONWriter) {
+        switch cell {
+        case .int(let v): w.int(v)
+        case .decimal(let v, let scale): w.rawNumber(ExactDecimal.format(v, scale: scale))
+        case .text(let s): w.string(s)
+        }
+    }
+
+    /// A CSV body streamed from one read transaction.
+    static func csvResponse(_ app: SalesApp, filename: String,
+                            _ produce: @escaping @Sendable (Database, inout ChunkBuffer) throws -> Void) -> APIResponse {
+        var response = APIResponse(status: 200, body: [], contentType: "text/csv; charset=utf-8",
+                                   headers: [("Content-Disposition", "attachment; filename=\"\(filename).csv\"")])
+        response.stream = StreamedBody.make(app.database.pool) { db, emit in
+            var out = ChunkBuffer(emit: emit)
+            try produce(db, &out)
+            try out.flush()
+        }
+        return response
+    }
+
+    static let common: Set<String> = ["from", "to", "currency", "format"]
+
+    static func sales(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: common.union(["group_by"]), list: false)
+            let period = try period(request, app)
+            let groupBy = try request.query.oneOf("group_by", Reports.SalesGrouping.self) ?? .day
+            return try await answer(app, request, name: "sales", header: header(period) + [("group_by", groupBy.rawValue)]) { db in
+                try Reports.sales(db, period, groupBy: groupBy)
+            }
+        }
+    }
+
+    static func aging(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["as_of", "currency", "format"], list: false)
+            let asOf = try date(request, "as_of") ?? Timestamp.today()
+            let currency = try currency(request, app)
+            return try await answer(app, request, name: "receivables_aging", header: [("currency", currency), ("as_of", asOf)]) { db in
+                try Reports.aging(db, asOf: asOf, currency: currency)
+            }
+        }
+    }
+
+    static func collections(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: common.union(["group_by"]), list: false)
+            let period = try period(request, app)
+            let groupBy = try request.query.oneOf("group_by", Reports.CollectionsGrouping.self) ?? .day
+            return try await answer(app, request, name: "collections", header: header(period) + [("group_by", groupBy.rawValue)]) { db in
+                try Reports.collections(db, period, groupBy: groupBy)
+            }
+        }
+    }
+
+    static func salesReps(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: common, list: false)
+            let period = try period(request, app)
+            return try await answer(app, request, name: "sales_reps", header: header(period)) { db in try Reports.salesReps(db, period) }
+        }
+    }
+
+    static func topProducts(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: common.union(["limit"]), list: false)
+            let period = try period(request, app)
+            let limit = Int(try request.query.int("limit", range: 1...100) ?? 10)
+            return try await answer(app, request, name: "top_products", header: header(period)) { db in
+                try Reports.topProducts(db, period, limit: limit)
+            }
+        }
+    }
+
+    static func header(_ p: ReportPeriod) -> [(String, String)] { [("currency", p.currency), ("from", p.from), ("to", p.to)] }
+
+    // MARK: - Journal export
+
+    /// GET /v1/exports/journal?from&to: every document's balanced lines, streamed as JSON
+    /// `{from, to, lines: [...], totals: {debit, credit}}` or CSV in the documented column order.
+    static func journal(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: ["from", "to", "format"], list: false)
+            let to = try date(request, "to") ?? Timestamp.today()
+            let from = try date(request, "from") ?? (Timestamp.date(to, plusDays: -29) ?? to)
+            guard from <= to else { throw APIError.badRequest("from (\(from)) is after to (\(to))") }
+            switch try format(request) {
+            case .csv:
+                return csvResponse(app, filename: "journal-\(from)-\(to)") { db, out in
+                    try out.append(CSV.row(Journal.columns))
+                    try Journal.lines(db, from: from, to: to, codes: try SettingsStore.accounting(db)) { lines in
+                        for l in lines {
+                            try out.append(CSV.row([l.date, l.documentType, l.documentNumber, String(l.customerId), l.account, String(l.debit),
+                                                    String(l.credit), l.currency, l.memo]))
+                        }
+                    }
+                }
+            case .json:
+                var response = APIResponse(status: 200, body: [])
+                response.stream = StreamedBody.make(app.database.pool) { db, emit in
+                    var out = ChunkBuffer(emit: emit)
+                    var w = JSONWriter()
+                    w.beginObject()
+                    w.key("from"); w.string(from)
+                    w.key("to"); w.string(to)
+                    w.key("lines")
+                    w.beginArray()
+                    var debit: Int64 = 0, credit: Int64 = 0
+                    try Journal.lines(db, from: from, to: to, codes: try SettingsStore.accounting(db)) { lines in
+                        for l in lines {
+                            debit += l.debit
+                            credit += l.credit
+                            w.beginObject()
+                            w.key("date"); w.string(l.date)
+                            w.key("document_type"); w.string(l.documentType)
+                            w.key("document_number"); w.string(l.documentNumber)
+                            w.key("customer_id"); w.int(l.customerId)
+                            w.key("account"); w.string(l.account)
+                            w.key("debit"); w.int(l.debit)
+                            w.key("credit"); w.int(l.credit)
+                            w.key("currency"); w.string(l.currency)
+                            w.key("memo"); w.string(l.memo)
+                            w.endObject()
+                        }
+                        if w.bytes.count >= 32 * 1024 { try out.append(w.takeBytes()) }
+                    }
+                    w.endArray()
+                    w.key("totals")
+                    w.beginObject()
+                    w.key("debit"); w.int(debit)
+                    w.key("credit"); w.int(credit)
+                    w.endObject()
+                    w.endObject()
+                    try out.append(w.bytes)
+                    try out.flush()
+                }
+                return response
+            }
+        }
+    }
+
+    // MARK: - Settings
+
+    static func getAccounting(_ app: SalesApp) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            let codes = try await app.read { db in try SettingsStore.accounting(db) }
+            return accountingResponse(codes)
+        }
+    }
+
+    /// PATCH /v1/settings/accounting (admin): any of the seven account codes.
+    static func updateAccounting(_ app: SalesApp) -> APIHandler {
+        { request in
+            let expected = try request.ifMatchVersion()
+            var r = BodyReader(try request.jsonObject())
+            r.rejectUnknown(Set(AccountCodes.names))
+            var changes: [String: String] = [:]
+            for name in AccountCodes.names {
+                if let code = r.text(name, maxLength: 40, nullable: false).value { changes[name] = code }
+            }
+            try r.finish()
+            let input = changes
+            return try await app.write(request) { db in
+                accountingResponse(try SettingsStore.updateAccounting(db, changes: input, expectedVersion: expected))
+            }
+        }
+    }
+
+    static func accountingResponse(_ codes: AccountCodes) -> APIResponse {
+        APIResponse.json(etag: codes.version) { w in
+            w.beginObject()
+            for name in AccountCodes.names { w.key(name); w.string(codes[name]) }
+            w.key("version"); w.int(codes.version)
+            w.key("updated_at"); w.string(codes.updatedAt)
+            w.endObject()
+        }
+    }
+}

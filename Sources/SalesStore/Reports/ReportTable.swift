@@ -1,0 +1,62 @@
+import GRDB
+import SalesCore
+
+/// A report's answer, shaped once for JSON and CSV alike: named columns, rows of cells and the
+/// totals row (API.md §3 "Reports").
+public struct ReportTable: Sendable {
+    public enum Cell: Sendable, Equatable {
+        case int(Int64)
+        /// An exact decimal: value scaled by 10^scale (quantities: scale 3; hours: scale 2).
+        case decimal(Int64, scale: Int)
+        case text(String?)
+    }
+
+    public var columns: [String]
+    public var rows: [[Cell]]
+    /// Column → total, for the columns that add up.
+    public var totals: [(String, Cell)]
+
+    public init(columns: [String], rows: [[Cell]] = [], totals: [(String, Cell)] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.totals = totals
+    }
+}
+
+/// The period and currency every report is asked for: UTC calendar days, both inclusive.
+public struct ReportPeriod: Sendable {
+    public var from: String
+    public var to: String
+    public var currency: String
+
+    public init(from: String, to: String, currency: String) {
+        self.from = from
+        self.to = to
+        self.currency = currency
+    }
+
+    /// The first and last instants of the period, as stored timestamps compare.
+    var start: String { from + "T00:00:00.000Z" }
+    var end: String { to + "T23:59:59.999Z" }
+}
+
+/// How rows are grouped by time: the key of a timestamp column in SQL, and its label.
+public enum TimeGrouping: String, Sendable, CaseIterable {
+    case day, week, month
+
+    /// day "2026-11-23"; week: the Monday that starts the ISO week, "2026-11-23"; month "2026-11".
+    func key(_ column: String) -> String {
+        switch self {
+        case .day: return "substr(\(column), 1, 10)"
+        case .week: return "date(substr(\(column), 1, 10), 'weekday 0', '-6 days')"
+        case .month: return "substr(\(column), 1, 7)"
+        }
+    }
+
+    func label(_ key: String) -> String {
+        switch self {
+        case .day, .month: return key
+        case .week: return "\(key) to \(Timestamp.date(key, plusDays: 6) ?? key)"
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import GRDB
+import SalesCore
+
+/// The reports of API.md §3 "Reports", each one aggregate query (or two) over the covering
+/// indexes of migration 0007, in one currency at a time. Every figure is defined so it can be
+/// reconciled with the documents: see docs/openapi.yaml for each definition.
+public enum Reports {
+    public enum SalesGrouping: String, Sendable, CaseIterable { case day, week, month, customer, product, sales_rep }
+    public enum CollectionsGrouping: String, Sendable, CaseIterable { case day, week, month, method }
+
+    // MARK: - Sales
+
+    /// Confirmed and completed orders (stored status `confirmed`) by `confirmed_at`: rows
+    /// {key, label, orders, quantity, subtotal, tax, total}. Grouped by product, the amounts are
+    /// the product's lines and `orders` counts the orders that have it.
+    public static func sales(_ db: Database, _ period: ReportPeriod, groupBy: SalesGrouping) throws -> ReportTable {
+        var table = ReportTable(columns: ["key", "label", "orders", "quantity", "subtotal", "tax", "total"])
+        let orders = "FROM orders o WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ?"
+        let args: StatementArguments = [period.currency, period.start, period.end]
+        let sql: String
+        switch groupBy {
+        case .day, .week, .month:
+            let time = TimeGrouping(rawValue: groupBy.rawValue)!
+            sql = """
+                SELECT \(time.key("o.confirmed_at")) AS k, NULL AS label, COUNT(*) AS n, SUM(o.quantity_total) AS q,
+                       SUM(o.subtotal) AS s, SUM(o.tax_total) AS t, SUM(o.total) AS g \(orders) GROUP BY k ORDER BY k
+                """
+        case .customer:
+            sql = """
+                SELECT g.k, c.name AS label, g.n, g.q, g.s, g.t, g.g FROM (
+                  SELECT o.customer_id AS k, COUNT(*) AS n, SUM(o.quantity_total) AS q, SUM(o.subtotal) AS s, SUM(o.tax_total) AS t,
+                         SUM(o.total) AS g \(orders) GROUP BY o.customer_id) g
+                LEFT JOIN customers c ON c.id = g.k ORDER BY g.k
+                """
+        case .sales_rep:
+            sql = """
+                SELECT g.k, r.name AS label, g.n, g.q, g.s, g.t, g.g FROM (
+                  SELECT o.sales_rep_id AS k, COUNT(*) AS n, SUM(o.quantity_total) AS q, SUM(o.subtotal) AS s, SUM(o.tax_total) AS t,
+                         SUM(o.total) AS g \(orders) GROUP BY o.sales_rep_id) g
+                LEFT JOIN sales_reps r ON r.id = g.k ORDER BY g.k IS NULL, g.k
+                """
+        case .product:
+            sql = """
+                SELECT g.k, p.name AS label, g.n, g.q, g.s, g.t, g.g FROM (
+                  SELECT l.product_id AS k, COUNT(DISTINCT o.id) AS n, SUM(l.quantity) AS q, SUM(l.subtotal) AS s, SUM(l.tax) AS t,
+                         SUM(l.total) AS g FROM orders o JOIN order_lines l ON l.order_id = o.id
+                  WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ? GROUP BY l.product_id) g
+                LEFT JOIN products p ON p.id = g.k ORDER BY g.k
+                """
+        }
+        for row in try Row.fetchAll(db, sql: sql, arguments: args) {
+            let key = keyText(row["k"])
+            var label: String? = row["label"]
+            if let time = TimeGrouping(rawValue: groupBy.rawValue), let key { label = time.label(key) }
+            if groupBy == .sales_rep && key == nil { label = "(no sales rep)" }
+            let n: Int64 = row["n"], q: Int64 = row["q"], s: Int64 = row["s"], t: Int64 = row["t"], g: Int64 = row["g"]
+            table.rows.append([.text(key ?? "none"), .text(label), .int(n), .decimal(q, scale: 3), .int(s), .int(t), .int(g)])
+        }
+        let totals = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, COALESCE(SUM(o.quantity_total), 0) AS q, COALESCE(SUM(o.subtotal), 0) AS s, COALESCE(SUM(o.tax_total), 0) AS t,
+                   COALESCE(SUM(o.total), 0) AS g \(orders)
+            """, arguments: args)!
+        table.totals = [("orders", .int(totals["n"])), ("quantity", .decimal(totals["q"], scale: 3)), ("subtotal", .int(totals["s"])),
+                        ("tax", .int(totals["t"])), ("total", .int(totals["g"]))]
+        return table
+    }
+
+    private static func keyText(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let v): return String(v)
+        case .string(let s): return s
+        default: return value.description
+        }
+    }
+
+    // MARK: - Receivables aging
+
+    /// Open invoices issued on or before `asOf`, their amount_due by days past due as of that
+    /// date: current (not yet due), 1–30, 31–60, 61–90, over 90; per customer.
+    public static func aging(_ db: Database, asOf: String, currency: String) throws -> ReportTable {
+        var table = ReportTable(columns: ["customer_id", "name", "current", "d1_30", "d31_60", "d61_90", "over_90", "total"])
+        let buckets = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
+        var sums = [Int64](repeating: 0, count: buckets.count)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT g.*, c.name FROM (
+              SELECT customer_id,
+                     SUM(CASE WHEN d <= 0 THEN amount_due ELSE 0 END) AS b0,
+                     SUM(CASE WHEN d BETWEEN 1 AND 30 THEN amount_due ELSE 0 END) AS b1,
+                     SUM(CASE WHEN d BETWEEN 31 AND 60 THEN amount_due ELSE 0 END) AS b2,
+                     SUM(CASE WHEN d BETWEEN 61 AND 90 THEN amount_due ELSE 0 END) AS b3,
+                     SUM(CASE WHEN d > 90 THEN amount_due ELSE 0 END) AS b4,
+                     SUM(amount_due) AS b5
+              FROM (SELECT customer_id, amount_due, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS d
+                    FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1)
+              GROUP BY customer_id) g
+            JOIN customers c ON c.id = g.customer_id ORDER BY g.customer_id
+            """, arguments: [asOf, currency]) {
+            var cells: [ReportTable.Cell] = [.int(row["customer_id"]), .text(row["name"])]
+            for index in 0..<buckets.count {
+                let value: Int64 = row["b\(index)"]
+                sums[index] += value
+                cells.append(.int(value))
+            }
+            table.rows.append(cells)
+        }
+        table.totals = zip(buckets, sums).map { ($0, .int($1)) }
+        return table
+    }
+
+    // MARK: - Collections
+
+    /// Payments received in the period by `received_at` (including ones voided later), and
+    /// voids in the period by `voided_at`: rows {key, label, payments, received, voided, net}
+    /// where net = received − voided, so the figures match the journal's payment and
+    /// payment_void entries day by day.
+    public static func collections(_ db: Database, _ period: ReportPeriod, groupBy: CollectionsGrouping) throws -> ReportTable {
+        var table = ReportTable(columns: ["key", "label", "payments", "received", "voided", "net"])
+        func keyExpr(_ column: String) -> String {
+            groupBy == .method ? "method" : TimeGrouping(rawValue: groupBy.rawValue)!.key(column)
+        }
+        var rows: [String: (count: Int64, received: Int64, voided: Int64)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(keyExpr("received_at")) AS k, COUNT(*) AS n, SUM(amount) AS a FROM payments
+            WHERE currency = ? AND received_at BETWEEN ? AND ? GROUP BY k
+            """, arguments: [period.currency, period.start, period.end]) {
+            rows[row["k"], default: (0, 0, 0)].count += row["n"]
+            rows[row["k"], default: (0, 0, 0)].received += row["a"]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(keyExpr("voided_at")) AS k, SUM(amount) AS a FROM payments
+            WHERE status = 'void' AND currency = ? AND voided_at BETWEEN ? AND ? GROUP BY k
+            """, arguments: [period.currency, period.start, period.end]) {
+            rows[row["k"], default: (0, 0, 0)].voided += row["a"]
+        }
+        var totals: (Int64, Int64, Int64) = (0, 0, 0)
+        for key in rows.keys.sorted() {
+            let r = rows[key]!
+            let label = groupBy == .method ? key : TimeGrouping(rawValue: groupBy.rawValue)!.label(key)
+            table.rows.append([.text(key), .text(label), .int(r.count), .int(r.received), .int(r.voided), .int(r.received - r.voided)])
+            totals = (totals.0 + r.count, totals.1 + r.received, totals.2 + r.voided)
+        }
+        table.totals = [("payments", .int(totals.0)), ("received", .int(totals.1)), ("voided", .int(totals.2)), ("net", .int(totals.1 - totals.2))]
+        return table
+    }
+
+    // MARK: - Sales reps
+
+    /// Per rep: closed shifts clocked in during the period (hours to 2 decimals, and exact
+    /// seconds), activities dated in it, quotes created in it and how many of those are
+    /// accepted, orders confirmed in it in this currency and their revenue (Σ subtotal, net of
+    /// tax).
+    public static func salesReps(_ db: Database, _ period: ReportPeriod) throws -> ReportTable {
+        var table = ReportTable(columns: ["sales_rep_id", "name", "hours_clocked", "seconds_clocked", "activities", "quotes", "quotes_accepted",
+                                          "orders", "revenue"])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.name,
+              (SELECT COALESCE(SUM(duration_seconds), 0) FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_in_at BETWEEN ?1 AND ?2
+                 AND s.duration_seconds IS NOT NULL) AS seconds,
+              (SELECT COUNT(*) FROM activities a WHERE a.sales_rep_id = r.id AND a.at BETWEEN ?1 AND ?2) AS activities,
+              (SELECT COUNT(*) FROM quotes q WHERE q.sales_rep_id = r.id AND q.created_at BETWEEN ?1 AND ?2) AS quotes,
+              (SELECT COUNT(*) FROM quotes q WHERE q.sales_rep_id = r.id AND q.created_at BETWEEN ?1 AND ?2 AND q.status = 'accepted') AS accepted,
+              (SELECT COUNT(*) FROM orders o WHERE o.sales_rep_id = r.id AND o.status = 'confirmed' AND o.currency = ?3
+                 AND o.confirmed_at BETWEEN ?1 AND ?2) AS orders,
+              (SELECT COALESCE(SUM(subtotal), 0) FROM orders o WHERE o.sales_rep_id = r.id AND o.status = 'confirmed' AND o.currency = ?3
+                 AND o.confirmed_at BETWEEN ?1 AND ?2) AS revenue
+            FROM sales_reps r ORDER BY r.id
+            """, arguments: [period.start, period.end, period.currency])
+        var sums = [Int64](repeating: 0, count: 6)
+        for row in rows {
+            let seconds: Int64 = row["seconds"]
+            let values: [Int64] = [seconds, row["activities"], row["quotes"], row["accepted"], row["orders"], row["revenue"]]
+            for (index, value) in values.enumerated() { sums[index] += value }
+            table.rows.append([.int(row["id"]), .text(row["name"]), hours(seconds)] + values.map { .int($0) })
+        }
+        table.totals = [("hours_clocked", hours(sums[0])), ("seconds_clocked", .int(sums[0])), ("activities", .int(sums[1])),
+                        ("quotes", .int(sums[2])), ("quotes_accepted", .int(sums[3])), ("orders", .int(sums[4])), ("revenue", .int(sums[5]))]
+        return table
+    }
+
+    /// Hours to two decimals, rounded half up (seconds are never negative).
+    static func hours(_ seconds: Int64) -> ReportTable.Cell { .decimal((seconds * 100 + 1800) / 3600, scale: 2) }
+
+    // MARK: - Top products
+
+    /// Products of the period's confirmed orders by revenue (Σ line subtotal), then id.
+    public static func topProducts(_ db: Database, _ period: ReportPeriod, limit: Int) throws -> ReportTable {
+        var table = ReportTable(columns: ["product_id", "sku", "name", "orders", "quantity", "revenue"])
+        for row in try Row.fetchAll(db, sql: """
+            SELECT g.*, p.sku, p.name FROM (
+              SELECT l.product_id, COUNT(DISTINCT o.id) AS n, SUM(l.quantity) AS q, SUM(l.subtotal) AS revenue
+              FROM orders o JOIN order_lines l ON l.order_id = o.id
+              WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ? GROUP BY l.product_id) g
+            JOIN products p ON p.id = g.product_id ORDER BY g.revenue DESC, g.product_id LIMIT ?
+            """, arguments: [period.currency, period.start, period.end, limit]) {
+            table.rows.append([.int(row["product_id"]), .text(row["sku"]), .text(row["name"]), .int(row["n"]),
+                               .decimal(row["q"], scale: 3), .int(row["revenue"])])
+        }
+        return table
+    }
+}

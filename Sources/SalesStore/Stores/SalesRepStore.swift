@@ -1,0 +1,122 @@
+import GRDB
+import SalesCore
+
+/// Sales reps and their shifts (API.md §3 "Sales reps, shifts and activities"): one open shift
+/// per rep, checked in the clock-in transaction and by a partial unique index.
+public enum SalesRepStore {
+    static func decode(_ row: Row) -> SalesRep {
+        SalesRep(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"], active: row["active"],
+                 metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], createdAt: row["created_at"],
+                 updatedAt: row["updated_at"], openShiftId: row["open_shift_id"])
+    }
+
+    private static let select = "SELECT r.*, (SELECT id FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_out_at IS NULL) AS open_shift_id FROM sales_reps r"
+
+    public static func find(_ db: Database, id: Int64) throws -> SalesRep? {
+        try Row.fetchOne(db.cachedStatement(sql: select + " WHERE r.id = ?"), arguments: [id]).map(decode)
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> SalesRep {
+        guard let rep = try find(db, id: id) else { throw SalesError.notFound(resource: "sales_rep", id: String(id)) }
+        return rep
+    }
+
+    public static func list(_ db: Database, active: Bool?, query: String?, options: ListOptions) throws -> Page<SalesRep> {
+        var conditions = SQLConditions()
+        if let active { conditions.add("active = ?", active) }
+        if let query {
+            let like = "%" + escapeLike(query) + "%"
+            conditions.add("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')", like, like)
+        }
+        let page = try KeysetList.fetch(db, table: "sales_reps", options: options, conditions: conditions) { $0["id"] as Int64 }
+        return Page(items: try page.items.map { try get(db, id: $0) }, hasMore: page.hasMore)
+    }
+
+    public static func create(_ db: Database, _ rep: SalesRep) throws -> SalesRep {
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO sales_reps (name, email, phone, active, metadata, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), now, now])
+        return try get(db, id: db.lastInsertedRowID)
+    }
+
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
+        var rep = try get(db, id: id)
+        if let expected = expectedVersion, expected != rep.version { throw SalesError.versionConflict(current: rep.version) }
+        let before = rep
+        try change(&rep)
+        if rep == before { return rep }
+        try db.execute(sql: """
+            UPDATE sales_reps SET name = ?, email = ?, phone = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    /// Deletes a rep nothing refers to; otherwise 409 in_use (archive with active: false).
+    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+        let rep = try get(db, id: id)
+        if let expected = expectedVersion, expected != rep.version { throw SalesError.versionConflict(current: rep.version) }
+        for (table, label) in [("shifts", "shifts"), ("activities", "activities"), ("customers", "customers"), ("quotes", "quotes"),
+                               ("orders", "orders"), ("api_keys", "API keys")] {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE sales_rep_id = ?)", arguments: [id]) == true {
+                throw SalesError.inUse("sales rep \(id) has \(label); archive it with active: false instead")
+            }
+        }
+        try db.execute(sql: "DELETE FROM sales_reps WHERE id = ?", arguments: [id])
+    }
+
+    // MARK: - Shifts
+
+    static func decodeShift(_ row: Row) -> Shift {
+        let lat: Int64? = row["latitude_e7"], lon: Int64? = row["longitude_e7"]
+        return Shift(id: row["id"], salesRepId: row["sales_rep_id"], clockInAt: row["clock_in_at"], clockOutAt: row["clock_out_at"],
+                     durationSeconds: row["duration_seconds"],
+                     location: lat.flatMap { lat in lon.map { GeoPoint(latitudeE7: lat, longitudeE7: $0) } },
+                     clockInNote: row["clock_in_note"], clockOutNote: row["clock_out_note"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    /// POST /v1/sales-reps/{id}/clock-in: already clocked in → 409 invalid_state; an archived
+    /// rep → 409 invalid_state.
+    public static func clockIn(_ db: Database, repId: Int64, at: String?, location: GeoPoint?, note: String?) throws -> Shift {
+        let rep = try get(db, id: repId)
+        guard rep.active else { throw SalesError.invalidState("sales rep \(rep.id) is archived (active: false)") }
+        if let open = rep.openShiftId { throw SalesError.invalidState("sales rep \(rep.id) is already clocked in (shift \(open))") }
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO shifts (sales_rep_id, clock_in_at, latitude_e7, longitude_e7, clock_in_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
+        return try shift(db, id: db.lastInsertedRowID)
+    }
+
+    /// POST /v1/sales-reps/{id}/clock-out: not clocked in → 409 invalid_state; `at` before the
+    /// clock-in → 422. duration_seconds is whole seconds between the two.
+    public static func clockOut(_ db: Database, repId: Int64, at: String?, note: String?) throws -> Shift {
+        let rep = try get(db, id: repId)
+        guard let openId = rep.openShiftId else { throw SalesError.invalidState("sales rep \(rep.id) is not clocked in") }
+        let open = try shift(db, id: openId)
+        let end = at ?? Timestamp.now()
+        guard let start = Timestamp.epochMilliseconds(open.clockInAt), let stop = Timestamp.epochMilliseconds(end), stop >= start else {
+            throw SalesError.invalid("at", "before_clock_in", "clock-out at \(end) is before the clock-in at \(open.clockInAt)")
+        }
+        try db.execute(sql: "UPDATE shifts SET clock_out_at = ?, duration_seconds = ?, clock_out_note = ?, updated_at = ? WHERE id = ?",
+                       arguments: [end, (stop - start) / 1000, note, Timestamp.now(), openId])
+        return try shift(db, id: openId)
+    }
+
+    static func shift(_ db: Database, id: Int64) throws -> Shift {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM shifts WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "shift", id: String(id))
+        }
+        return decodeShift(row)
+    }
+
+    /// GET /v1/sales-reps/{id}/shifts, newest ids last; `from`/`to` bound the clock-in time.
+    public static func shifts(_ db: Database, repId: Int64, from: String?, to: String?, options: ListOptions) throws -> Page<Shift> {
+        _ = try get(db, id: repId)
+        var conditions = SQLConditions()
+        conditions.add("sales_rep_id = ?", repId)
+        if let from { conditions.add("clock_in_at >= ?", from) }
+        if let to { conditions.add("clock_in_at <= ?", to) }
+        return try KeysetList.fetch(db, table: "shifts", options: options, conditions: conditions, decode: decodeShift)
+    }
+}
