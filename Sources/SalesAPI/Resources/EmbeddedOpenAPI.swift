@@ -35,6 +35,8 @@ tags:
   - name: invoices
   - name: shipments
   - name: payments
+  - name: field-sales
+  - name: reports
 
 paths:
   /healthz:
@@ -1638,6 +1640,460 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
 
+  /v1/sales-reps:
+    get:
+      tags: [field-sales]
+      operationId: listSalesReps
+      summary: List sales reps.
+      parameters:
+        - {name: active, in: query, schema: {type: boolean}}
+        - {name: q, in: query, description: Name or e-mail contains., schema: {type: string, minLength: 1}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of sales reps.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/SalesRep"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [field-sales]
+      operationId: createSalesRep
+      summary: Create a sales rep (admin).
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/SalesRepInput"}
+      responses:
+        "201":
+          description: The sales rep.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/SalesRep"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/sales-reps/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [field-sales]
+      operationId: getSalesRep
+      summary: A sales rep, with whether it is clocked in.
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The sales rep.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/SalesRep"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [field-sales]
+      operationId: updateSalesRep
+      summary: Change a sales rep (admin).
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/SalesRepPatch"}
+      responses:
+        "200":
+          description: The sales rep.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/SalesRep"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+    delete:
+      tags: [field-sales]
+      operationId: deleteSalesRep
+      summary: "Delete a rep nothing refers to (admin); otherwise 409 in_use — archive with active: false."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      responses:
+        "204": {description: Deleted.}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+  /v1/sales-reps/{id}/clock-in:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [field-sales]
+      operationId: clockIn
+      summary: "Open a shift (admin, sales; a rep-bound key only for its rep, else 403). Already clocked in or archived → 409 invalid_state."
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                at: {$ref: "#/components/schemas/Timestamp"}
+                location: {$ref: "#/components/schemas/GeoPoint"}
+                note: {type: [string, "null"], maxLength: 1000}
+      responses:
+        "201":
+          description: The open shift.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Shift"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/sales-reps/{id}/clock-out:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    post:
+      tags: [field-sales]
+      operationId: clockOut
+      summary: "Close the open shift (admin, sales; a rep-bound key only for its rep). Not clocked in → 409; `at` before the clock-in → 422."
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                at: {$ref: "#/components/schemas/Timestamp"}
+                note: {type: [string, "null"], maxLength: 1000}
+      responses:
+        "200":
+          description: The closed shift with duration_seconds (whole seconds).
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Shift"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/sales-reps/{id}/shifts:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [field-sales]
+      operationId: listShifts
+      summary: A rep's shifts; from/to bound the clock-in time (dates are whole UTC days).
+      parameters:
+        - {name: from, in: query, schema: {$ref: "#/components/schemas/TimeOrDate"}}
+        - {name: to, in: query, schema: {$ref: "#/components/schemas/TimeOrDate"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+      responses:
+        "200":
+          description: A page of shifts.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/Shift"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/activities:
+    get:
+      tags: [field-sales]
+      operationId: listActivities
+      summary: List activities; from/to bound `at`.
+      parameters:
+        - {name: sales_rep_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
+        - {name: type, in: query, schema: {$ref: "#/components/schemas/ActivityType"}}
+        - {name: from, in: query, schema: {$ref: "#/components/schemas/TimeOrDate"}}
+        - {name: to, in: query, schema: {$ref: "#/components/schemas/TimeOrDate"}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of activities.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/Activity"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [field-sales]
+      operationId: createActivity
+      summary: "Log an activity (admin, sales; a rep-bound key only for its rep, else 403)."
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ActivityInput"}
+      responses:
+        "201":
+          description: The activity.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Activity"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/activities/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [field-sales]
+      operationId: getActivity
+      summary: An activity.
+      responses:
+        "200":
+          description: The activity.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Activity"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/reports/sales:
+    get:
+      tags: [reports]
+      operationId: salesReport
+      summary: Sales over confirmed and completed orders by confirmed_at.
+      description: |
+        Rows `{key, label, orders, quantity, subtotal, tax, total}` per group, and `totals`. Keys: day `2026-11-23`;
+        week: the Monday starting the ISO week; month `2026-11`; customer, product and sales_rep: the id (`none` for
+        orders without a rep). Grouped by product, amounts are that product's lines and `orders` counts the orders
+        having it; totals always come from the orders. One currency per answer (default the server's).
+      parameters:
+        - $ref: "#/components/parameters/reportFrom"
+        - $ref: "#/components/parameters/reportTo"
+        - $ref: "#/components/parameters/reportCurrency"
+        - $ref: "#/components/parameters/reportFormat"
+        - {name: group_by, in: query, schema: {type: string, enum: [day, week, month, customer, product, sales_rep], default: day}}
+      responses:
+        "200": {$ref: "#/components/responses/Report"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/reports/receivables-aging:
+    get:
+      tags: [reports]
+      operationId: receivablesAging
+      summary: Open amount_due per customer by days past due as of a date.
+      description: |
+        Rows `{customer_id, name, current, d1_30, d31_60, d61_90, over_90, total}` over the invoices open now and
+        issued on or before `as_of` (default today), bucketed by as_of − due_date in days (current: not yet past
+        due), and totals.
+      parameters:
+        - {name: as_of, in: query, schema: {type: string, format: date}}
+        - $ref: "#/components/parameters/reportCurrency"
+        - $ref: "#/components/parameters/reportFormat"
+      responses:
+        "200": {$ref: "#/components/responses/Report"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/reports/collections:
+    get:
+      tags: [reports]
+      operationId: collectionsReport
+      summary: Payments received, net of voids.
+      description: |
+        Rows `{key, label, payments, received, voided, net}`: payments received in the period by received_at
+        (count and amount, including ones voided later) and voids in the period by the day voided; net =
+        received − voided, matching the journal's payment and payment_void entries.
+      parameters:
+        - $ref: "#/components/parameters/reportFrom"
+        - $ref: "#/components/parameters/reportTo"
+        - $ref: "#/components/parameters/reportCurrency"
+        - $ref: "#/components/parameters/reportFormat"
+        - {name: group_by, in: query, schema: {type: string, enum: [day, week, month, method], default: day}}
+      responses:
+        "200": {$ref: "#/components/responses/Report"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/reports/sales-reps:
+    get:
+      tags: [reports]
+      operationId: salesRepsReport
+      summary: Per rep, hours clocked, activities, quotes, accepted quotes, orders and revenue.
+      description: |
+        Rows `{sales_rep_id, name, hours_clocked, seconds_clocked, activities, quotes, quotes_accepted, orders,
+        revenue}` for every rep: closed shifts clocked in during the period (hours to 2 decimals, half up),
+        activities dated in it, quotes created in it and how many of those are accepted, orders confirmed in it
+        in the currency, and their revenue (Σ subtotal, net of tax).
+      parameters:
+        - $ref: "#/components/parameters/reportFrom"
+        - $ref: "#/components/parameters/reportTo"
+        - $ref: "#/components/parameters/reportCurrency"
+        - $ref: "#/components/parameters/reportFormat"
+      responses:
+        "200": {$ref: "#/components/responses/Report"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/reports/top-products:
+    get:
+      tags: [reports]
+      operationId: topProducts
+      summary: "Products of the period's confirmed orders by revenue (Σ line subtotal): {product_id, sku, name, orders, quantity, revenue}."
+      parameters:
+        - $ref: "#/components/parameters/reportFrom"
+        - $ref: "#/components/parameters/reportTo"
+        - $ref: "#/components/parameters/reportCurrency"
+        - $ref: "#/components/parameters/reportFormat"
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 10}}
+      responses:
+        "200": {$ref: "#/components/responses/Report"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/exports/journal:
+    get:
+      tags: [reports]
+      operationId: journalExport
+      summary: Double-entry journal lines for invoices, credit notes, voids, payments, payment voids and credit refunds.
+      description: |
+        Streamed from one consistent read. Per document Σ debit = Σ credit. Dates: invoice issue_date, credit note
+        and refund the day created, voids the day voided, payments the day received. Invoice: Dr receivable total,
+        Cr revenue subtotal, Cr tax; credit note and invoice void (of the not-credited part): the reverse; payment:
+        Dr cash|bank|card|other (checks and bank transfers → bank), Cr receivable; payment void and credit refund:
+        Dr receivable, Cr that account. Customer credit stays on the receivable account, so each customer's
+        receivable balance is its net_balance. Zero lines are left out. CSV columns: date, document_type,
+        document_number, customer_id, account, debit, credit, currency, memo.
+      parameters:
+        - $ref: "#/components/parameters/reportFrom"
+        - $ref: "#/components/parameters/reportTo"
+        - $ref: "#/components/parameters/reportFormat"
+      responses:
+        "200":
+          description: The journal.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Journal"}
+            text/csv:
+              schema: {type: string}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/settings/accounting:
+    get:
+      tags: [reports]
+      operationId: getAccountingSettings
+      summary: The account codes of the journal export.
+      responses:
+        "200":
+          description: The account codes.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/AccountingSettings"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    patch:
+      tags: [reports]
+      operationId: updateAccountingSettings
+      summary: Change account codes (admin).
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                receivable: {$ref: "#/components/schemas/AccountCode"}
+                revenue: {$ref: "#/components/schemas/AccountCode"}
+                tax: {$ref: "#/components/schemas/AccountCode"}
+                cash: {$ref: "#/components/schemas/AccountCode"}
+                bank: {$ref: "#/components/schemas/AccountCode"}
+                card: {$ref: "#/components/schemas/AccountCode"}
+                other: {$ref: "#/components/schemas/AccountCode"}
+      responses:
+        "200":
+          description: The account codes.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/AccountingSettings"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+
 components:
   securitySchemes:
     apiKey:
@@ -1651,6 +2107,26 @@ components:
       schema: {type: string, pattern: '^"[0-9]+"$'}
 
   parameters:
+    reportFrom:
+      name: from
+      in: query
+      description: First UTC day, inclusive (default 29 days before `to`).
+      schema: {type: string, format: date}
+    reportTo:
+      name: to
+      in: query
+      description: Last UTC day, inclusive (default today).
+      schema: {type: string, format: date}
+    reportCurrency:
+      name: currency
+      in: query
+      description: The currency reported (default the server's); one currency per answer.
+      schema: {$ref: "#/components/schemas/Currency"}
+    reportFormat:
+      name: format
+      in: query
+      description: "`csv` (or `Accept: text/csv`) for RFC 4180 CSV with one header row, streamed."
+      schema: {type: string, enum: [json, csv]}
     id:
       name: id
       in: path
@@ -1708,6 +2184,13 @@ components:
       schema: {type: string, minLength: 1, maxLength: 255}
 
   responses:
+    Report:
+      description: The report as JSON, or CSV (its columns, one header row, no totals row).
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/Report"}
+        text/csv:
+          schema: {type: string}
     NotModified:
       description: Not modified (If-None-Match matched).
       headers:
@@ -2580,5 +3063,151 @@ components:
         number: {type: string}
         amount: {type: integer, description: "Signed: + the customer owes more, − less."}
         balance_after: {type: integer, description: The customer's net balance after this entry.}
+    SalesRepInput:
+      type: object
+      additionalProperties: false
+      required: [name]
+      properties:
+        name: {type: string, minLength: 1, maxLength: 200}
+        email: {type: [string, "null"], format: email}
+        phone: {type: [string, "null"], maxLength: 40}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    SalesRepPatch:
+      type: object
+      additionalProperties: false
+      properties:
+        name: {type: string, minLength: 1, maxLength: 200}
+        email: {type: [string, "null"], format: email}
+        phone: {type: [string, "null"], maxLength: 40}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    SalesRep:
+      type: object
+      required: [id, name, email, phone, active, clocked_in, open_shift_id, metadata, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        name: {type: string}
+        email: {type: [string, "null"]}
+        phone: {type: [string, "null"]}
+        active: {type: boolean}
+        clocked_in: {type: boolean}
+        open_shift_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    GeoPoint:
+      type: object
+      additionalProperties: false
+      required: [lat, lon]
+      description: Degrees, at most 7 decimals, kept exactly.
+      properties:
+        lat: {type: number, minimum: -90, maximum: 90}
+        lon: {type: number, minimum: -180, maximum: 180}
+    Shift:
+      type: object
+      required: [id, sales_rep_id, status, clock_in_at, clock_out_at, duration_seconds, location, clock_in_note, clock_out_note, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        sales_rep_id: {$ref: "#/components/schemas/Id"}
+        status: {type: string, enum: [open, closed]}
+        clock_in_at: {$ref: "#/components/schemas/Timestamp"}
+        clock_out_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        duration_seconds: {type: [integer, "null"], minimum: 0}
+        location: {oneOf: [{$ref: "#/components/schemas/GeoPoint"}, {type: "null"}]}
+        clock_in_note: {type: [string, "null"]}
+        clock_out_note: {type: [string, "null"]}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    ActivityType:
+      type: string
+      enum: [visit, call, email, meeting, note]
+    ActivityInput:
+      type: object
+      additionalProperties: false
+      required: [sales_rep_id, type]
+      properties:
+        sales_rep_id: {$ref: "#/components/schemas/Id"}
+        customer_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        type: {$ref: "#/components/schemas/ActivityType"}
+        at: {$ref: "#/components/schemas/Timestamp"}
+        notes: {type: [string, "null"], maxLength: 5000}
+        outcome: {type: [string, "null"], maxLength: 500}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    Activity:
+      type: object
+      required: [id, sales_rep_id, customer_id, type, at, notes, outcome, metadata, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        sales_rep_id: {$ref: "#/components/schemas/Id"}
+        customer_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
+        type: {$ref: "#/components/schemas/ActivityType"}
+        at: {$ref: "#/components/schemas/Timestamp"}
+        notes: {type: [string, "null"]}
+        outcome: {type: [string, "null"]}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    Report:
+      type: object
+      required: [report, rows]
+      description: "`rows` are objects with the columns each report documents; `totals` sums the additive columns (absent for top-products)."
+      properties:
+        report: {type: string, enum: [sales, receivables_aging, collections, sales_reps, top_products]}
+        currency: {$ref: "#/components/schemas/Currency"}
+        from: {type: string, format: date}
+        to: {type: string, format: date}
+        as_of: {type: string, format: date}
+        group_by: {type: string}
+        rows:
+          type: array
+          items:
+            type: object
+            additionalProperties: {type: [string, number, "null"]}
+        totals:
+          type: object
+          additionalProperties: {type: [string, number, "null"]}
+    JournalLine:
+      type: object
+      required: [date, document_type, document_number, customer_id, account, debit, credit, currency, memo]
+      properties:
+        date: {type: string, format: date}
+        document_type: {type: string, enum: [invoice, credit_note, invoice_void, payment, payment_void, credit_refund]}
+        document_number: {type: string}
+        customer_id: {$ref: "#/components/schemas/Id"}
+        account: {type: string}
+        debit: {$ref: "#/components/schemas/Money"}
+        credit: {$ref: "#/components/schemas/Money"}
+        currency: {$ref: "#/components/schemas/Currency"}
+        memo: {type: string}
+    Journal:
+      type: object
+      required: [from, to, lines, totals]
+      properties:
+        from: {type: string, format: date}
+        to: {type: string, format: date}
+        lines: {type: array, items: {$ref: "#/components/schemas/JournalLine"}}
+        totals:
+          type: object
+          required: [debit, credit]
+          properties:
+            debit: {$ref: "#/components/schemas/Money"}
+            credit: {$ref: "#/components/schemas/Money"}
+    AccountCode: {type: string, minLength: 1, maxLength: 40}
+    AccountingSettings:
+      type: object
+      required: [receivable, revenue, tax, cash, bank, card, other, version, updated_at]
+      properties:
+        receivable: {$ref: "#/components/schemas/AccountCode"}
+        revenue: {$ref: "#/components/schemas/AccountCode"}
+        tax: {$ref: "#/components/schemas/AccountCode"}
+        cash: {$ref: "#/components/schemas/AccountCode"}
+        bank: {$ref: "#/components/schemas/AccountCode"}
+        card: {$ref: "#/components/schemas/AccountCode"}
+        other: {$ref: "#/components/schemas/AccountCode"}
+        version: {type: integer, minimum: 1}
+        updated_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
 """##
 }
