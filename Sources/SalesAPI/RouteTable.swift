@@ -115,6 +115,16 @@ enum RouteTable {
             r(.GET, "/v1/settings/accounting", read, ReportRoutes.getAccounting(app)),
             r(.PATCH, "/v1/settings/accounting", .adminOnly, ReportRoutes.updateAccounting(app)),
 
+            // API.md §3 Events and webhooks (endpoints decide where data goes: admin's)
+            r(.GET, "/v1/events", read, Events.list(app)),
+            r(.GET, "/v1/events/{id}", read, Events.get(app)),
+            r(.GET, "/v1/webhook-endpoints", .adminOnly, WebhookRoutes.list(app)),
+            r(.POST, "/v1/webhook-endpoints", .adminOnly, WebhookRoutes.create(app)),
+            r(.GET, "/v1/webhook-endpoints/{id}", .adminOnly, WebhookRoutes.resource.get(app)),
+            r(.PATCH, "/v1/webhook-endpoints/{id}", .adminOnly, WebhookRoutes.resource.update(app)),
+            r(.DELETE, "/v1/webhook-endpoints/{id}", .adminOnly, WebhookRoutes.resource.delete(app)),
+            r(.GET, "/v1/webhook-endpoints/{id}/deliveries", .adminOnly, WebhookRoutes.deliveries(app)),
+
             // API.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
             r(.POST, "/v1/orders/{id}/shipments", warehouse, ShipmentRoutes.create(app)),
             r(.GET, "/v1/shipments", read, ShipmentRoutes.list(app)),

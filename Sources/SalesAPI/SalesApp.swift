@@ -14,6 +14,13 @@ public struct SalesAPIConfiguration: Sendable {
     public var rateLimit: Double = 0
     /// Allowed CORS origins (`--cors-origins`); "*" for any.
     public var corsOrigins: [String] = []
+    /// Webhook delivery (API.md §3 "Events and webhooks"): attempts per event, the first retry
+    /// delay (doubling each time: 30 s … 32 min, 8 attempts ≈ an hour), the receiver's time limit,
+    /// and how often the worker looks for new events.
+    public var webhookMaxAttempts = 8
+    public var webhookRetryBase: Duration = .seconds(30)
+    public var webhookTimeout: Duration = .seconds(10)
+    public var webhookPollInterval: Duration = .milliseconds(250)
 
     public init() {}
 }
@@ -82,6 +89,12 @@ public final class SalesApp: Sendable {
                 try? await Task.sleep(for: interval)
             }
         }
+    }
+
+    /// Starts delivering events to webhook endpoints in the background (WebhookWorker).
+    public func startWebhookDelivery() -> Task<Void, Never> {
+        let worker = WebhookWorker(app: self)
+        return Task.detached { await worker.run() }
     }
 
     /// A write that is not tied to a request (CLI, bootstrap, maintenance).

@@ -71,6 +71,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// A value that is already JSON text (e.g. a stored resource), written as is.
+    public mutating func rawJSON(_ text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
     public mutating func null() {
         separate()
         bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])

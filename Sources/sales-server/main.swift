@@ -44,6 +44,7 @@ struct Serve: ParsableCommand {
         app.reportConnections { server.openConnections }
         try server.start()
         let maintenance = app.startMaintenance()
+        let webhooks = app.startWebhookDelivery()
 
         let base = "http://\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(server.port)"
         print("sales-server listening on \(base) (database \(config.databasePath), durability \(config.durability.rawValue))")
@@ -64,6 +65,7 @@ struct Serve: ParsableCommand {
         logger.notice("shutting down: finishing requests in flight")
         server.shutdown()
         maintenance.cancel()
+        webhooks.cancel()
         try database.pool.close()
         logger.notice("stopped")
     }

@@ -31,15 +31,23 @@ final class TestServer: @unchecked Sendable {
     let directory: URL
     var port: Int { server.port }
 
-    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = TestServer.quietLogger) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
+    let webhooks: Task<Void, Never>
+
+    /// `reopening` starts a server on the database of an earlier one (a restart), with its admin key.
+    init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = TestServer.quietLogger,
+         reopening earlier: (directory: URL, adminKey: String)? = nil) throws {
+        directory = earlier?.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
         try database.migrate()
-        guard case .created(_, let secret) = try Bootstrap.ensureAdminKey(database, bootstrapSecret: nil) else {
-            throw ClientError(description: "no admin key created")
+        if let earlier {
+            adminKey = earlier.adminKey
+        } else {
+            guard case .created(_, let secret) = try Bootstrap.ensureAdminKey(database, bootstrapSecret: nil) else {
+                throw ClientError(description: "no admin key created")
+            }
+            adminKey = secret
         }
-        adminKey = secret
         var configuration = SalesAPIConfiguration()
         configure(&configuration)
         app = SalesApp(database: database, configuration: configuration, logger: logger)
@@ -50,6 +58,7 @@ final class TestServer: @unchecked Sendable {
         let server = self.server
         app.reportConnections { server.openConnections }
         try server.start()
+        webhooks = app.startWebhookDelivery()
     }
 
     /// Request lines at info would fill CI logs with thousands of lines; errors still show.
@@ -61,9 +70,11 @@ final class TestServer: @unchecked Sendable {
 
     var databasePath: String { directory.appendingPathComponent("sales.sqlite").path }
 
-    func stop() async {
+    /// Stops the server; `keepFiles` leaves the database for a restart (`reopening:`).
+    func stop(keepFiles: Bool = false) async {
+        webhooks.cancel()
         await server.shutdownGracefully()
-        try? FileManager.default.removeItem(at: directory)
+        if !keepFiles { try? FileManager.default.removeItem(at: directory) }
     }
 
     /// One request on a fresh connection. `key: nil` sends no Authorization header.

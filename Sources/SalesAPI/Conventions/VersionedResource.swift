@@ -1,11 +1,22 @@
 import GRDB
 import SalesCore
+import SalesStore
 
 /// The create / get / update / delete handlers that every versioned resource shares:
 /// the body is validated before the transaction (every bad field in one 422), the rules that
 /// compare against stored state run inside it, `If-Match` is compared inside it
 /// (API.md §1 "versions"), and every answer carries the resource's ETag.
-struct VersionedResource<Model: Sendable>: Sendable {
+protocol IdentifiedModel: Sendable { var id: Int64 { get } }
+extension Customer: IdentifiedModel {}
+extension Product: IdentifiedModel {}
+extension TaxRate: IdentifiedModel {}
+extension SalesRep: IdentifiedModel {}
+extension WebhookEndpoint: IdentifiedModel {}
+
+struct VersionedResource<Model: IdentifiedModel>: Sendable {
+    /// The event resource type ("customer" → customer.created / .updated / .deleted, API.md §3
+    /// "Events"); nil records none.
+    let eventResource: String?
     /// A model holding the defaults, for create and for validating a PATCH up front.
     let blank: @Sendable (SalesApp) -> Model
     /// Applies the body's fields; `creating` makes the mandatory ones required.
@@ -24,7 +35,12 @@ struct VersionedResource<Model: Sendable>: Sendable {
             apply(&reader, &model, true, app)
             try reader.finish()
             let input = model
-            return try await app.write(request) { db in try respond(db, try insert(db, input), 201) }
+            return try await app.write(request) { db in
+                let created = try insert(db, input)
+                let response = try respond(db, created, 201)
+                if let resource = eventResource { try Events.record(db, request, resource + ".created", resource, created.id, response) }
+                return response
+            }
         }
     }
 
@@ -50,7 +66,11 @@ struct VersionedResource<Model: Sendable>: Sendable {
                     var reader = BodyReader(object)
                     apply(&reader, &model, false, app)
                 }
-                return try respond(db, updated, 200)
+                let response = try respond(db, updated, 200)
+                if let resource = eventResource, !response.body.isEmpty {
+                    try Events.record(db, request, resource + ".updated", resource, updated.id, response)
+                }
+                return response
             }
         }
     }
@@ -61,6 +81,7 @@ struct VersionedResource<Model: Sendable>: Sendable {
             let expected = try request.ifMatchVersion()
             return try await app.write(request) { db in
                 try remove(db, id, expected)
+                if let resource = eventResource { try Events.record(db, request, resource + ".deleted", resource, id, body: Array("{\"id\":\(id)}".utf8)) }
                 return .noContent
             }
         }

@@ -28,6 +28,7 @@ enum CustomerRoutes {
     }
 
     static let resource = VersionedResource<Customer>(
+        eventResource: "customer",
         blank: { app in
             Customer(id: 0, name: "", email: nil, phone: nil, billingAddress: nil, shippingAddress: nil,
                      currency: app.configuration.currency, creditLimit: nil, paymentTermsDays: 30, salesRepId: nil,

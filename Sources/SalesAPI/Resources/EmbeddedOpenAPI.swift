@@ -37,6 +37,7 @@ tags:
   - name: payments
   - name: field-sales
   - name: reports
+  - name: events
 
 paths:
   /healthz:
@@ -2094,6 +2095,198 @@ paths:
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
 
+  /v1/events:
+    get:
+      tags: [events]
+      operationId: listEvents
+      summary: The event feed, oldest first; ids strictly increase with nothing skipped.
+      description: |
+        Every change writes its event in the same transaction, so a reader never sees event N+1 before N. Poll
+        with `after` set to the previous answer's `next_cursor` (always the last id seen, so it is never null).
+        `type` is one type (`order.confirmed`) or a family (`order.*`). Types: customer.*, product.*, tax_rate.*,
+        sales_rep.* (created, updated, deleted), stock.adjusted, quote.created/updated/sent/declined/canceled/accepted,
+        order.created/updated/confirmed/canceled/completed, invoice.created/paid/voided/credit_applied,
+        credit_note.created, shipment.created/delivered/canceled, return.created, payment.created/updated/voided,
+        credit_refund.created, shift.started/ended, activity.created, settings.updated. `data` is the resource
+        as the API answered it after the change.
+      parameters:
+        - {name: after, in: query, description: Only events with a larger id., schema: {type: integer, minimum: 0}}
+        - {name: type, in: query, schema: {type: string, minLength: 1}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200, default: 50}}
+        - {name: cursor, in: query, description: Same as after., schema: {type: string, pattern: '^[0-9]+$'}}
+      responses:
+        "200":
+          description: A page of events.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [data, has_more, next_cursor]
+                properties:
+                  data: {type: array, items: {$ref: "#/components/schemas/Event"}}
+                  has_more: {type: boolean}
+                  next_cursor: {type: string, pattern: '^[0-9]+$'}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /v1/events/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [events]
+      operationId: getEvent
+      summary: One event.
+      responses:
+        "200":
+          description: The event.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Event"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /v1/webhook-endpoints:
+    get:
+      tags: [events]
+      operationId: listWebhookEndpoints
+      summary: List webhook endpoints (admin; the secret is never shown again).
+      parameters:
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+        - $ref: "#/components/parameters/createdFrom"
+        - $ref: "#/components/parameters/createdTo"
+        - $ref: "#/components/parameters/updatedSince"
+        - $ref: "#/components/parameters/metadataFilter"
+      responses:
+        "200":
+          description: A page of endpoints.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/WebhookEndpoint"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      tags: [events]
+      operationId: createWebhookEndpoint
+      summary: "Subscribe a URL to events (admin). Answers with `secret` — generated unless given — only this once."
+      description: |
+        Each matching event created after this is POSTed as the event JSON with `Sales-Signature: t=<unix>,v1=<hex
+        HMAC-SHA256(secret, "<t>.<body>")>`, `Sales-Event-Id` and `Sales-Event-Type`. A 2xx answer delivers it;
+        anything else (or no answer within 10 s) is retried after 30 s, 1, 2, 4, 8, 16 and 32 min (8 attempts), then
+        given up. Per endpoint, events go out one at a time in event order. Deliveries are stored rows, so a
+        restart resumes them; a send cut short by a crash is sent again (deduplicate on the event id).
+      parameters:
+        - $ref: "#/components/parameters/idempotencyKey"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WebhookEndpointInput"}
+      responses:
+        "201":
+          description: The endpoint, with its secret.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/WebhookEndpoint"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+  /v1/webhook-endpoints/{id}:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [events]
+      operationId: getWebhookEndpoint
+      summary: A webhook endpoint (admin).
+      parameters:
+        - $ref: "#/components/parameters/ifNoneMatch"
+      responses:
+        "200":
+          description: The endpoint.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/WebhookEndpoint"}
+        "304": {$ref: "#/components/responses/NotModified"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    patch:
+      tags: [events]
+      operationId: updateWebhookEndpoint
+      summary: "Change url, events, description, active or metadata (admin). A paused endpoint (active: false) skips the events of its pause."
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WebhookEndpointPatch"}
+      responses:
+        "200":
+          description: The endpoint.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/WebhookEndpoint"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "422": {$ref: "#/components/responses/ValidationFailed"}
+    delete:
+      tags: [events]
+      operationId: deleteWebhookEndpoint
+      summary: Delete an endpoint and its deliveries (admin).
+      parameters:
+        - $ref: "#/components/parameters/ifMatch"
+      responses:
+        "204": {description: Deleted.}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "412": {$ref: "#/components/responses/VersionConflict"}
+  /v1/webhook-endpoints/{id}/deliveries:
+    parameters:
+      - $ref: "#/components/parameters/id"
+    get:
+      tags: [events]
+      operationId: listWebhookDeliveries
+      summary: Deliveries of an endpoint with every attempt (admin).
+      parameters:
+        - {name: status, in: query, schema: {type: string, enum: [pending, delivered, failed]}}
+        - $ref: "#/components/parameters/limit"
+        - $ref: "#/components/parameters/cursor"
+      responses:
+        "200":
+          description: A page of deliveries.
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/ListEnvelope"
+                  - type: object
+                    properties:
+                      data: {type: array, items: {$ref: "#/components/schemas/WebhookDelivery"}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+
 components:
   securitySchemes:
     apiKey:
@@ -3209,5 +3402,85 @@ components:
         other: {$ref: "#/components/schemas/AccountCode"}
         version: {type: integer, minimum: 1}
         updated_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+    Event:
+      type: object
+      required: [id, type, created_at, actor, resource_type, resource_id, data]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        type: {type: string}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        actor:
+          oneOf:
+            - type: "null"
+            - type: object
+              required: [type, id, name]
+              properties:
+                type: {type: string, enum: [api_key]}
+                id: {type: [integer, "null"]}
+                name: {type: [string, "null"]}
+        resource_type: {type: string}
+        resource_id: {type: integer}
+        data: {type: object}
+    WebhookEventPattern:
+      type: string
+      pattern: '^(\*|[a-z_]+\.([a-z_]+|\*))$'
+    WebhookEndpointInput:
+      type: object
+      additionalProperties: false
+      required: [url]
+      properties:
+        url: {type: string, format: uri, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', maxLength: 2000}
+        events: {type: array, minItems: 1, maxItems: 100, items: {$ref: "#/components/schemas/WebhookEventPattern"}}
+        secret: {type: string, minLength: 16, maxLength: 200}
+        description: {type: [string, "null"], maxLength: 500}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    WebhookEndpointPatch:
+      type: object
+      additionalProperties: false
+      properties:
+        url: {type: string, format: uri, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', maxLength: 2000}
+        events: {type: array, minItems: 1, maxItems: 100, items: {$ref: "#/components/schemas/WebhookEventPattern"}}
+        description: {type: [string, "null"], maxLength: 500}
+        active: {type: boolean}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+    WebhookEndpoint:
+      type: object
+      required: [id, url, description, events, active, secret_prefix, metadata, version, created_at, updated_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        url: {type: string}
+        description: {type: [string, "null"]}
+        events: {type: array, items: {type: string}}
+        active: {type: boolean}
+        secret: {type: string, description: Only in the create response.}
+        secret_prefix: {type: string}
+        metadata: {$ref: "#/components/schemas/Metadata"}
+        version: {type: integer, minimum: 1}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
+        updated_at: {$ref: "#/components/schemas/Timestamp"}
+    WebhookDelivery:
+      type: object
+      required: [id, endpoint_id, event_id, event_type, status, attempt_count, attempts, next_attempt_at, delivered_at, created_at]
+      properties:
+        id: {$ref: "#/components/schemas/Id"}
+        endpoint_id: {$ref: "#/components/schemas/Id"}
+        event_id: {$ref: "#/components/schemas/Id"}
+        event_type: {type: string}
+        status: {type: string, enum: [pending, delivered, failed]}
+        attempt_count: {type: integer, minimum: 0}
+        attempts:
+          type: array
+          items:
+            type: object
+            required: [at, status_code, error, duration_ms]
+            properties:
+              at: {$ref: "#/components/schemas/Timestamp"}
+              status_code: {type: [integer, "null"]}
+              error: {type: [string, "null"]}
+              duration_ms: {type: integer, minimum: 0}
+        next_attempt_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        delivered_at: {oneOf: [{$ref: "#/components/schemas/Timestamp"}, {type: "null"}]}
+        created_at: {$ref: "#/components/schemas/Timestamp"}
 """##
 }

@@ -8,6 +8,7 @@ enum FieldSalesRoutes {
     static let repFields: Set<String> = ["name", "email", "phone", "active", "metadata"]
 
     static let reps = VersionedResource<SalesRep>(
+        eventResource: "sales_rep",
         blank: { _ in SalesRep() },
         apply: { reader, rep, creating, _ in
             reader.rejectUnknown(repFields)
@@ -49,7 +50,9 @@ enum FieldSalesRoutes {
             try request.requireActsFor(salesRep: id)
             return try await app.write(request) { db in
                 let shift = try SalesRepStore.clockIn(db, repId: id, at: at, location: location, note: note)
-                return APIResponse.json(201) { w in writeShift(shift, to: &w) }
+                let answer = APIResponse.json(201) { w in writeShift(shift, to: &w) }
+                try Events.record(db, request, "shift.started", "shift", shift.id, answer)
+                return answer
             }
         }
     }
@@ -66,7 +69,9 @@ enum FieldSalesRoutes {
             try request.requireActsFor(salesRep: id)
             return try await app.write(request) { db in
                 let shift = try SalesRepStore.clockOut(db, repId: id, at: at, note: note)
-                return APIResponse.json { w in writeShift(shift, to: &w) }
+                let answer = APIResponse.json { w in writeShift(shift, to: &w) }
+                try Events.record(db, request, "shift.ended", "shift", shift.id, answer)
+                return answer
             }
         }
     }
@@ -125,7 +130,9 @@ enum FieldSalesRoutes {
             let activity = Activity(salesRepId: rep, customerId: customer, type: type, at: at ?? "", notes: notes, outcome: outcome, metadata: metadata)
             return try await app.write(request) { db in
                 let created = try ActivityStore.create(db, activity)
-                return APIResponse.json(201, etag: created.version) { w in writeActivity(created, to: &w) }
+                let answer = APIResponse.json(201, etag: created.version) { w in writeActivity(created, to: &w) }
+                try Events.record(db, request, "activity.created", "activity", created.id, answer)
+                return answer
             }
         }
     }

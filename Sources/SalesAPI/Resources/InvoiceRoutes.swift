@@ -21,8 +21,13 @@ enum InvoiceRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
+                let before = try OrderStore.get(db, id: orderId).status
                 let invoice = try InvoiceStore.create(db, orderId: orderId, requests: lineRequests, issueDate: issue, dueDate: due, notes: notes)
-                return response(invoice, status: 201)
+                let answer = response(invoice, status: 201)
+                try Events.record(db, request, "invoice.created", "invoice", invoice.id, answer)
+                try Events.invoicesPaid(db, request, [invoice.id])
+                try Events.orderCompleted(db, request, orderId: orderId, before: before)
+                return answer
             }
         }
     }
@@ -65,7 +70,11 @@ enum InvoiceRoutes {
             r.rejectUnknown(["reason"])
             _ = r.text("reason", maxLength: 500)
             try r.finish()
-            return try await app.write(request) { db in response(try InvoiceStore.void(db, id: id, expectedVersion: expected)) }
+            return try await app.write(request) { db in
+                let answer = response(try InvoiceStore.void(db, id: id, expectedVersion: expected))
+                try Events.record(db, request, "invoice.voided", "invoice", id, answer)
+                return answer
+            }
         }
     }
 
@@ -82,7 +91,12 @@ enum InvoiceRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                creditNoteResponse(try CreditNoteStore.create(db, invoiceId: invoiceId, requests: lineRequests, reason: reason ?? ""), status: 201)
+                let wasOpen = try InvoiceStore.get(db, id: invoiceId).status == .open
+                let note = try CreditNoteStore.create(db, invoiceId: invoiceId, requests: lineRequests, reason: reason ?? "")
+                let answer = creditNoteResponse(note, status: 201)
+                try Events.record(db, request, "credit_note.created", "credit_note", note.id, answer)
+                if wasOpen { try Events.invoicesPaid(db, request, [invoiceId]) }
+                return answer
             }
         }
     }

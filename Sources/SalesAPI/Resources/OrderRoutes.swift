@@ -59,8 +59,10 @@ enum OrderRoutes {
             let currency = app.configuration.currency
             return try await app.write(request) { db in
                 var order = try OrderStore.create(db, input, serverCurrency: currency)
+                try Events.record(db, request, "order.created", "order", order.id, try response(db, order, status: 201))
                 if confirm {
                     order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override)
+                    try confirmed(db, request, order)
                 }
                 return try response(db, order, status: 201)
             }
@@ -94,7 +96,11 @@ enum OrderRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                try response(db, try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency))
+                let before = try OrderStore.get(db, id: id).version
+                let order = try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
+                let answer = try response(db, order)
+                if order.version != before { try Events.record(db, request, "order.updated", "order", id, answer) }
+                return answer
             }
         }
     }
@@ -109,7 +115,9 @@ enum OrderRoutes {
             try r.finish()
             try checkOverride(override, request)
             return try await app.write(request) { db in
-                try response(db, try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override))
+                let order = try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override)
+                try confirmed(db, request, order)
+                return try response(db, order)
             }
         }
     }
@@ -120,9 +128,24 @@ enum OrderRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
+                let answer = try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
+                try Events.record(db, request, "order.canceled", "order", id, answer)
+                return answer
             }
         }
+    }
+
+    /// order.confirmed, and with auto_invoice the invoice made in the same transaction
+    /// (invoice.created, invoice.paid for a zero total) and order.completed when it completes.
+    static func confirmed(_ db: Database, _ request: APIRequest, _ order: Order) throws {
+        try Events.record(db, request, "order.confirmed", "order", order.id, try response(db, order))
+        guard order.autoInvoice else { return }
+        let invoices = try InvoiceStore.list(db, filter: { var f = InvoiceStore.Filter(); f.orderId = order.id; return f }(), options: ListOptions()).items
+        for invoice in invoices {
+            try Events.record(db, request, "invoice.created", "invoice", invoice.id, InvoiceRoutes.response(invoice))
+        }
+        try Events.invoicesPaid(db, request, invoices.map(\.id))
+        try Events.orderCompleted(db, request, orderId: order.id, before: .confirmed)
     }
 
     static func availability(_ app: SalesApp) -> APIHandler {

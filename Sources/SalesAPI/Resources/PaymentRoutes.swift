@@ -1,3 +1,4 @@
+import GRDB
 import SalesCore
 import SalesJSON
 import SalesStore
@@ -22,7 +23,7 @@ enum PaymentRoutes {
             let new = PaymentStore.NewPayment(customerId: customerId, amount: fields.amount, currency: fields.currency, method: fields.method,
                                               reference: fields.reference, receivedAt: fields.receivedAt, allocations: allocations,
                                               metadata: fields.metadata)
-            return try await app.write(request) { db in response(try PaymentStore.create(db, new), status: 201) }
+            return try await app.write(request) { db in try created(db, request, try PaymentStore.create(db, new)) }
         }
     }
 
@@ -38,8 +39,16 @@ enum PaymentRoutes {
             guard let fields else { throw APIError.badRequest("unreachable: validated fields missing") }
             let new = PaymentStore.NewPayment(customerId: 0, amount: fields.amount, currency: fields.currency, method: fields.method,
                                               reference: fields.reference, receivedAt: fields.receivedAt, allocations: nil, metadata: fields.metadata)
-            return try await app.write(request) { db in response(try PaymentStore.createForOrder(db, orderId: orderId, new), status: 201) }
+            return try await app.write(request) { db in try created(db, request, try PaymentStore.createForOrder(db, orderId: orderId, new)) }
         }
+    }
+
+    /// payment.created, then invoice.paid for each invoice the payment paid off.
+    static func created(_ db: Database, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
+        let answer = response(payment, status: 201)
+        try Events.record(db, request, "payment.created", "payment", payment.id, answer)
+        try Events.invoicesPaid(db, request, payment.allocations.map(\.invoiceId))
+        return answer
     }
 
     struct PaymentFields {
@@ -122,7 +131,11 @@ enum PaymentRoutes {
             let metadata = r.metadata().value
             try r.finish()
             return try await app.write(request) { db in
-                response(try PaymentStore.update(db, id: id, expectedVersion: expected, reference: reference, metadata: metadata))
+                let before = try PaymentStore.get(db, id: id).version
+                let payment = try PaymentStore.update(db, id: id, expectedVersion: expected, reference: reference, metadata: metadata)
+                let answer = response(payment)
+                if payment.version != before { try Events.record(db, request, "payment.updated", "payment", id, answer) }
+                return answer
             }
         }
     }
@@ -136,7 +149,11 @@ enum PaymentRoutes {
             r.rejectUnknown(["reason"])
             let reason = r.text("reason", maxLength: 500).value
             try r.finish()
-            return try await app.write(request) { db in response(try PaymentStore.void(db, id: id, reason: reason, expectedVersion: expected)) }
+            return try await app.write(request) { db in
+                let answer = response(try PaymentStore.void(db, id: id, reason: reason, expectedVersion: expected))
+                try Events.record(db, request, "payment.voided", "payment", id, answer)
+                return answer
+            }
         }
     }
 
@@ -148,7 +165,13 @@ enum PaymentRoutes {
             r.rejectUnknown(["amount"])
             let amount = r.integer("amount", range: 1...MoneyLimits.max).value
             try r.finish()
-            return try await app.write(request) { db in InvoiceRoutes.response(try PaymentStore.applyCredit(db, invoiceId: id, amount: amount)) }
+            return try await app.write(request) { db in
+                let invoice = try PaymentStore.applyCredit(db, invoiceId: id, amount: amount)
+                let answer = InvoiceRoutes.response(invoice)
+                try Events.record(db, request, "invoice.credit_applied", "invoice", id, answer)
+                if invoice.status == .paid { try Events.record(db, request, "invoice.paid", "invoice", id, answer) }
+                return answer
+            }
         }
     }
 
@@ -165,7 +188,9 @@ enum PaymentRoutes {
             return try await app.write(request) { db in
                 let refund = try CreditRefundStore.create(db, customerId: customerId, amount: fields.amount, currency: fields.currency,
                                                           method: fields.method, reference: fields.reference, metadata: fields.metadata)
-                return APIResponse.json(201) { w in writeRefund(refund, to: &w) }
+                let answer = APIResponse.json(201) { w in writeRefund(refund, to: &w) }
+                try Events.record(db, request, "credit_refund.created", "credit_refund", refund.id, answer)
+                return answer
             }
         }
     }

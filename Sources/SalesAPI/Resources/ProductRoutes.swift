@@ -28,6 +28,7 @@ enum ProductRoutes {
     }
 
     static let resource = VersionedResource<Product>(
+        eventResource: "product",
         blank: { _ in blank() },
         apply: { reader, product, creating, app in
             apply(&reader, to: &product, creating: creating, serverCurrency: app.configuration.currency)
@@ -52,7 +53,9 @@ enum ProductRoutes {
             guard let quantity else { throw APIError.badRequest("quantity is required") }
             return try await app.write(request) { db in
                 let movement = try ProductStore.moveStock(db, productId: id, quantity: quantity, type: .adjustment, reason: reason)
-                return APIResponse.json(201) { w in writeMovement(movement, to: &w) }
+                let answer = APIResponse.json(201) { w in writeMovement(movement, to: &w) }
+                try Events.record(db, request, "stock.adjusted", "product", id, answer)
+                return answer
             }
         }
     }

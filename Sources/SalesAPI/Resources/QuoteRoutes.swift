@@ -38,7 +38,12 @@ enum QuoteRoutes {
             draft.salesRepId = try request.salesRepForNewDocument(draft.salesRepId)
             let input = draft
             let currency = app.configuration.currency
-            return try await app.write(request) { db in response(try QuoteStore.create(db, input, serverCurrency: currency), status: 201) }
+            return try await app.write(request) { db in
+                let quote = try QuoteStore.create(db, input, serverCurrency: currency)
+                let answer = response(quote, status: 201)
+                try Events.record(db, request, "quote.created", "quote", quote.id, answer)
+                return answer
+            }
         }
     }
 
@@ -66,7 +71,11 @@ enum QuoteRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                response(try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency))
+                let before = try QuoteStore.get(db, id: id).version
+                let quote = try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
+                let answer = response(quote)
+                if quote.version != before { try Events.record(db, request, "quote.updated", "quote", id, answer) }
+                return answer
             }
         }
     }
@@ -77,7 +86,15 @@ enum QuoteRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
+                let answer = response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
+                let type: String
+                switch action {
+                case .send: type = "quote.sent"
+                case .decline: type = "quote.declined"
+                case .cancel: type = "quote.canceled"
+                }
+                try Events.record(db, request, type, "quote", id, answer)
+                return answer
             }
         }
     }
@@ -95,9 +112,12 @@ enum QuoteRoutes {
             try OrderRoutes.checkOverride(override, request)
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                var (_, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
+                var (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
+                try Events.record(db, request, "quote.accepted", "quote", id, response(quote))
+                try Events.record(db, request, "order.created", "order", order.id, try OrderRoutes.response(db, order, status: 201))
                 if confirm {
                     order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override)
+                    try OrderRoutes.confirmed(db, request, order)
                 }
                 return try OrderRoutes.response(db, order, status: 201)
             }

@@ -245,7 +245,11 @@ enum ReportRoutes {
             try r.finish()
             let input = changes
             return try await app.write(request) { db in
-                accountingResponse(try SettingsStore.updateAccounting(db, changes: input, expectedVersion: expected))
+                let before = try SettingsStore.accounting(db).version
+                let codes = try SettingsStore.updateAccounting(db, changes: input, expectedVersion: expected)
+                let answer = accountingResponse(codes)
+                if codes.version != before { try Events.record(db, request, "settings.updated", "settings", 1, answer) }
+                return answer
             }
         }
     }

@@ -16,7 +16,12 @@ enum ShipmentRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                response(try ShipmentStore.create(db, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking), status: 201)
+                let before = try OrderStore.get(db, id: orderId).status
+                let shipment = try ShipmentStore.create(db, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking)
+                let answer = response(shipment, status: 201)
+                try Events.record(db, request, "shipment.created", "shipment", shipment.id, answer)
+                try Events.orderCompleted(db, request, orderId: orderId, before: before)
+                return answer
             }
         }
     }
@@ -49,8 +54,10 @@ enum ShipmentRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
-                                 : try ShipmentStore.cancel(db, id: id, expectedVersion: expected))
+                let answer = response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
+                                              : try ShipmentStore.cancel(db, id: id, expectedVersion: expected))
+                try Events.record(db, request, deliver ? "shipment.delivered" : "shipment.canceled", "shipment", id, answer)
+                return answer
             }
         }
     }
@@ -69,7 +76,7 @@ enum ShipmentRoutes {
             let lineRequests = requests
             return try await app.write(request) { db in
                 let record = try ShipmentStore.createReturn(db, shipmentId: id, requests: lineRequests, restock: restock, reason: reason)
-                return APIResponse.json(201) { w in
+                let answer = APIResponse.json(201) { w in
                     w.beginObject()
                     w.key("id"); w.int(record.id)
                     w.key("number"); w.string(record.number)
@@ -89,6 +96,8 @@ enum ShipmentRoutes {
                     w.key("created_at"); w.string(record.createdAt)
                     w.endObject()
                 }
+                try Events.record(db, request, "return.created", "return", record.id, answer)
+                return answer
             }
         }
     }

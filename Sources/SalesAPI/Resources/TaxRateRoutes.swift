@@ -18,6 +18,7 @@ enum TaxRateRoutes {
     }
 
     static let resource = VersionedResource<TaxRate>(
+        eventResource: "tax_rate",
         blank: { _ in TaxRate(id: 0, name: "", percentE4: 0, inclusive: false, active: true, metadata: [:], version: 1, createdAt: "", updatedAt: "") },
         apply: { reader, rate, creating, _ in apply(&reader, to: &rate, creating: creating) },
         insert: TaxRateStore.create,

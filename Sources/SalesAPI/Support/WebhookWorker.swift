@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// Delivers events to webhook endpoints (API.md §3 "Events and webhooks") off the request path:
+/// a background task turns new events into delivery rows, then sends each endpoint's oldest
+/// pending delivery — one at a time per endpoint, so its events arrive in order — signed with
+/// `Sales-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. A 2xx delivers;
+/// anything else is retried after base·2^(n−1) until the attempts run out. Everything is in the
+/// database, so a restart resumes where it stopped (a send cut off by a crash is sent again:
+/// at-least-once; receivers deduplicate on the event id).
+final class WebhookWorker: Sendable {
+    let app: SalesApp
+    let session: URLSession
+
+    init(app: SalesApp) {
+        self.app = app
+        let configuration = URLSessionConfiguration.ephemeral
+        let timeout = Double(app.configuration.webhookTimeout.components.seconds)
+            + Double(app.configuration.webhookTimeout.components.attoseconds) / 1e18
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.httpMaximumConnectionsPerHost = 4
+        session = URLSession(configuration: configuration)
+    }
+
+    func run() async {
+        let config = app.configuration
+        while !Task.isCancelled {
+            do {
+                let now = Self.nowMs()
+                // A read first, so an idle server never takes the writer for nothing.
+                if try await app.read({ db in try WebhookStore.needsFanOut(db) }) {
+                    try await app.writeDirect { db in try WebhookStore.fanOut(db, nowMs: now) }
+                }
+                let heads = try await app.read { db in try WebhookStore.heads(db) }
+                let due = heads.filter { $0.nextAttemptAt <= now }
+                if !due.isEmpty {
+                    await withTaskGroup(of: Void.self) { group in
+                        for delivery in due { group.addTask { await self.attempt(delivery, config: config) } }
+                    }
+                    continue
+                }
+            } catch {
+                app.logger.warning("webhook worker: \(error)")
+            }
+            try? await Task.sleep(for: config.webhookPollInterval)
+        }
+    }
+
+    static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// The signature header for `body` at unix time `t`.
+    static func signature(secret: String, timestamp: Int64, body: [UInt8]) -> String {
+        let mac = Crypto.hmacSHA256(key: Array(secret.utf8), message: Array("\(timestamp).".utf8) + body)
+        return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func attempt(_ d: WebhookStore.Due, config: SalesAPIConfiguration) async {
+        var w = JSONWriter()
+        Events.write(d.event, to: &w)
+        let body = w.bytes
+        guard let url = URL(string: d.url) else { return }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("sales-server-webhooks/1", forHTTPHeaderField: "User-Agent")
+        request.setValue(String(d.event.id), forHTTPHeaderField: "Sales-Event-Id")
+        request.setValue(d.event.type, forHTTPHeaderField: "Sales-Event-Type")
+        request.setValue(Self.signature(secret: d.secret, timestamp: Int64(Date().timeIntervalSince1970), body: body),
+                         forHTTPHeaderField: "Sales-Signature")
+        let started = Self.nowMs()
+        var status: Int?
+        var failure: String?
+        do {
+            let (_, response) = try await session.data(for: request)
+            status = (response as? HTTPURLResponse)?.statusCode
+        } catch {
+            failure = (error as NSError).localizedDescription
+        }
+        let delivered = status.map { (200..<300).contains($0) } ?? false
+        if failure == nil && !delivered { failure = "HTTP \(status ?? 0)" }
+        let attempts = d.attempts + 1
+        var retryAt: Int64?
+        if !delivered && attempts < Int64(config.webhookMaxAttempts) {
+            let base = config.webhookRetryBase.components
+            let baseMs = base.seconds * 1000 + base.attoseconds / 1_000_000_000_000_000
+            retryAt = Self.nowMs() + baseMs * (Int64(1) << min(attempts - 1, 30))
+        }
+        let duration = Self.nowMs() - started
+        let code = status
+        let retryAtMs = retryAt
+        let error = failure
+        do {
+            try await app.writeDirect { db in
+                try WebhookStore.recordAttempt(db, deliveryId: d.deliveryId, statusCode: code, error: delivered ? nil : error, durationMs: duration,
+                                               delivered: delivered, retryAtMs: retryAtMs)
+            }
+        } catch {
+            app.logger.warning("webhook worker: recording an attempt failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+import SalesCore
+
+/// Who made a change: the API key's id and name (nil for the system itself).
+public struct EventActor: Sendable, Equatable {
+    public var keyId: Int64?
+    public var name: String?
+    public init(keyId: Int64?, name: String?) {
+        self.keyId = keyId
+        self.name = name
+    }
+}
+
+public struct EventRecord: Sendable, Equatable {
+    public var id: Int64
+    public var type: String
+    public var createdAt: String
+    public var actor: EventActor?
+    public var resourceType: String
+    public var resourceId: Int64
+    /// The resource as the API showed it after the change (JSON object text).
+    public var data: String
+}
+
+/// The event feed (API.md §3 "Events and webhooks"): one row per change, inserted in the
+/// transaction that makes the change, so an event exists exactly when its change does.
+public enum EventStore {
+    public static func record(_ db: Database, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
+    }
+
+    static func decode(_ row: Row) -> EventRecord {
+        let keyId: Int64? = row["actor_key_id"]
+        let name: String? = row["actor_name"]
+        return EventRecord(id: row["id"], type: row["type"], createdAt: row["created_at"],
+                           actor: keyId == nil && name == nil ? nil : EventActor(keyId: keyId, name: name),
+                           resourceType: row["resource_type"], resourceId: row["resource_id"], data: row["data"])
+    }
+
+    /// Events after `after`, oldest first. `type` is a type ("order.created") or a family
+    /// ("order.*").
+    public static func list(_ db: Database, after: Int64, type: String?, limit: Int) throws -> Page<EventRecord> {
+        var conditions = SQLConditions()
+        conditions.add("id > ?", after)
+        if let type {
+            if type.hasSuffix(".*") {
+                let prefix = String(type.dropLast(1))
+                conditions.add("type >= ? AND type < ?", prefix, prefix + "\u{10FFFF}")
+            } else {
+                conditions.add("type = ?", type)
+            }
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM events \(conditions.sql) ORDER BY id LIMIT \(limit + 1)",
+                                    arguments: StatementArguments(conditions.arguments.map { $0.databaseValue }))
+        return Page(items: rows.prefix(limit).map(decode), hasMore: rows.count > limit)
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> EventRecord {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]) else {
+            throw SalesError.notFound(resource: "event", id: String(id))
+        }
+        return decode(row)
+    }
+
+    /// The newest event id (0 when none): where a new webhook endpoint starts.
+    public static func lastId(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM events") ?? 0
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import SalesCore
+
+public struct WebhookEndpoint: Sendable, Equatable {
+    public var id: Int64
+    public var url: String
+    public var description: String?
+    /// Event types, or ["*"] for all.
+    public var events: [String]
+    public var active: Bool
+    public var metadata: Metadata
+    public var version: Int64
+    public var createdAt: String
+    public var updatedAt: String
+    public var secretPrefix: String
+
+    public init(id: Int64 = 0, url: String = "", description: String? = nil, events: [String] = ["*"], active: Bool = true,
+                metadata: Metadata = [:], version: Int64 = 1, createdAt: String = "", updatedAt: String = "", secretPrefix: String = "") {
+        self.id = id
+        self.url = url
+        self.description = description
+        self.events = events
+        self.active = active
+        self.metadata = metadata
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.secretPrefix = secretPrefix
+    }
+
+    /// Whether an event of `type` goes to this endpoint: "*", the exact type, or "family.*".
+    public func wants(_ type: String) -> Bool {
+        events.contains { $0 == "*" || $0 == type || ($0.hasSuffix(".*") && type.hasPrefix($0.dropLast(1))) }
+    }
+}
+
+public struct WebhookDelivery: Sendable, Equatable {
+    public struct Attempt: Sendable, Equatable {
+        public var at: String
+        public var statusCode: Int64?
+        public var error: String?
+        public var durationMs: Int64
+    }
+    public var id: Int64
+    public var endpointId: Int64
+    public var eventId: Int64
+    public var eventType: String
+    public var status: String
+    public var attempts: [Attempt]
+    public var nextAttemptAt: String?
+    public var deliveredAt: String?
+    public var createdAt: String
+}
+
+/// Webhook endpoints and their deliveries (API.md §3 "Events and webhooks"). Deliveries are
+/// rows: a restart resumes them; per endpoint they go out in event order.
+public enum WebhookStore {
+    static func decode(_ row: Row) -> WebhookEndpoint {
+        let events = (try? JSONSerialization.jsonObject(with: Data((row["events"] as String).utf8))) as? [String] ?? ["*"]
+        let secret: String = row["secret"]
+        return WebhookEndpoint(id: row["id"], url: row["url"], description: row["description"], events: events, active: row["active"],
+                               metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], createdAt: row["created_at"],
+                               updatedAt: row["updated_at"], secretPrefix: String(secret.prefix(10)))
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> WebhookEndpoint {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ?", arguments: [id]) else {
+            throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
+        }
+        return decode(row)
+    }
+
+    public static func secret(_ db: Database, id: Int64) throws -> String {
+        guard let secret = try String.fetchOne(db, sql: "SELECT secret FROM webhook_endpoints WHERE id = ?", arguments: [id]) else {
+            throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
+        }
+        return secret
+    }
+
+    public static func list(_ db: Database, options: ListOptions) throws -> Page<WebhookEndpoint> {
+        try KeysetList.fetch(db, table: "webhook_endpoints", options: options, conditions: SQLConditions(), decode: decode)
+    }
+
+    static func encodeEvents(_ events: [String]) -> String {
+        String(decoding: (try? JSONSerialization.data(withJSONObject: events)) ?? Data("[\"*\"]".utf8), as: UTF8.self)
+    }
+
+    /// Starts after the newest event: an endpoint receives what happens from its creation on.
+    public static func create(_ db: Database, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
+        let now = Timestamp.now()
+        try db.execute(sql: """
+            INSERT INTO webhook_endpoints (url, description, events, secret, active, last_event_id, metadata, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [e.url, e.description, encodeEvents(e.events), secret, e.active, try EventStore.lastId(db),
+                             JSONColumns.encode(e.metadata), now, now])
+        return try get(db, id: db.lastInsertedRowID)
+    }
+
+    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
+        var e = try get(db, id: id)
+        if let expected = expectedVersion, expected != e.version { throw SalesError.versionConflict(current: e.version) }
+        let before = e
+        try change(&e)
+        if e == before { return e }
+        try db.execute(sql: """
+            UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
+        return try get(db, id: id)
+    }
+
+    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+        let e = try get(db, id: id)
+        if let expected = expectedVersion, expected != e.version { throw SalesError.versionConflict(current: e.version) }
+        try db.execute(sql: "DELETE FROM webhook_endpoints WHERE id = ?", arguments: [id])
+    }
+
+    // MARK: - Deliveries
+
+    public static func deliveries(_ db: Database, endpointId: Int64, status: String?, options: ListOptions) throws -> Page<WebhookDelivery> {
+        _ = try get(db, id: endpointId)
+        var conditions = SQLConditions()
+        conditions.add("d.endpoint_id = ?", endpointId)
+        if let status { conditions.add("d.status = ?", status) }
+        if let after = options.afterId { conditions.add("d.id > ?", after) }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.*, e.type FROM webhook_deliveries d JOIN events e ON e.id = d.event_id \(conditions.sql) ORDER BY d.id LIMIT \(options.limit + 1)
+            """, arguments: StatementArguments(conditions.arguments.map { $0.databaseValue }))
+        let items = try rows.prefix(options.limit).map { row -> WebhookDelivery in
+            let id: Int64 = row["id"]
+            let attempts = try Row.fetchAll(db, sql: "SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id", arguments: [id]).map {
+                WebhookDelivery.Attempt(at: $0["attempted_at"], statusCode: $0["status_code"], error: $0["error"], durationMs: $0["duration_ms"])
+            }
+            let status: String = row["status"]
+            let next: Int64 = row["next_attempt_at"]
+            return WebhookDelivery(id: id, endpointId: row["endpoint_id"], eventId: row["event_id"], eventType: row["type"], status: status,
+                                   attempts: attempts,
+                                   nextAttemptAt: status == "pending" ? Timestamp.format(seconds: Int(next / 1000), milliseconds: Int(next % 1000)) : nil,
+                                   deliveredAt: row["delivered_at"], createdAt: row["created_at"])
+        }
+        return Page(items: items, hasMore: rows.count > options.limit)
+    }
+
+    /// Whether an active endpoint has events it has not turned into deliveries yet.
+    public static func needsFanOut(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active = 1 AND last_event_id < (SELECT COALESCE(MAX(id), 0) FROM events))
+            """) ?? false
+    }
+
+    /// Turns the events after each active endpoint's mark into pending deliveries (the ones it
+    /// wants) and moves the mark; at most `batch` events per endpoint per call.
+    public static func fanOut(_ db: Database, nowMs: Int64, batch: Int = 500) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM webhook_endpoints WHERE active = 1") {
+            let endpoint = decode(row)
+            let mark: Int64 = row["last_event_id"]
+            let events = try Row.fetchAll(db, sql: "SELECT id, type FROM events WHERE id > ? ORDER BY id LIMIT ?", arguments: [mark, batch])
+            guard let last = events.last?["id"] as Int64? else { continue }
+            let now = Timestamp.now()
+            for event in events where endpoint.wants(event["type"]) {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO webhook_deliveries (endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, 'pending', 0, ?, ?)
+                    """, arguments: [endpoint.id, event["id"] as Int64, nowMs, now])
+            }
+            try db.execute(sql: "UPDATE webhook_endpoints SET last_event_id = ? WHERE id = ?", arguments: [last, endpoint.id])
+        }
+    }
+
+    /// The next delivery of each active endpoint: its oldest pending one (event order).
+    public struct Due: Sendable {
+        public var deliveryId: Int64
+        public var endpointId: Int64
+        public var url: String
+        public var secret: String
+        public var attempts: Int64
+        public var nextAttemptAt: Int64
+        public var event: EventRecord
+    }
+
+    public static func heads(_ db: Database) throws -> [Due] {
+        try Row.fetchAll(db, sql: """
+            SELECT d.id AS delivery_id, d.attempts, d.next_attempt_at, w.id AS endpoint_id, w.url, w.secret, e.*
+            FROM webhook_endpoints w
+            JOIN webhook_deliveries d ON d.id = (SELECT id FROM webhook_deliveries x WHERE x.endpoint_id = w.id AND x.status = 'pending'
+                                                 ORDER BY x.event_id LIMIT 1)
+            JOIN events e ON e.id = d.event_id
+            WHERE w.active = 1
+            """).map {
+            Due(deliveryId: $0["delivery_id"], endpointId: $0["endpoint_id"], url: $0["url"], secret: $0["secret"], attempts: $0["attempts"],
+                nextAttemptAt: $0["next_attempt_at"], event: EventStore.decode($0))
+        }
+    }
+
+    /// Records an attempt: delivered on 2xx; otherwise retried at `retryAtMs`, or failed for
+    /// good when `retryAtMs` is nil (attempts exhausted).
+    public static func recordAttempt(_ db: Database, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
+                                     delivered: Bool, retryAtMs: Int64?) throws {
+        let now = Timestamp.now()
+        try db.execute(sql: "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [deliveryId, now, statusCode, error, durationMs])
+        let status = delivered ? "delivered" : (retryAtMs == nil ? "failed" : "pending")
+        try db.execute(sql: """
+            UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_status = ?,
+              last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE id = ?
+            """, arguments: [status, retryAtMs, statusCode, error, now, delivered ? now : nil, deliveryId])
+    }
+}
