@@ -292,10 +292,8 @@ public struct HTTPRequestParser: Sendable {
             throw HTTPParseError(400, "malformed request target")
         }
         version = try parseVersion(versionBytes)
-        guard let parsed = methodBytes.withUnsafeBytes({ HTTPMethod(bytes: $0) }) else {
-            throw HTTPParseError(501, "method not implemented")
-        }
-        method = parsed
+        // A token that is no method we know (e.g. QUERY) still routes: the router answers 405.
+        method = methodBytes.withUnsafeBytes({ HTTPMethod(bytes: $0) }) ?? .OTHER
         target = String(decoding: targetBytes, as: UTF8.self)
         try validateTargetForm()
     }

@@ -1,9 +1,10 @@
 // Request and response value types of the HTTP/1.1 server (RFC 9110, RFC 9112).
 
-/// Request methods this server recognises (RFC 9110 §9). A syntactically valid method
-/// outside this set is answered 501 Not Implemented (RFC 9110 §9.1).
+/// Request methods this server recognises (RFC 9110 §9). Any other syntactically valid method
+/// is `OTHER`: no route serves it, so it is answered 405 with `Allow` where the path exists and
+/// 404 elsewhere (RFC 9110 §15.5.6) — clients learn what the resource does support.
 public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
-    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, CONNECT
+    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, CONNECT, OTHER
 
     init?(bytes: UnsafeRawBufferPointer) {
         // Methods are case-sensitive (RFC 9110 §9.1): "get" is not GET.

@@ -158,7 +158,6 @@ import HTTPTestSupport
         ("GET /hello HTTP/1.1\nHost: t\r\n\r\n", 400, "bad_request"),
         ("GET /hello HTTP/1.1\r\nHost: t\r\nX: a\r\n b\r\n\r\n", 400, "bad_request"),
         ("GET /hello HTTP/3.0\r\nHost: t\r\n\r\n", 505, "http_version_not_supported"),
-        ("FROB /hello HTTP/1.1\r\nHost: t\r\n\r\n", 501, "not_implemented"),
         ("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: t\r\n\r\n", 414, "uri_too_long"),
         ("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + String(repeating: "b", count: 17000) + "\r\n\r\n", 431, "request_header_fields_too_large"),
         ("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n", 413, "payload_too_large"),

@@ -129,24 +129,30 @@ public enum Cursor: Equatable {
         options.updatedSince != nil ? .update(updatedAt, id) : .id(id)
     }
 
+    /// "i<id>", or "u<yyyyMMddHHmmssSSS>_<id>" for a sync feed: the whole grammar is the regex
+    /// `^(i[0-9]{1,18}|u[0-9]{17}_[0-9]{1,18})$`, and every string it matches is a usable
+    /// position (the digits only ever compare as text), so a well-formed cursor is never refused.
     public var encoded: String {
-        let raw: String
         switch self {
-        case .id(let id): raw = "i:\(id)"
-        case .update(let at, let id): raw = "u:\(at)|\(id)"
+        case .id(let id): return "i\(id)"
+        case .update(let at, let id): return "u" + at.filter(\.isNumber) + "_\(id)"
         }
-        return Data(raw.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     public static func decode(_ text: String) -> Cursor? {
-        var b64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while b64.count % 4 != 0 { b64 += "=" }
-        guard let data = Data(base64Encoded: b64), let raw = String(data: data, encoding: .utf8) else { return nil }
-        if raw.hasPrefix("i:"), let id = Int64(raw.dropFirst(2)), id >= 0 { return .id(id) }
-        if raw.hasPrefix("u:"), let bar = raw.lastIndex(of: "|"), let id = Int64(raw[raw.index(after: bar)...]) {
-            let at = String(raw[raw.index(raw.startIndex, offsetBy: 2)..<bar])
-            guard Timestamp.normalize(at) == at else { return nil }
+        let b = Array(text.utf8)
+        func digits(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if b.first == UInt8(ascii: "i"), b.count <= 19, digits(b[1...]), let id = Int64(String(decoding: b[1...], as: UTF8.self)) {
+            return .id(id)
+        }
+        if b.first == UInt8(ascii: "u"), b.count >= 20, b.count <= 37, b[18] == UInt8(ascii: "_"), digits(b[1..<18]), digits(b[19...]),
+           let id = Int64(String(decoding: b[19...], as: UTF8.self)) {
+            let d = String(decoding: b[1..<18], as: UTF8.self)
+            func part(_ from: Int, _ length: Int) -> Substring {
+                let start = d.index(d.startIndex, offsetBy: from)
+                return d[start..<d.index(start, offsetBy: length)]
+            }
+            let at = "\(part(0, 4))-\(part(4, 2))-\(part(6, 2))T\(part(8, 2)):\(part(10, 2)):\(part(12, 2)).\(part(14, 3))Z"
             return .update(at, id)
         }
         return nil

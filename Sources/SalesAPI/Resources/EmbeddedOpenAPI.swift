@@ -52,6 +52,7 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Status"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /readyz:
     get:
       tags: [system]
@@ -65,6 +66,7 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/Status"}
         "503": {$ref: "#/components/responses/Unavailable"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /metrics:
     get:
       tags: [system]
@@ -77,6 +79,7 @@ paths:
           content:
             text/plain:
               schema: {type: string}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /openapi.json:
     get:
       tags: [system]
@@ -89,6 +92,7 @@ paths:
           content:
             application/json:
               schema: {type: object}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/api-keys:
     get:
@@ -107,6 +111,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [api-keys]
       operationId: createApiKey
@@ -130,6 +135,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/api-keys/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -146,6 +152,8 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/customers:
     get:
@@ -171,6 +179,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [customers]
       operationId: createCustomer
@@ -196,6 +205,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/customers/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -217,6 +227,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [customers]
       operationId: updateCustomer
@@ -244,6 +255,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     delete:
       tags: [customers]
       operationId: deleteCustomer
@@ -258,6 +270,7 @@ paths:
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
         "412": {$ref: "#/components/responses/VersionConflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/customers/{id}/balance:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -274,6 +287,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/tax-rates:
     get:
@@ -297,6 +311,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [tax-rates]
       operationId: createTaxRate
@@ -321,6 +336,8 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/tax-rates/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -342,6 +359,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [tax-rates]
       operationId: updateTaxRate
@@ -368,6 +386,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     delete:
       tags: [tax-rates]
       operationId: deleteTaxRate
@@ -382,6 +401,7 @@ paths:
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
         "412": {$ref: "#/components/responses/VersionConflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/products:
     get:
@@ -408,6 +428,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [products]
       operationId: createProduct
@@ -433,6 +454,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/products/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -454,6 +476,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [products]
       operationId: updateProduct
@@ -481,6 +504,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     delete:
       tags: [products]
       operationId: deleteProduct
@@ -495,6 +519,7 @@ paths:
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
         "412": {$ref: "#/components/responses/VersionConflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/products/{id}/stock-adjustments:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -522,6 +547,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/products/{id}/stock-movements:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -542,6 +568,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/stock:
     get:
       tags: [stock]
@@ -564,6 +591,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/quotes:
     get:
@@ -589,6 +617,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [quotes]
       operationId: createQuote
@@ -614,6 +643,8 @@ paths:
         "404": {$ref: "#/components/responses/NotFound"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/quotes/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -635,6 +666,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [quotes]
       operationId: updateQuote
@@ -662,6 +694,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/quotes/{id}/send:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -686,6 +719,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/quotes/{id}/decline:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -710,6 +744,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/quotes/{id}/cancel:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -734,6 +769,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/quotes/{id}/convert:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -768,6 +804,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/orders:
     get:
@@ -798,6 +835,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [orders]
       operationId: createOrder
@@ -829,6 +867,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/orders/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -850,6 +889,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [orders]
       operationId: updateOrder
@@ -877,6 +917,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/orders/{id}/confirm:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -915,6 +956,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/orders/{id}/cancel:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -938,6 +980,8 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/orders/{id}/availability:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -969,6 +1013,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/orders/{id}/invoices:
     parameters:
@@ -1004,6 +1049,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/invoices:
     get:
       tags: [invoices]
@@ -1030,6 +1076,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/invoices/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1051,6 +1098,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/invoices/{id}/void:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1087,6 +1135,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/orders/{id}/shipments:
     parameters:
@@ -1121,6 +1170,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/shipments:
     get:
       tags: [shipments]
@@ -1145,6 +1195,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/shipments/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1166,6 +1217,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/shipments/{id}/deliver:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1190,6 +1242,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/shipments/{id}/cancel:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1214,6 +1267,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/shipments/{id}/returns:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1241,6 +1295,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/invoices/{id}/credit-notes:
     parameters:
@@ -1274,6 +1329,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/credit-notes:
     get:
       tags: [invoices]
@@ -1301,6 +1357,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/credit-notes/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1317,6 +1374,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/payments:
     get:
@@ -1344,6 +1402,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [payments]
       operationId: createPayment
@@ -1375,6 +1434,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/payments/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1396,6 +1456,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [payments]
       operationId: updatePayment
@@ -1427,6 +1488,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/payments/{id}/void:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1466,6 +1528,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/orders/{id}/payments:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1499,6 +1562,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/invoices/{id}/apply-credit:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1536,6 +1600,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/customers/{id}/credit-refunds:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1564,6 +1629,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/credit-refunds:
     get:
       tags: [payments]
@@ -1591,6 +1657,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/credit-refunds/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1607,6 +1674,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/customers/{id}/ledger:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1640,6 +1708,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/sales-reps:
     get:
@@ -1669,6 +1738,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [field-sales]
       operationId: createSalesRep
@@ -1693,6 +1763,8 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/sales-reps/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1714,6 +1786,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [field-sales]
       operationId: updateSalesRep
@@ -1740,6 +1813,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     delete:
       tags: [field-sales]
       operationId: deleteSalesRep
@@ -1753,6 +1827,8 @@ paths:
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
         "412": {$ref: "#/components/responses/VersionConflict"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/sales-reps/{id}/clock-in:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1786,6 +1862,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/sales-reps/{id}/clock-out:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1818,6 +1895,7 @@ paths:
         "409": {$ref: "#/components/responses/Conflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/sales-reps/{id}/shifts:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1848,6 +1926,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/activities:
     get:
       tags: [field-sales]
@@ -1879,6 +1958,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [field-sales]
       operationId: createActivity
@@ -1903,6 +1983,8 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/activities/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -1921,6 +2003,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/reports/sales:
     get:
       tags: [reports]
@@ -1942,6 +2025,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/reports/receivables-aging:
     get:
       tags: [reports]
@@ -1960,6 +2044,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/reports/collections:
     get:
       tags: [reports]
@@ -1980,6 +2065,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/reports/sales-reps:
     get:
       tags: [reports]
@@ -2000,6 +2086,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/reports/top-products:
     get:
       tags: [reports]
@@ -2016,6 +2103,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/exports/journal:
     get:
       tags: [reports]
@@ -2044,6 +2132,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/settings/accounting:
     get:
       tags: [reports]
@@ -2059,6 +2148,7 @@ paths:
               schema: {$ref: "#/components/schemas/AccountingSettings"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [reports]
       operationId: updateAccountingSettings
@@ -2094,6 +2184,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
   /v1/events:
     get:
@@ -2129,6 +2220,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/events/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -2145,6 +2237,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/webhook-endpoints:
     get:
       tags: [events]
@@ -2171,6 +2264,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     post:
       tags: [events]
       operationId: createWebhookEndpoint
@@ -2201,6 +2295,8 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/webhook-endpoints/{id}:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -2222,6 +2318,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     patch:
       tags: [events]
       operationId: updateWebhookEndpoint
@@ -2248,6 +2345,7 @@ paths:
         "412": {$ref: "#/components/responses/VersionConflict"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "422": {$ref: "#/components/responses/ValidationFailed"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
     delete:
       tags: [events]
       operationId: deleteWebhookEndpoint
@@ -2260,6 +2358,8 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
         "412": {$ref: "#/components/responses/VersionConflict"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
   /v1/webhook-endpoints/{id}/deliveries:
     parameters:
       - $ref: "#/components/parameters/id"
@@ -2286,6 +2386,7 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+        "414": {$ref: "#/components/responses/UriTooLong"}
 
 components:
   securitySchemes:
@@ -2332,8 +2433,8 @@ components:
     cursor:
       name: cursor
       in: query
-      description: A `next_cursor` from the previous page (opaque).
-      schema: {type: string, pattern: '^[A-Za-z0-9_-]+$'}
+      description: A `next_cursor` from the previous page; every string of this grammar is accepted.
+      schema: {type: string, pattern: '^(i[0-9]{1,18}|u[0-9]{17}_[0-9]{1,18})$'}
     createdFrom:
       name: created_from
       in: query
@@ -2384,6 +2485,11 @@ components:
           schema: {$ref: "#/components/schemas/Report"}
         text/csv:
           schema: {type: string}
+    UriTooLong:
+      description: The request line is longer than the server reads (8 KiB).
+      content:
+        application/problem+json:
+          schema: {$ref: "#/components/schemas/Problem"}
     NotModified:
       description: Not modified (If-None-Match matched).
       headers:
