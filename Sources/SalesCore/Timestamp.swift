@@ -57,7 +57,8 @@ public enum Timestamp {
                     i += 1
                 }
                 guard digits > 0 else { return nil }
-                for _ in digits..<3 where digits < 3 { fraction *= 10 }
+                // Fewer than 3 digits scale up; more are cut to milliseconds.
+                for _ in 0..<max(0, 3 - digits) { fraction *= 10 }
                 millis = fraction
             }
             guard i < b.count else { return nil }
@@ -73,6 +74,10 @@ public enum Timestamp {
         }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        // The stored form has a four-digit year: an offset may not push it outside 0001–9999.
+        guard seconds >= daysFromCivil(year: 1, month: 1, day: 1) * 86_400, seconds < daysFromCivil(year: 10_000, month: 1, day: 1) * 86_400 else {
+            return nil
+        }
         return format(seconds: seconds, milliseconds: millis)
     }
 
