@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: all deps bench-deps build run test bench clean migrations openapi
+.PHONY: all deps bench-deps build run test bench clean migrations openapi api-fuzz
 
 all: build
 
@@ -40,6 +40,10 @@ test: deps
 	./scripts/validate-openapi.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Schemathesis against a running server from docs/openapi.yaml (API_FUZZ_SECONDS, default 120).
+api-fuzz: deps
+	./scripts/api-fuzz.sh
 
 # Side-by-side load test of our server and the Hummingbird peer (see Benchmarks/README.md).
 bench: bench-deps build

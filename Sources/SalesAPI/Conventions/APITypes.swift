@@ -107,11 +107,13 @@ func isJSONMediaType(_ value: String) -> Bool {
 }
 
 /// Parses `"3"` or `W/"3"` into 3.
+/// `"3"` or `W/"3"` (RFC 9110 §8.8.3); a bare `3` is read the same, leniently.
 func parseETag(_ raw: String) -> Int64? {
     var text = raw.trimmingCharacters(in: .whitespaces)
     if text.hasPrefix("W/") { text.removeFirst(2) }
-    guard text.count >= 3, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
-    return Int64(text.dropFirst().dropLast())
+    if text.count >= 3, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
+    guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return Int64(text)
 }
 
 /// A handler's answer. `etag` carries the resource version (API.md §1 "versions").

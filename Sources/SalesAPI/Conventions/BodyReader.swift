@@ -89,7 +89,7 @@ public struct BodyReader {
         switch value {
         case .null: return nullable ? .null : .absent
         case .string(let s):
-            if !allowEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty {
+            if !allowEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 fail(key, "blank", "\(key) must not be blank")
                 return .absent
             }

@@ -46,6 +46,8 @@ public struct QueryParameters: Sendable {
             if list && (ListParameters.names.contains(pair.name) || isMetadataFilter(pair.name)) { continue }
             throw APIError.badRequest("unknown query parameter \"\(pair.name)\"")
         }
+        // API.md §1 metadata has at most 50 keys: so does a filter on it.
+        if metadataFilters.count > 50 { throw APIError.badRequest("at most 50 metadata[KEY] filters") }
         var seen = Set<String>()
         for pair in pairs where !seen.insert(pair.name).inserted {
             throw APIError.badRequest("query parameter \"\(pair.name)\" given more than once")
@@ -96,13 +98,12 @@ public enum ListParameters {
         options.metadata = query.metadataFilters
         if let cursor = query["cursor"] {
             guard let decoded = Cursor.decode(cursor) else { throw APIError.badRequest("cursor is not one this server issued") }
-            switch decoded {
-            case .id(let id):
-                guard options.updatedSince == nil else { throw APIError.badRequest("this cursor belongs to a list without updated_since") }
-                options.afterId = id
-            case .update(let at, let id):
-                guard options.updatedSince != nil else { throw APIError.badRequest("this cursor belongs to an updated_since feed") }
-                options.afterUpdate = (at, id)
+            // A cursor of the other kind still names a position: its id (or the feed's start).
+            switch (decoded, options.updatedSince) {
+            case (.id(let id), nil): options.afterId = id
+            case (.id(let id), let since?): options.afterUpdate = (since, id)
+            case (.update(let at, let id), .some): options.afterUpdate = (at, id)
+            case (.update(_, let id), nil): options.afterId = id
             }
         }
         return options

@@ -1060,7 +1060,7 @@ paths:
         - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
         - {name: order_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
         - {name: overdue, in: query, description: Open and past due (UTC date)., schema: {type: boolean}}
-        - {name: due_before, in: query, schema: {type: string, format: date}}
+        - {name: due_before, in: query, schema: {$ref: "#/components/schemas/QueryDate"}}
         - $ref: "#/components/parameters/limit"
         - $ref: "#/components/parameters/cursor"
         - $ref: "#/components/parameters/createdFrom"
@@ -1120,7 +1120,7 @@ paths:
               type: object
               additionalProperties: false
               properties:
-                reason: {type: [string, "null"], maxLength: 500}
+                reason: {type: [string, "null"], pattern: '\S', maxLength: 500}
       responses:
         "200":
           description: The void invoice.
@@ -1471,7 +1471,7 @@ paths:
               type: object
               additionalProperties: false
               properties:
-                reference: {type: [string, "null"], maxLength: 200}
+                reference: {type: [string, "null"], pattern: '\S', maxLength: 200}
                 metadata: {$ref: "#/components/schemas/Metadata"}
       responses:
         "200":
@@ -1511,7 +1511,7 @@ paths:
               type: object
               additionalProperties: false
               properties:
-                reason: {type: [string, "null"], maxLength: 500}
+                reason: {type: [string, "null"], pattern: '\S', maxLength: 500}
       responses:
         "200":
           description: The void payment.
@@ -1848,7 +1848,7 @@ paths:
               properties:
                 at: {$ref: "#/components/schemas/Timestamp"}
                 location: {$ref: "#/components/schemas/GeoPoint"}
-                note: {type: [string, "null"], maxLength: 1000}
+                note: {type: [string, "null"], pattern: '\S', maxLength: 1000}
       responses:
         "201":
           description: The open shift.
@@ -1881,7 +1881,7 @@ paths:
               additionalProperties: false
               properties:
                 at: {$ref: "#/components/schemas/Timestamp"}
-                note: {type: [string, "null"], maxLength: 1000}
+                note: {type: [string, "null"], pattern: '\S', maxLength: 1000}
       responses:
         "200":
           description: The closed shift with duration_seconds (whole seconds).
@@ -2036,7 +2036,7 @@ paths:
         issued on or before `as_of` (default today), bucketed by as_of − due_date in days (current: not yet past
         due), and totals.
       parameters:
-        - {name: as_of, in: query, schema: {type: string, format: date}}
+        - {name: as_of, in: query, schema: {$ref: "#/components/schemas/QueryDate"}}
         - $ref: "#/components/parameters/reportCurrency"
         - $ref: "#/components/parameters/reportFormat"
       responses:
@@ -2405,12 +2405,12 @@ components:
       name: from
       in: query
       description: First UTC day, inclusive (default 29 days before `to`).
-      schema: {type: string, format: date}
+      schema: {$ref: "#/components/schemas/QueryDate"}
     reportTo:
       name: to
       in: query
       description: Last UTC day, inclusive (default today).
-      schema: {type: string, format: date}
+      schema: {$ref: "#/components/schemas/QueryDate"}
     reportCurrency:
       name: currency
       in: query
@@ -2465,7 +2465,7 @@ components:
       name: If-Match
       in: header
       description: 'Write only if the resource is still at this version (`"3"`); otherwise 412.'
-      schema: {type: string, pattern: '^(W/)?"[0-9]+"$'}
+      schema: {type: string, pattern: '^(W/)?"[0-9]{1,18}"$'}
     ifNoneMatch:
       name: If-None-Match
       in: header
@@ -2475,7 +2475,7 @@ components:
       name: Idempotency-Key
       in: header
       description: Same key, method, path and body within 24 h replay the first response; another request under the key is 422.
-      schema: {type: string, minLength: 1, maxLength: 255}
+      schema: {type: string, minLength: 1, pattern: '\S', maxLength: 255}
 
   responses:
     Report:
@@ -2559,11 +2559,17 @@ components:
     Timestamp:
       type: string
       format: date-time
+    QueryDate:
+      type: string
+      format: date
+      description: YYYY-MM-DD (any valid calendar date; the pattern keeps generated examples real).
+      pattern: '^[1-8][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$'
     TimeOrDate:
       type: string
       description: RFC 3339 timestamp or YYYY-MM-DD.
     Metadata:
-      type: object
+      type: [object, "null"]
+      description: String → string (≤ 50 keys, key ≤ 40, value ≤ 500 characters). In a request, null clears it (same as {}); answers always carry an object.
       maxProperties: 50
       propertyNames: {minLength: 1, maxLength: 40}
       additionalProperties: {type: string, maxLength: 500}
@@ -2616,7 +2622,7 @@ components:
       additionalProperties: false
       required: [name, role]
       properties:
-        name: {type: string, minLength: 1, maxLength: 100}
+        name: {type: string, minLength: 1, pattern: '\S', maxLength: 100}
         role: {$ref: "#/components/schemas/Role"}
         sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
     ApiKey:
@@ -2649,12 +2655,12 @@ components:
       type: object
       additionalProperties: false
       properties:
-        line1: {type: [string, "null"], maxLength: 200}
-        line2: {type: [string, "null"], maxLength: 200}
-        city: {type: [string, "null"], maxLength: 100}
-        region: {type: [string, "null"], maxLength: 100}
-        postal_code: {type: [string, "null"], maxLength: 20}
-        country: {type: [string, "null"], maxLength: 56}
+        line1: {type: [string, "null"], pattern: '\S', maxLength: 200}
+        line2: {type: [string, "null"], pattern: '\S', maxLength: 200}
+        city: {type: [string, "null"], pattern: '\S', maxLength: 100}
+        region: {type: [string, "null"], pattern: '\S', maxLength: 100}
+        postal_code: {type: [string, "null"], pattern: '\S', maxLength: 20}
+        country: {type: [string, "null"], pattern: '\S', maxLength: 56}
     Balance:
       type: object
       required: [currency, receivable, credit_balance, net_balance, open_orders_amount, credit_limit, available_credit]
@@ -2669,9 +2675,9 @@ components:
     CustomerFields:
       type: object
       properties:
-        name: {type: string, minLength: 1, maxLength: 200}
+        name: {type: string, minLength: 1, pattern: '\S', maxLength: 200}
         email: {type: [string, "null"], format: email, maxLength: 254}
-        phone: {type: [string, "null"], maxLength: 40}
+        phone: {type: [string, "null"], pattern: '\S', maxLength: 40}
         billing_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
         shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
         currency: {$ref: "#/components/schemas/Currency"}
@@ -2722,7 +2728,7 @@ components:
     TaxRateFields:
       type: object
       properties:
-        name: {type: string, minLength: 1, maxLength: 100}
+        name: {type: string, minLength: 1, pattern: '\S', maxLength: 100}
         percent: {type: number, minimum: 0, maximum: 100, multipleOf: 0.0001}
         inclusive: {type: boolean}
         active: {type: boolean}
@@ -2763,8 +2769,8 @@ components:
       type: object
       properties:
         sku: {type: string, minLength: 1, maxLength: 64, description: Unique.}
-        name: {type: string, minLength: 1, maxLength: 200}
-        description: {type: [string, "null"], maxLength: 2000}
+        name: {type: string, minLength: 1, pattern: '\S', maxLength: 200}
+        description: {type: [string, "null"], pattern: '\S', maxLength: 2000}
         type: {$ref: "#/components/schemas/ProductType"}
         unit_price: {type: integer, minimum: 0, maximum: 1000000000000000, description: In the server's currency, minor units.}
         prices:
@@ -2826,7 +2832,7 @@ components:
       required: [quantity]
       properties:
         quantity: {type: number, multipleOf: 0.001, not: {const: 0}, description: Signed; not 0.}
-        reason: {type: [string, "null"], maxLength: 500}
+        reason: {type: [string, "null"], pattern: '\S', maxLength: 500}
     StockMovement:
       type: object
       required: [id, product_id, type, quantity, on_hand_after, reason, document_type, document_id, created_at]
@@ -2880,7 +2886,7 @@ components:
         unit_price: {type: integer, minimum: 0, description: "Minor units; default: the product's price in the document's currency."}
         discount_percent: {type: number, minimum: 0, maximum: 100, multipleOf: 0.01}
         tax_rate_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}], description: "Default: the product's; null: no tax."}
-        description: {type: [string, "null"], maxLength: 1000}
+        description: {type: [string, "null"], pattern: '\S', maxLength: 1000}
     OrderLine:
       type: object
       required: [id, product_id, description, quantity, unit_price, discount_percent, tax_rate_id, tax_percent, tax_inclusive,
@@ -2916,7 +2922,7 @@ components:
         external_ref: {type: [string, "null"], minLength: 1, maxLength: 200}
         sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
         shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}], description: "Default: the customer's."}
-        notes: {type: [string, "null"], maxLength: 5000}
+        notes: {type: [string, "null"], pattern: '\S', maxLength: 5000}
         allow_backorder: {type: boolean, default: false}
         auto_invoice: {type: boolean, default: false, description: "Invoice everything invoiceable in the confirming transaction."}
         confirm: {type: boolean, default: false}
@@ -2930,7 +2936,7 @@ components:
         external_ref: {type: [string, "null"], minLength: 1, maxLength: 200}
         sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
         shipping_address: {oneOf: [{$ref: "#/components/schemas/Address"}, {type: "null"}]}
-        notes: {type: [string, "null"], maxLength: 5000}
+        notes: {type: [string, "null"], pattern: '\S', maxLength: 5000}
         allow_backorder: {type: boolean}
         auto_invoice: {type: boolean}
         metadata: {$ref: "#/components/schemas/Metadata"}
@@ -3002,7 +3008,7 @@ components:
         customer_id: {$ref: "#/components/schemas/Id"}
         lines: {type: array, minItems: 1, maxItems: 500, items: {$ref: "#/components/schemas/LineInput"}}
         valid_until: {type: string, format: date, description: "Default: today + 30 days (UTC)."}
-        notes: {type: [string, "null"], maxLength: 5000}
+        notes: {type: [string, "null"], pattern: '\S', maxLength: 5000}
         sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
         metadata: {$ref: "#/components/schemas/Metadata"}
     QuotePatch:
@@ -3011,7 +3017,7 @@ components:
       properties:
         lines: {type: array, minItems: 1, maxItems: 500, items: {$ref: "#/components/schemas/LineInput"}}
         valid_until: {type: string, format: date}
-        notes: {type: [string, "null"], maxLength: 5000}
+        notes: {type: [string, "null"], pattern: '\S', maxLength: 5000}
         sales_rep_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
         metadata: {$ref: "#/components/schemas/Metadata"}
     Quote:
@@ -3056,7 +3062,7 @@ components:
         lines: {type: array, minItems: 1, items: {$ref: "#/components/schemas/InvoiceLineRequest"}}
         issue_date: {type: string, format: date, description: "Default: today (UTC)."}
         due_date: {type: string, format: date, description: "Default: issue_date + the customer's payment_terms_days."}
-        notes: {type: [string, "null"], maxLength: 5000}
+        notes: {type: [string, "null"], pattern: '\S', maxLength: 5000}
     InvoiceLine:
       type: object
       required: [id, order_line_id, product_id, description, quantity, unit_price, discount_percent, tax_percent, tax_inclusive,
@@ -3123,8 +3129,8 @@ components:
       additionalProperties: false
       properties:
         lines: {type: array, minItems: 1, items: {$ref: "#/components/schemas/InvoiceLineRequest"}}
-        carrier: {type: [string, "null"], maxLength: 100}
-        tracking_number: {type: [string, "null"], maxLength: 200}
+        carrier: {type: [string, "null"], pattern: '\S', maxLength: 100}
+        tracking_number: {type: [string, "null"], pattern: '\S', maxLength: 200}
     Shipment:
       type: object
       required: [id, number, order_id, customer_id, status, carrier, tracking_number, lines, metadata, version, delivered_at, canceled_at,
@@ -3176,7 +3182,7 @@ components:
               shipment_line_id: {$ref: "#/components/schemas/Id"}
               quantity: {type: number, exclusiveMinimum: 0, multipleOf: 0.001}
         restock: {type: boolean, default: true}
-        reason: {type: [string, "null"], maxLength: 500}
+        reason: {type: [string, "null"], pattern: '\S', maxLength: 500}
     Return:
       type: object
       required: [id, number, shipment_id, order_id, restock, reason, lines, created_at]
@@ -3211,7 +3217,7 @@ components:
             properties:
               invoice_line_id: {$ref: "#/components/schemas/Id"}
               quantity: {type: number, exclusiveMinimum: 0, multipleOf: 0.001}
-        reason: {type: string, minLength: 1, maxLength: 500}
+        reason: {type: string, minLength: 1, pattern: '\S', maxLength: 500}
     CreditNote:
       type: object
       required: [id, number, invoice_id, order_id, customer_id, currency, reason, lines, subtotal, tax_total, total, created_at]
@@ -3258,7 +3264,7 @@ components:
         amount: {$ref: "#/components/schemas/PositiveMoney"}
         currency: {$ref: "#/components/schemas/Currency"}
         method: {$ref: "#/components/schemas/PaymentMethod"}
-        reference: {type: [string, "null"], maxLength: 200}
+        reference: {type: [string, "null"], pattern: '\S', maxLength: 200}
         received_at: {$ref: "#/components/schemas/Timestamp"}
         allocations:
           type: array
@@ -3279,7 +3285,7 @@ components:
         amount: {$ref: "#/components/schemas/PositiveMoney"}
         currency: {$ref: "#/components/schemas/Currency"}
         method: {$ref: "#/components/schemas/PaymentMethod"}
-        reference: {type: [string, "null"], maxLength: 200}
+        reference: {type: [string, "null"], pattern: '\S', maxLength: 200}
         received_at: {$ref: "#/components/schemas/Timestamp"}
         metadata: {$ref: "#/components/schemas/Metadata"}
     Allocation:
@@ -3334,7 +3340,7 @@ components:
         amount: {$ref: "#/components/schemas/PositiveMoney"}
         currency: {$ref: "#/components/schemas/Currency"}
         method: {$ref: "#/components/schemas/PaymentMethod"}
-        reference: {type: [string, "null"], maxLength: 200}
+        reference: {type: [string, "null"], pattern: '\S', maxLength: 200}
         metadata: {$ref: "#/components/schemas/Metadata"}
     CreditRefund:
       type: object
@@ -3367,18 +3373,18 @@ components:
       additionalProperties: false
       required: [name]
       properties:
-        name: {type: string, minLength: 1, maxLength: 200}
+        name: {type: string, minLength: 1, pattern: '\S', maxLength: 200}
         email: {type: [string, "null"], format: email}
-        phone: {type: [string, "null"], maxLength: 40}
+        phone: {type: [string, "null"], pattern: '\S', maxLength: 40}
         active: {type: boolean}
         metadata: {$ref: "#/components/schemas/Metadata"}
     SalesRepPatch:
       type: object
       additionalProperties: false
       properties:
-        name: {type: string, minLength: 1, maxLength: 200}
+        name: {type: string, minLength: 1, pattern: '\S', maxLength: 200}
         email: {type: [string, "null"], format: email}
-        phone: {type: [string, "null"], maxLength: 40}
+        phone: {type: [string, "null"], pattern: '\S', maxLength: 40}
         active: {type: boolean}
         metadata: {$ref: "#/components/schemas/Metadata"}
     SalesRep:
@@ -3431,8 +3437,8 @@ components:
         customer_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
         type: {$ref: "#/components/schemas/ActivityType"}
         at: {$ref: "#/components/schemas/Timestamp"}
-        notes: {type: [string, "null"], maxLength: 5000}
-        outcome: {type: [string, "null"], maxLength: 500}
+        notes: {type: [string, "null"], pattern: '\S', maxLength: 5000}
+        outcome: {type: [string, "null"], pattern: '\S', maxLength: 500}
         metadata: {$ref: "#/components/schemas/Metadata"}
     Activity:
       type: object
@@ -3494,7 +3500,7 @@ components:
           properties:
             debit: {$ref: "#/components/schemas/Money"}
             credit: {$ref: "#/components/schemas/Money"}
-    AccountCode: {type: string, minLength: 1, maxLength: 40}
+    AccountCode: {type: string, minLength: 1, pattern: '\S', maxLength: 40}
     AccountingSettings:
       type: object
       required: [receivable, revenue, tax, cash, bank, card, other, version, updated_at]
@@ -3538,7 +3544,7 @@ components:
         url: {type: string, format: uri, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', maxLength: 2000}
         events: {type: array, minItems: 1, maxItems: 100, items: {$ref: "#/components/schemas/WebhookEventPattern"}}
         secret: {type: string, minLength: 16, maxLength: 200}
-        description: {type: [string, "null"], maxLength: 500}
+        description: {type: [string, "null"], pattern: '\S', maxLength: 500}
         active: {type: boolean}
         metadata: {$ref: "#/components/schemas/Metadata"}
     WebhookEndpointPatch:
@@ -3547,7 +3553,7 @@ components:
       properties:
         url: {type: string, format: uri, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', maxLength: 2000}
         events: {type: array, minItems: 1, maxItems: 100, items: {$ref: "#/components/schemas/WebhookEventPattern"}}
-        description: {type: [string, "null"], maxLength: 500}
+        description: {type: [string, "null"], pattern: '\S', maxLength: 500}
         active: {type: boolean}
         metadata: {$ref: "#/components/schemas/Metadata"}
     WebhookEndpoint:

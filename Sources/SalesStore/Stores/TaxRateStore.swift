@@ -47,8 +47,11 @@ public enum TaxRateStore {
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let t = try get(db, id: id)
         if let expected = expectedVersion, expected != t.version { throw SalesError.versionConflict(current: t.version) }
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM products WHERE tax_rate_id = ?)", arguments: [id]) == true {
-            throw SalesError.inUse("tax rate \(id) is used by products; deactivate it with active: false instead")
+        // Products, and quote and order lines (which keep the rate they were priced with), refer to it.
+        for (table, label) in [("products", "products"), ("quote_lines", "quote lines"), ("order_lines", "order lines")] {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE tax_rate_id = ?)", arguments: [id]) == true {
+                throw SalesError.inUse("tax rate \(id) is used by \(label); deactivate it with active: false instead")
+            }
         }
         try db.execute(sql: "DELETE FROM tax_rates WHERE id = ?", arguments: [id])
     }
