@@ -182,6 +182,9 @@ import Testing
             // A malformed filter is refused, not ignored (which would return everything).
             #expect(try await api.call("GET", "/v1/customers?metadata[x=1]=web").status == 400)
             #expect(try await api.call("GET", "/v1/customers?metadata[]=web").status == 400)
+            // A key starting with a combining mark is still a key (the fuzzer found it refused).
+            #expect(try await api.call("GET", "/v1/customers?metadata[%CC%81a]=web").status == 200)
+            #expect(try await api.call("GET", "/v1/customers?metadata[\(String(repeating: "k", count: 41))]=web").status == 400)
         }
     }
 }

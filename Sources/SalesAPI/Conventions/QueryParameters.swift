@@ -29,14 +29,18 @@ public struct QueryParameters: Sendable {
     public var metadataFilters: [(key: String, value: String)] {
         pairs.compactMap { pair in
             guard isMetadataFilter(pair.name) else { return nil }
-            return (String(pair.name.dropFirst(9).dropLast()), pair.value)
+            let scalars = pair.name.unicodeScalars
+            return (String(String.UnicodeScalarView(scalars.dropFirst(9).dropLast())), pair.value)
         }
     }
 
     /// "metadata[KEY]" with a non-empty key of at most 40 characters; anything else that merely
     /// starts with "metadata[" is an unknown parameter (400), never a silently ignored filter.
+    /// Compared by Unicode scalars, not characters: a combining mark after "[" must not hide the
+    /// prefix, and the key's length counts code points as JSON Schema's maxLength does.
     private func isMetadataFilter(_ name: String) -> Bool {
-        name.hasPrefix("metadata[") && name.hasSuffix("]") && name.count > 10 && name.count <= 10 + 40
+        let scalars = name.unicodeScalars
+        return name.utf8.starts(with: "metadata[".utf8) && name.utf8.last == UInt8(ascii: "]") && scalars.count > 10 && scalars.count <= 10 + 40
     }
 
     /// 400 for any parameter outside `allowed`, the list parameters and metadata filters.

@@ -2201,7 +2201,7 @@ paths:
         credit_refund.created, shift.started/ended, activity.created, settings.updated. `data` is the resource
         as the API answered it after the change.
       parameters:
-        - {name: after, in: query, description: Only events with a larger id., schema: {type: integer, minimum: 0}}
+        - {name: after, in: query, description: Only events with a larger id., schema: {type: integer, minimum: 0, maximum: 9223372036854775807}}
         - {name: type, in: query, schema: {type: string, minLength: 1}}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200, default: 50}}
         - {name: cursor, in: query, description: Same as after., schema: {type: string, pattern: '^[0-9]+$'}}
@@ -2465,7 +2465,7 @@ components:
       name: If-Match
       in: header
       description: 'Write only if the resource is still at this version (`"3"`); otherwise 412.'
-      schema: {type: string, pattern: '^(W/)?"[0-9]{1,18}"$'}
+      schema: {type: string, pattern: '^(W/)?("[0-9]{1,18}"|[0-9]{1,18})$'}
     ifNoneMatch:
       name: If-None-Match
       in: header
@@ -2545,6 +2545,7 @@ components:
       type: integer
       format: int64
       minimum: 1
+      maximum: 9223372036854775807
     Money:
       description: An amount in the currency's minor unit (cents for USD).
       type: integer
@@ -2561,12 +2562,18 @@ components:
       format: date-time
     QueryDate:
       type: string
+      minLength: 10
+      maxLength: 10
       format: date
       description: YYYY-MM-DD (any valid calendar date; the pattern keeps generated examples real).
       pattern: '^[1-8][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$'
     TimeOrDate:
       type: string
-      description: RFC 3339 timestamp or YYYY-MM-DD.
+      minLength: 10
+      description: >-
+        RFC 3339 timestamp or YYYY-MM-DD (any valid calendar date is accepted; the pattern keeps to days
+        that exist in every month so generated examples are always real dates).
+      pattern: '^[1-8][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])([Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?$'
     Metadata:
       type: [object, "null"]
       description: String → string (≤ 50 keys, key ≤ 40, value ≤ 500 characters). In a request, null clears it (same as {}); answers always carry an object.
