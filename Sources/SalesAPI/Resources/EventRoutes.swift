@@ -27,10 +27,8 @@ enum Events {
 
     /// order.completed when the change completed the order (its derived status, API.md §3).
     static func orderCompleted(_ db: Database, _ request: APIRequest, orderId: Int64, before: OrderStatus) throws {
-        let order = try OrderStore.get(db, id: orderId)
-        if before != .completed && order.status == .completed {
-            try record(db, request, "order.completed", "order", orderId, try OrderRoutes.response(db, order))
-        }
+        guard before != .completed, try OrderStore.status(db, id: orderId) == .completed else { return }
+        try record(db, request, "order.completed", "order", orderId, try OrderRoutes.response(db, try OrderStore.get(db, id: orderId)))
     }
 
     static func write(_ e: EventRecord, to w: inout JSONWriter) {

@@ -21,11 +21,12 @@ enum InvoiceRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                let before = try OrderStore.get(db, id: orderId).status
+                let before = try OrderStore.status(db, id: orderId)
                 let invoice = try InvoiceStore.create(db, orderId: orderId, requests: lineRequests, issueDate: issue, dueDate: due, notes: notes)
                 let answer = response(invoice, status: 201)
                 try Events.record(db, request, "invoice.created", "invoice", invoice.id, answer)
-                try Events.invoicesPaid(db, request, [invoice.id])
+                // A zero total is paid at creation (API.md §3).
+                if invoice.status == .paid { try Events.record(db, request, "invoice.paid", "invoice", invoice.id, answer) }
                 try Events.orderCompleted(db, request, orderId: orderId, before: before)
                 return answer
             }

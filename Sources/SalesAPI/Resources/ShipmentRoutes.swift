@@ -16,7 +16,7 @@ enum ShipmentRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                let before = try OrderStore.get(db, id: orderId).status
+                let before = try OrderStore.status(db, id: orderId)
                 let shipment = try ShipmentStore.create(db, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking)
                 let answer = response(shipment, status: 201)
                 try Events.record(db, request, "shipment.created", "shipment", shipment.id, answer)

@@ -69,6 +69,17 @@ public enum OrderStore {
         return try assemble(db, row)
     }
 
+    /// The order's status (derived from its stored status and lines, API.md §3) without the
+    /// money sums `get` reads: for checks that only need to know whether it is completed.
+    public static func status(_ db: Database, id: Int64) throws -> OrderStatus {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id]) else {
+            throw SalesError.notFound(resource: "order", id: String(id))
+        }
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
+                                     arguments: [id]).map(decodeLine)
+        return decode(row, lines: lines, amountPaid: 0).status
+    }
+
     static func assemble(_ db: Database, _ row: Row) throws -> Order {
         let id: Int64 = row["id"]
         let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
