@@ -20,7 +20,7 @@ import HTTPTestSupport
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try launch(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
@@ -96,7 +96,7 @@ import HTTPTestSupport
         process.arguments = ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path, "--log-level", "warning"]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try launch(process)
         var output = ""
         let deadline = Date().addingTimeInterval(10)
         while !output.contains("curl -H") && Date() < deadline {

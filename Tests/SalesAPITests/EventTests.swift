@@ -170,7 +170,7 @@ final class Receiver: Sendable {
         process.arguments = ["python3", dir.appendingPathComponent("v.py").path, secret, header, dir.appendingPathComponent("body").path]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try launch(process)
         process.waitUntilExit()
         return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
