@@ -11,19 +11,11 @@ import HTTPTestSupport
     struct Result { var status: Int32; var output: String }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try launch(process)
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let child = try ChildProcess(Self.binary, arguments, environment: env)
+        let output = child.readToEnd()
+        return Result(status: child.wait() ?? -1, output: output)
     }
 
     func temporaryDirectory() throws -> URL {
@@ -91,26 +83,20 @@ import HTTPTestSupport
     @Test func servePrintsAWorkingKeyAndStopsOnSIGTERM() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path, "--log-level", "warning"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try launch(process)
+        let child = try ChildProcess(Self.binary, ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path, "--log-level", "warning"])
         var output = ""
         let deadline = Date().addingTimeInterval(10)
         while !output.contains("curl -H") && Date() < deadline {
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = child.output.availableData
+            if chunk.isEmpty { break }
             output += String(decoding: chunk, as: UTF8.self)
         }
         let port = try #require(output.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
         let key = try #require(output.firstMatch(of: /(sk_[0-9a-f]{40})/).map { String($0.1) })
         let reply = try await offPoolRequest(port: port, key: key)
         #expect(reply == 200)
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(process.terminationReason == .exit)
+        child.terminate()
+        #expect(child.wait() == 0, "SIGTERM ends serve with exit status 0")
     }
 
     func offPoolRequest(port: Int, key: String) async throws -> Int {

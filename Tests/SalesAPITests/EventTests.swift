@@ -165,14 +165,10 @@ final class Receiver: Sendable {
         defer { try? FileManager.default.removeItem(at: dir) }
         try String(script).write(to: dir.appendingPathComponent("v.py"), atomically: true, encoding: .utf8)
         try Data(body).write(to: dir.appendingPathComponent("body"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", dir.appendingPathComponent("v.py").path, secret, header, dir.appendingPathComponent("body").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try launch(process)
-        process.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try ChildProcess("python3", [dir.appendingPathComponent("v.py").path, secret, header, dir.appendingPathComponent("body").path])
+        let output = child.readToEnd()
+        _ = child.wait()
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// RFC 4231 test case 2: the HMAC-SHA256 the signatures use.
