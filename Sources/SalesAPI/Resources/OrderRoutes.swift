@@ -140,7 +140,9 @@ enum OrderRoutes {
     static func confirmed(_ db: Database, _ request: APIRequest, _ order: Order) throws {
         try Events.record(db, request, "order.confirmed", "order", order.id, try response(db, order))
         guard order.autoInvoice else { return }
-        let invoices = try InvoiceStore.list(db, filter: { var f = InvoiceStore.Filter(); f.orderId = order.id; return f }(), options: ListOptions()).items
+        var mine = InvoiceStore.Filter()
+        mine.orderId = order.id
+        let invoices = try InvoiceStore.list(db, filter: mine, options: ListOptions()).items
         for invoice in invoices {
             try Events.record(db, request, "invoice.created", "invoice", invoice.id, InvoiceRoutes.response(invoice))
         }

@@ -40,10 +40,14 @@ final class WebhookWorker: Sendable {
                 let heads = try await app.read { db in try WebhookStore.heads(db) }
                 let due = heads.filter { $0.nextAttemptAt <= now }
                 if !due.isEmpty {
-                    await withTaskGroup(of: Void.self) { group in
+                    let allRecorded = await withTaskGroup(of: Bool.self) { group in
                         for delivery in due { group.addTask { await self.attempt(delivery, config: config) } }
+                        return await group.allSatisfy { $0 }
                     }
-                    continue
+                    // Straight on to the next heads — unless an attempt could not be recorded, which
+                    // leaves its delivery due: waiting keeps a failing database from turning this
+                    // into a loop that hammers the receiver.
+                    if allRecorded { continue }
                 }
             } catch {
                 app.logger.warning("webhook worker: \(error)")
@@ -60,11 +64,12 @@ final class WebhookWorker: Sendable {
         return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    private func attempt(_ d: WebhookStore.Due, config: SalesAPIConfiguration) async {
+    /// Sends one delivery and records the attempt; false when the attempt could not be recorded.
+    private func attempt(_ d: WebhookStore.Due, config: SalesAPIConfiguration) async -> Bool {
         var w = JSONWriter()
         Events.write(d.event, to: &w)
         let body = w.bytes
-        guard let url = URL(string: d.url) else { return }
+        guard let url = URL(string: d.url) else { return false }
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.httpBody = Data(body)
@@ -103,6 +108,8 @@ final class WebhookWorker: Sendable {
             }
         } catch {
             app.logger.warning("webhook worker: recording an attempt failed: \(error)")
+            return false
         }
+        return true
     }
 }
