@@ -184,6 +184,9 @@ final class Receiver: Sendable {
             let (id, _) = try await endpoint(api, receiver)
             for _ in 0..<4 { _ = try await api.customer() }
             try await eventually("4 deliveries") { receiver.received.filter { $0.status == 200 }.count == 4 }
+            try await eventually("4 deliveries recorded") {
+                try await api.call("GET", "/v1/webhook-endpoints/\(id)/deliveries?status=delivered").data.count == 4
+            }
             let order = receiver.received.map { Int($0.headers["sales-event-id"] ?? "") ?? 0 }
             #expect(order == [1, 1, 1, 2, 3, 4], "first event twice refused, then each in order")
             let deliveries = try await api.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data
@@ -202,6 +205,10 @@ final class Receiver: Sendable {
             _ = try await api.customer()
             _ = try await api.customer()
             try await eventually("the second event") { receiver.received.count == 4 }
+            // The receiver answers before the worker records the attempt: wait for the row, not the request.
+            try await eventually("the second delivery recorded") {
+                try await api.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data.last?["status"] as? String != "pending"
+            }
             let statuses = try await api.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data.map { $0["status"] as? String ?? "" }
             #expect(statuses == ["failed", "delivered"])
             #expect(try await api.call("GET", "/v1/webhook-endpoints/\(id)/deliveries?status=failed").data.count == 1)
@@ -224,6 +231,9 @@ final class Receiver: Sendable {
         healthy.store(true, ordering: .relaxed)
         let second = try TestServer(Self.fast, reopening: (first.directory, first.adminKey))
         try await eventually("delivery after the restart") { receiver.received.contains { $0.status == 200 } }
+        try await eventually("the delivery recorded") {
+            try await second.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data.first?["status"] as? String == "delivered"
+        }
         let delivery = try #require(try await second.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data.first)
         #expect(delivery["status"] as? String == "delivered")
         #expect((delivery["attempts"] as? [[String: Any]] ?? []).map { $0["status_code"] as? Int ?? 0 } == [500, 200])

@@ -49,6 +49,8 @@ final class WebhookWorker: Sendable {
                     // into a loop that hammers the receiver.
                     if allRecorded { continue }
                 }
+            } catch is CancellationError {
+                return   // shutting down
             } catch {
                 app.logger.warning("webhook worker: \(error)")
             }
