@@ -57,13 +57,15 @@ public final class SalesApp: Sendable {
         try await database.pool.read(body)
     }
 
-    /// One write transaction. Every rule that compares against stored state is checked inside
-    /// `body`, so it holds under any concurrency. When the request carries an Idempotency-Key,
-    /// its response is stored in the same transaction (API.md §1, §4 invariant 7).
+    /// One request's write, in its own savepoint of the next group-commit transaction
+    /// (GroupCommitter): answered only once that transaction is committed. Every rule that
+    /// compares against stored state is checked inside `body`, so it holds under any concurrency.
+    /// When the request carries an Idempotency-Key, its response is stored in the same savepoint
+    /// (API.md §1, §4 invariant 7).
     public func write(_ request: APIRequest, _ body: @escaping @Sendable (Database) throws -> APIResponse) async throws -> APIResponse {
         let claim = request.idempotency
         let started = DispatchTime.now().uptimeNanoseconds
-        let response = try await database.pool.write { db -> APIResponse in
+        let response = try await database.groupCommitter.write { db -> APIResponse in
             let response = try body(db)
             if let claim {
                 try IdempotencyStore.save(db, apiKeyId: claim.apiKeyId, key: claim.key, stored: claim.stored(response),

@@ -12,8 +12,13 @@ public enum Durability: String, Sendable, CaseIterable {
 /// Owns the SQLite database (WAL, one writer, a pool of readers).
 public final class SalesDatabase: Sendable {
     public let pool: DatabasePool
+    /// Request writes go through here: many share one transaction and one fsync (GroupCommitter).
+    public let groupCommitter: GroupCommitter
 
-    public init(path: String, durability: Durability = .full) throws {
+    /// The most request writes one transaction takes (`--write-batch`); 1 = one each.
+    public static let defaultWriteBatch = 128
+
+    public init(path: String, durability: Durability = .full, writeBatch: Int = SalesDatabase.defaultWriteBatch) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -26,6 +31,7 @@ public final class SalesDatabase: Sendable {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
+        groupCommitter = GroupCommitter(pool: pool, maxBatch: writeBatch)
     }
 }
 

@@ -16,6 +16,7 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("rate-limit"), help: "Requests per second per API key, 0 = off (env SALES_RATE_LIMIT, default 0).") var rateLimit: Double?
     @Option(name: .customLong("cors-origins"), help: "Comma-separated allowed origins, * for any (env SALES_CORS_ORIGINS, default none).") var corsOrigins: String?
     @Option(help: "full (a 2xx survives power loss) or normal (survives a crash) (env SALES_DURABILITY, default full).") var durability: String?
+    @Option(name: .customLong("write-batch"), help: "Most request writes committed together (group commit); 1 = one transaction and fsync each (env SALES_WRITE_BATCH, default 128).") var writeBatch: Int?
 }
 
 struct ResolvedConfiguration {
@@ -23,6 +24,7 @@ struct ResolvedConfiguration {
     var port: Int
     var databasePath: String
     var durability: Durability
+    var writeBatch: Int
     var logLevel: Logger.Level
     var api: SalesAPIConfiguration
     var bootstrapKey: String?
@@ -30,7 +32,7 @@ struct ResolvedConfiguration {
     enum Env {
         static let host = "SALES_HOST", port = "SALES_PORT", db = "SALES_DB", currency = "SALES_CURRENCY"
         static let logLevel = "SALES_LOG_LEVEL", rateLimit = "SALES_RATE_LIMIT", cors = "SALES_CORS_ORIGINS"
-        static let durability = "SALES_DURABILITY", bootstrapKey = "SALES_BOOTSTRAP_KEY"
+        static let durability = "SALES_DURABILITY", bootstrapKey = "SALES_BOOTSTRAP_KEY", writeBatch = "SALES_WRITE_BATCH"
     }
 
     init(_ o: ServerOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -45,6 +47,11 @@ struct ResolvedConfiguration {
             throw ValidationError("durability must be full or normal")
         }
         self.durability = durability
+        let writeBatch = o.writeBatch ?? (environment[Env.writeBatch].map { Int($0) ?? 0 }) ?? SalesDatabase.defaultWriteBatch
+        guard (1...10_000).contains(writeBatch) else {
+            throw ValidationError("write-batch must be 1...10000")
+        }
+        self.writeBatch = writeBatch
         guard let level = Logger.Level(rawValue: o.logLevel ?? environment[Env.logLevel] ?? "info") else {
             throw ValidationError("unknown log level")
         }
@@ -69,7 +76,7 @@ struct ResolvedConfiguration {
     func openDatabase() throws -> SalesDatabase {
         let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try SalesDatabase(path: databasePath, durability: durability)
+        let database = try SalesDatabase(path: databasePath, durability: durability, writeBatch: writeBatch)
         try database.migrate()
         return database
     }
