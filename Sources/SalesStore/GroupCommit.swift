@@ -50,6 +50,9 @@ public final class GroupCommitter: Sendable {
         self.maxBatch = max(1, maxBatch)
     }
 
+    /// Writes waiting for the writer (for tests).
+    var waiting: Int { pending.withLock { $0.jobs.count } }
+
     /// Runs `body` in the next group transaction and returns its result once that is committed.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let box = ResultBox<T>()

@@ -13,6 +13,11 @@ private final class CommitCounter: TransactionObserver, @unchecked Sendable {
     func databaseDidRollback(_ db: Database) {}
 }
 
+private final class Gate: Sendable {
+    let started = Atomic<Bool>(false)
+    let release = Atomic<Bool>(false)
+}
+
 struct Refused: Error, Equatable { let n: Int }
 
 @Suite struct GroupCommit {
@@ -22,19 +27,21 @@ struct Refused: Error, Equatable { let n: Int }
         return database
     }
 
-    /// Runs 200 writes at once behind one that holds the writer for 100 ms; every fifth inserts
-    /// and then throws. Returns what each write answered.
+    /// Runs 200 writes at once, queued behind one that holds the writer until all 200 wait;
+    /// every fifth inserts and then throws. Returns what each write answered.
     func raceWrites(_ database: SalesDatabase) async throws -> [Int: Result<Int, Refused>] {
-        try await withThrowingTaskGroup(of: (Int, Result<Int, Refused>).self) { group in
+        let gate = Gate()
+        return try await withThrowingTaskGroup(of: (Int, Result<Int, Refused>).self) { group in
             group.addTask {
                 let n = try await database.groupCommitter.write { db -> Int in
                     try db.execute(sql: "INSERT INTO t (n) VALUES (0)")
-                    Thread.sleep(forTimeInterval: 0.1)
+                    gate.started.store(true, ordering: .relaxed)
+                    while !gate.release.load(ordering: .relaxed) { Thread.sleep(forTimeInterval: 0.001) }
                     return 0
                 }
                 return (0, .success(n))
             }
-            try await Task.sleep(for: .milliseconds(20))
+            while !gate.started.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(1)) }
             for n in 1...200 {
                 group.addTask {
                     do {
@@ -49,6 +56,8 @@ struct Refused: Error, Equatable { let n: Int }
                     }
                 }
             }
+            while database.groupCommitter.waiting < 200 { try await Task.sleep(for: .milliseconds(1)) }
+            gate.release.store(true, ordering: .relaxed)
             var results: [Int: Result<Int, Refused>] = [:]
             for try await (n, result) in group { results[n] = result }
             return results
@@ -65,7 +74,7 @@ struct Refused: Error, Equatable { let n: Int }
         }
         let stored = try await database.pool.read { db in try Int.fetchAll(db, sql: "SELECT n FROM t ORDER BY n") }
         #expect(stored == [0] + (1...200).filter { $0 % 5 != 0 }, "a refused write undid only its own insert")
-        // The 200 queued behind the first: two batches of at most 128, not 200 transactions.
+        // The 200 queued behind the first: two batches (128 + 72), not 200 transactions.
         #expect(counter.commits.load(ordering: .relaxed) == 3)
     }
 

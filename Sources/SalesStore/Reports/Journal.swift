@@ -32,7 +32,7 @@ public enum Journal {
     /// Calls `emit` with each document's lines, in date order, from one read of the database.
     public static func lines(_ db: Database, from: String, to: String, codes: AccountCodes, emit: ([Line]) throws -> Void) throws {
         let start = from + "T00:00:00.000Z", end = to + "T23:59:59.999Z"
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT issue_date AS d, 1 AS seq, 'invoice' AS kind, id, number, customer_id, currency, subtotal AS a, tax_total AS b, total AS c,
                    NULL AS method, (SELECT number FROM orders o WHERE o.id = order_id) AS ref
               FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
@@ -56,7 +56,7 @@ public enum Journal {
             SELECT substr(created_at, 1, 10), 6, 'credit_refund', id, number, customer_id, currency, amount, 0, amount, method, reference
               FROM credit_refunds WHERE created_at BETWEEN ?3 AND ?4
             ORDER BY d, seq, id
-            """, arguments: [from, to, start, end])
+            """), arguments: [from, to, start, end])
         while let row = try cursor.next() {
             let date: String = row["d"], kind: String = row["kind"], number: String = row["number"]
             let customer: Int64 = row["customer_id"], currency: String = row["currency"]

@@ -82,7 +82,7 @@ public enum Reports {
         var table = ReportTable(columns: ["customer_id", "name", "current", "d1_30", "d31_60", "d61_90", "over_90", "total"])
         let buckets = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
         var sums = [Int64](repeating: 0, count: buckets.count)
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT g.*, c.name FROM (
               SELECT customer_id,
                      SUM(CASE WHEN d <= 0 THEN amount_due ELSE 0 END) AS b0,
@@ -95,7 +95,7 @@ public enum Reports {
                     FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1)
               GROUP BY customer_id) g
             JOIN customers c ON c.id = g.customer_id ORDER BY g.customer_id
-            """, arguments: [asOf, currency]) {
+            """), arguments: [asOf, currency]) {
             var cells: [ReportTable.Cell] = [.int(row["customer_id"]), .text(row["name"])]
             for index in 0..<buckets.count {
                 let value: Int64 = row["b\(index)"]
@@ -153,7 +153,7 @@ public enum Reports {
     public static func salesReps(_ db: Database, _ period: ReportPeriod) throws -> ReportTable {
         var table = ReportTable(columns: ["sales_rep_id", "name", "hours_clocked", "seconds_clocked", "activities", "quotes", "quotes_accepted",
                                           "orders", "revenue"])
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.id, r.name,
               (SELECT COALESCE(SUM(duration_seconds), 0) FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_in_at BETWEEN ?1 AND ?2
                  AND s.duration_seconds IS NOT NULL) AS seconds,
@@ -165,7 +165,7 @@ public enum Reports {
               (SELECT COALESCE(SUM(subtotal), 0) FROM orders o WHERE o.sales_rep_id = r.id AND o.status = 'confirmed' AND o.currency = ?3
                  AND o.confirmed_at BETWEEN ?1 AND ?2) AS revenue
             FROM sales_reps r ORDER BY r.id
-            """, arguments: [period.start, period.end, period.currency])
+            """), arguments: [period.start, period.end, period.currency])
         var sums = [Int64](repeating: 0, count: 6)
         for row in rows {
             let seconds: Int64 = row["seconds"]
@@ -186,13 +186,13 @@ public enum Reports {
     /// Products of the period's confirmed orders by revenue (Σ line subtotal), then id.
     public static func topProducts(_ db: Database, _ period: ReportPeriod, limit: Int) throws -> ReportTable {
         var table = ReportTable(columns: ["product_id", "sku", "name", "orders", "quantity", "revenue"])
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT g.*, p.sku, p.name FROM (
               SELECT l.product_id, COUNT(DISTINCT o.id) AS n, SUM(l.quantity) AS q, SUM(l.subtotal) AS revenue
               FROM orders o JOIN order_lines l ON l.order_id = o.id
               WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ? GROUP BY l.product_id) g
             JOIN products p ON p.id = g.product_id ORDER BY g.revenue DESC, g.product_id LIMIT ?
-            """, arguments: [period.currency, period.start, period.end, limit]) {
+            """), arguments: [period.currency, period.start, period.end, limit]) {
             table.rows.append([.int(row["product_id"]), .text(row["sku"]), .text(row["name"]), .int(row["n"]),
                                .decimal(row["q"], scale: 3), .int(row["revenue"])])
         }

@@ -11,20 +11,20 @@ public enum APIKeyStore {
     }
 
     public static func create(_ db: Database, name: String, role: Role, salesRepId: Int64?, hash: [UInt8], prefix: String) throws -> APIKeyRecord {
-        if let rep = salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+        if let rep = salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO api_keys (name, role, sales_rep_id, key_hash, key_prefix, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [name, role.rawValue, salesRepId, Data(hash), prefix, Timestamp.now()])
+            """).execute(arguments: [name, role.rawValue, salesRepId, Data(hash), prefix, Timestamp.now()])
         return try get(db, id: db.lastInsertedRowID)
     }
 
     public static func get(_ db: Database, id: Int64) throws -> APIKeyRecord {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "api_key", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     /// The active key with this hash, and the stored hash for a constant-time comparison.
@@ -36,23 +36,23 @@ public enum APIKeyStore {
     }
 
     public static func hashExists(_ db: Database, hash: [UInt8]) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL)"),
                           arguments: [Data(hash)]) == true
     }
 
     public static func list(_ db: Database, afterId: Int64?, limit: Int) throws -> Page<APIKeyRecord> {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM api_keys WHERE id > ? ORDER BY id LIMIT ?", arguments: [afterId ?? 0, limit + 1])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE id > ? ORDER BY id LIMIT ?"), arguments: [afterId ?? 0, limit + 1])
         return Page(items: rows.prefix(limit).map(decode), hasMore: rows.count > limit)
     }
 
     public static func count(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_keys") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM api_keys")) ?? 0
     }
 
     /// Revokes at once; revoking twice is harmless.
     public static func revoke(_ db: Database, id: Int64) throws -> APIKeyRecord {
         _ = try get(db, id: id)
-        try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [Timestamp.now(), id])
+        try db.cachedStatement(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?").execute(arguments: [Timestamp.now(), id])
         return try get(db, id: id)
     }
 }

@@ -20,10 +20,10 @@ public enum ActivityStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Activity {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM activities WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM activities WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "activity", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Activity> {
@@ -46,10 +46,10 @@ public enum ActivityStore {
             throw SalesError.invalid("customer_id", "not_found", "no customer \(customer)")
         }
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO activities (sales_rep_id, customer_id, type, at, notes, outcome, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [a.salesRepId, a.customerId, a.type.rawValue, a.at.isEmpty ? now : a.at, a.notes, a.outcome,
+            """).execute(arguments: [a.salesRepId, a.customerId, a.type.rawValue, a.at.isEmpty ? now : a.at, a.notes, a.outcome,
                              JSONColumns.encode(a.metadata), now, now])
         return try get(db, id: db.lastInsertedRowID)
     }

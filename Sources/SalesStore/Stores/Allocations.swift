@@ -19,11 +19,11 @@ enum Allocations {
         """
 
     static func of(invoiceId: Int64, _ db: Database) throws -> [Allocation] {
-        try Row.fetchAll(db.cachedStatement(sql: select + " WHERE a.invoice_id = ? ORDER BY a.id"), arguments: [invoiceId]).map(decode)
+        try Row.decodeAll(db.cachedStatement(sql: select + " WHERE a.invoice_id = ? ORDER BY a.id"), arguments: [invoiceId], decode)
     }
 
     static func of(paymentId: Int64, _ db: Database) throws -> [Allocation] {
-        try Row.fetchAll(db.cachedStatement(sql: select + " WHERE a.payment_id = ? ORDER BY a.id"), arguments: [paymentId]).map(decode)
+        try Row.decodeAll(db.cachedStatement(sql: select + " WHERE a.payment_id = ? ORDER BY a.id"), arguments: [paymentId], decode)
     }
 
     /// Allocates `amount` (> 0, ≤ amount_due, checked by the caller against the row read in this
@@ -31,13 +31,13 @@ enum Allocations {
     /// payment's amount_allocated is written by the payment itself, with all its allocations.
     static func allocate(_ db: Database, invoice: Invoice, amount: Int64, paymentId: Int64?) throws {
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE invoices SET amount_paid = amount_paid + ?1, amount_due = amount_due - ?1,
               status = CASE WHEN amount_due - ?1 = 0 THEN 'paid' ELSE 'open' END, version = version + 1, updated_at = ?2
             WHERE id = ?3 AND status = 'open' AND amount_due >= ?1
-            """, arguments: [amount, now, invoice.id])
+            """).execute(arguments: [amount, now, invoice.id])
         guard db.changesCount == 1 else { throw SalesError.invalidState("invoice \(invoice.number) changed while allocating") }
-        try db.execute(sql: "INSERT INTO allocations (invoice_id, payment_id, customer_id, amount_original, amount, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO allocations (invoice_id, payment_id, customer_id, amount_original, amount, created_at) VALUES (?, ?, ?, ?, ?, ?)").execute(
                        arguments: [invoice.id, paymentId, invoice.customerId, amount, amount, now])
     }
 
@@ -52,7 +52,7 @@ enum Allocations {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, payment_id, amount FROM allocations WHERE invoice_id = ? AND amount > 0 ORDER BY id DESC"),
                                     arguments: [invoiceId]) where left > 0 {
             let take = min(left, row["amount"] as Int64)
-            try db.execute(sql: "UPDATE allocations SET amount = amount - ? WHERE id = ?", arguments: [take, row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE allocations SET amount = amount - ? WHERE id = ?").execute(arguments: [take, row["id"] as Int64])
             if let paymentId = row["payment_id"] as Int64? { try changeAllocated(db, paymentId: paymentId, by: -take, at: now) }
             left -= take
         }
@@ -68,12 +68,12 @@ enum Allocations {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, invoice_id, amount FROM allocations WHERE payment_id = ? AND amount > 0"),
                                     arguments: [paymentId]) {
             let amount: Int64 = row["amount"]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE invoices SET amount_paid = amount_paid - ?1, amount_due = amount_due + ?1, status = 'open', version = version + 1, updated_at = ?2
                 WHERE id = ?3 AND status <> 'void'
-                """, arguments: [amount, now, row["invoice_id"] as Int64])
+                """).execute(arguments: [amount, now, row["invoice_id"] as Int64])
             guard db.changesCount == 1 else { throw SalesError.invalidState("allocation \(row["id"] as Int64) points at a void invoice") }
-            try db.execute(sql: "UPDATE allocations SET amount = 0 WHERE id = ?", arguments: [row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE allocations SET amount = 0 WHERE id = ?").execute(arguments: [row["id"] as Int64])
             reopened += amount
         }
         return reopened
@@ -81,7 +81,7 @@ enum Allocations {
 
     private static func changeAllocated(_ db: Database, paymentId: Int64, by delta: Int64, at now: String) throws {
         guard delta != 0 else { return }
-        try db.execute(sql: "UPDATE payments SET amount_allocated = amount_allocated + ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE payments SET amount_allocated = amount_allocated + ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [delta, now, paymentId])
     }
 }

@@ -21,8 +21,8 @@ public struct CreditNote: Sendable, Equatable {
 public enum CreditNoteStore {
     static func decode(_ db: Database, _ row: Row) throws -> CreditNote {
         let id: Int64 = row["id"]
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY position"),
-                                     arguments: [id]).map { r -> (invoiceLineId: Int64, quantity: Quantity, amounts: LineAmounts) in
+        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY position"),
+                                     arguments: [id]) { r -> (invoiceLineId: Int64, quantity: Quantity, amounts: LineAmounts) in
             (r["invoice_line_id"], Quantity(thousandths: r["quantity"]), LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]))
         }
         return CreditNote(id: id, number: row["number"], invoiceId: row["invoice_id"], orderId: row["order_id"], customerId: row["customer_id"],
@@ -31,24 +31,23 @@ public enum CreditNoteStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> CreditNote {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM credit_notes WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM credit_notes WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "credit_note", id: String(id))
         }
-        return try decode(db, row)
+        return found
     }
 
     public static func list(_ db: Database, invoiceId: Int64?, customerId: Int64?, options: ListOptions) throws -> Page<CreditNote> {
         var conditions = SQLConditions()
         if let invoiceId { conditions.add("invoice_id = ?", invoiceId) }
         if let customerId { conditions.add("customer_id = ?", customerId) }
-        let page = try KeysetList.fetch(db, table: "credit_notes", options: options, conditions: conditions) { $0 }
-        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+        return try KeysetList.fetch(db, table: "credit_notes", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
     /// Numbers and totals of an invoice's credit notes, for the invoice's `credit_notes`.
     public static func summaries(_ db: Database, invoiceId: Int64) throws -> [(id: Int64, number: String, total: Int64)] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
-                         arguments: [invoiceId]).map { ($0["id"], $0["number"], $0["total"]) }
+        try Row.decodeAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
+                         arguments: [invoiceId]) { ($0["id"], $0["number"], $0["total"]) }
     }
 
     /// POST /v1/invoices/{id}/credit-notes. Without `requests`, the whole remaining invoice.
@@ -83,26 +82,26 @@ public enum CreditNoteStore {
         let fromPaid = totals.total - fromDue
         let number = try DocumentNumbers.next(db, kind: "CN")
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO credit_notes (number, invoice_id, order_id, customer_id, currency, reason, subtotal, tax_total, total, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, invoice.id, invoice.orderId, invoice.customerId, invoice.currency, reason, totals.subtotal, totals.tax,
+            """).execute(arguments: [number, invoice.id, invoice.orderId, invoice.customerId, invoice.currency, reason, totals.subtotal, totals.tax,
                              totals.total, now, now])
         let noteId = db.lastInsertedRowID
         for (position, (line, quantity, amounts)) in creditLines.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO credit_note_lines (credit_note_id, invoice_line_id, position, quantity, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [noteId, line.id, position, quantity, amounts.subtotal, amounts.tax, amounts.total])
-            try db.execute(sql: "UPDATE invoice_lines SET quantity_credited = quantity_credited + ? WHERE id = ?", arguments: [quantity, line.id])
+                """).execute(arguments: [noteId, line.id, position, quantity, amounts.subtotal, amounts.tax, amounts.total])
+            try db.cachedStatement(sql: "UPDATE invoice_lines SET quantity_credited = quantity_credited + ? WHERE id = ?").execute(arguments: [quantity, line.id])
             // Credited quantities become invoiceable again on the order.
-            try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?", arguments: [quantity, line.orderLineId])
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(arguments: [quantity, line.orderLineId])
         }
         try Allocations.release(db, invoiceId: invoice.id, amount: fromPaid)
         let due = invoice.amountDue - fromDue
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE invoices SET amount_credited = amount_credited + ?, amount_paid = amount_paid - ?, amount_due = ?,
               status = CASE WHEN ? = 0 THEN 'paid' ELSE 'open' END, version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [totals.total, fromPaid, due, due, now, invoice.id])
+            """).execute(arguments: [totals.total, fromPaid, due, due, now, invoice.id])
         try InvoiceStore.changeInvoicedAmount(db, order: try OrderStore.get(db, id: invoice.orderId), by: -totals.total)
         // Ledger: credit_note −total = receivable −(part of amount_due), credit +(part of amount_paid).
         try CustomerAccount.post(db, customerId: invoice.customerId, receivable: -fromDue, credit: fromPaid,

@@ -12,10 +12,10 @@ public enum CreditRefundStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> CreditRefund {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM credit_refunds WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM credit_refunds WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "credit_refund", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     public static func list(_ db: Database, customerId: Int64?, options: ListOptions) throws -> Page<CreditRefund> {
@@ -36,10 +36,10 @@ public enum CreditRefundStore {
         }
         let number = try DocumentNumbers.next(db, kind: "RF")
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO credit_refunds (number, customer_id, amount, currency, method, reference, metadata, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, customer.id, amount, customer.currency, method.rawValue, reference, JSONColumns.encode(metadata), now, now])
+            """).execute(arguments: [number, customer.id, amount, customer.currency, method.rawValue, reference, JSONColumns.encode(metadata), now, now])
         let id = db.lastInsertedRowID
         try CustomerAccount.post(db, customerId: customer.id, receivable: 0, credit: -amount,
                                  entry: .init(kind: .credit_refund, documentType: "credit_refund", documentId: id, number: number))

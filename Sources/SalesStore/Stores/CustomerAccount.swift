@@ -29,10 +29,10 @@ public enum CustomerAccount {
         }
         guard let entry else { return }
         let newReceivable: Int64 = row["receivable"], newCredit: Int64 = row["credit_balance"]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO customer_ledger (customer_id, type, document_type, document_id, number, amount, balance_after, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [customerId, entry.kind.rawValue, entry.documentType, entry.documentId, entry.number, receivable - credit,
+            """).execute(arguments: [customerId, entry.kind.rawValue, entry.documentType, entry.documentId, entry.number, receivable - credit,
                              newReceivable - newCredit, Timestamp.now()])
     }
 

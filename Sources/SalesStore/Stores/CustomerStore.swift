@@ -25,7 +25,7 @@ public enum CustomerStore {
     }
 
     public static func find(_ db: Database, id: Int64) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]).map(decode)
+        try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id], decode)
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Customer {
@@ -49,11 +49,11 @@ public enum CustomerStore {
     public static func create(_ db: Database, _ c: Customer) throws -> Customer {
         try checkReferences(db, c, excludingId: nil)
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO customers (name, email, phone, billing_address, shipping_address, currency, credit_limit,
               payment_terms_days, sales_rep_id, external_ref, active, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+            """).execute(arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
                              c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                              JSONColumns.encode(c.metadata), now, now])
         return try get(db, id: db.lastInsertedRowID)
@@ -69,12 +69,12 @@ public enum CustomerStore {
         try change(&c)
         if c == before { return c }
         try checkReferences(db, c, excludingId: id)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
               credit_limit = ?, payment_terms_days = ?, sales_rep_id = ?, external_ref = ?, active = ?, metadata = ?,
               version = version + 1, updated_at = ?
             WHERE id = ?
-            """, arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+            """).execute(arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
                              c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                              JSONColumns.encode(c.metadata), Timestamp.now(), id])
         return try get(db, id: id)
@@ -89,17 +89,17 @@ public enum CustomerStore {
                 throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
             }
         }
-        try db.execute(sql: "DELETE FROM customers WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM customers WHERE id = ?").execute(arguments: [id])
     }
 
     private static func checkReferences(_ db: Database, _ c: Customer, excludingId: Int64?) throws {
         if let ref = c.externalRef,
-           let existing = try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?",
+           let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?"),
                                              arguments: [ref, excludingId]) {
             throw SalesError.duplicate(field: "external_ref", existingId: existing,
                                        detail: "a customer with external_ref \"\(ref)\" already exists (id \(existing))")
         }
-        if let rep = c.salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+        if let rep = c.salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
     }

@@ -23,11 +23,11 @@ enum LinePricer {
         var lines: [DocumentLine] = []
         for (index, input) in inputs.enumerated() {
             let field = "lines[\(index)]"
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [input.productId]) else {
+            guard let product = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [input.productId],
+                                                  ProductStore.decode) else {
                 errors.append(FieldError(field: "\(field).product_id", code: "not_found", message: "no product \(input.productId)"))
                 continue
             }
-            let product = ProductStore.decode(row)
             if !product.active {
                 errors.append(FieldError(field: "\(field).product_id", code: "inactive", message: "product \(product.id) is archived"))
                 continue

@@ -52,20 +52,23 @@ public enum EventStore {
                 conditions.add("type = ?", type)
             }
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM events \(conditions.sql) ORDER BY id LIMIT \(limit + 1)",
-                                    arguments: StatementArguments(conditions.arguments.map { $0.databaseValue }))
-        return Page(items: rows.prefix(limit).map(decode), hasMore: rows.count > limit)
+        // Three shapes of SQL in all: prepared once per connection.
+        var items = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM events \(conditions.sql) ORDER BY id LIMIT ?"),
+                                      arguments: StatementArguments(conditions.arguments.map { $0.databaseValue } + [(limit + 1).databaseValue]), decode)
+        let hasMore = items.count > limit
+        if hasMore { items.removeLast() }
+        return Page(items: items, hasMore: hasMore)
     }
 
     public static func get(_ db: Database, id: Int64) throws -> EventRecord {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM events WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "event", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     /// The newest event id (0 when none): where a new webhook endpoint starts.
     public static func lastId(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM events") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM events")) ?? 0
     }
 }

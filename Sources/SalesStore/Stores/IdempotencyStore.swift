@@ -25,9 +25,9 @@ public enum IdempotencyStore {
     public static let retentionSeconds: Int64 = 24 * 3600
 
     public static func find(_ db: Database, apiKeyId: Int64, key: String, now: Int64) throws -> Stored? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT fingerprint, status, headers, body FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND created_at > ?
-            """, arguments: [apiKeyId, key, now - retentionSeconds]) else { return nil }
+            """), arguments: [apiKeyId, key, now - retentionSeconds]) else { return nil }
         let fingerprint: Data = row["fingerprint"]
         let body: Data = row["body"]
         let headerText: String = row["headers"]
@@ -44,16 +44,16 @@ public enum IdempotencyStore {
         let headerText = stored.headers.map { "\($0.0):\($0.1)" }.joined(separator: "\n")
         // An expired row with the same key is replaced; a live one cannot exist here because
         // the API layer holds the key's in-process claim while the request runs.
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
+            """).execute(arguments: [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
     }
 
     /// Deletes replays older than the retention; returns how many.
     @discardableResult
     public static func purgeExpired(_ db: Database, now: Int64) throws -> Int {
-        try db.execute(sql: "DELETE FROM idempotency_keys WHERE created_at <= ?", arguments: [now - retentionSeconds])
+        try db.cachedStatement(sql: "DELETE FROM idempotency_keys WHERE created_at <= ?").execute(arguments: [now - retentionSeconds])
         return db.changesCount
     }
 }

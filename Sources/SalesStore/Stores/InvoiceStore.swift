@@ -18,16 +18,16 @@ public enum InvoiceStore {
 
     static func decode(_ db: Database, _ row: Row) throws -> Invoice {
         let id: Int64 = row["id"]
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position"),
-                                     arguments: [id]).map { r -> InvoiceLine in
+        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position"),
+                                     arguments: [id]) { r -> InvoiceLine in
             InvoiceLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], description: r["description"],
                         pricing: LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
                                              taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"]),
                         amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
                         quantityCredited: Quantity(thousandths: r["quantity_credited"]))
         }
-        let creditNotes = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
-                                           arguments: [id]).map { CreditNoteSummary(id: $0["id"], number: $0["number"], total: $0["total"]) }
+        let creditNotes = try Row.decodeAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
+                                           arguments: [id]) { CreditNoteSummary(id: $0["id"], number: $0["number"], total: $0["total"]) }
         var invoice = Invoice(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
                        status: InvoiceState(rawValue: row["status"]) ?? .open, currency: row["currency"], issueDate: row["issue_date"],
                        dueDate: row["due_date"], notes: row["notes"], lines: lines,
@@ -41,7 +41,7 @@ public enum InvoiceStore {
     }
 
     public static func find(_ db: Database, id: Int64) throws -> Invoice? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id]).map { try decode(db, $0) }
+        try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id]) { try decode(db, $0) }
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Invoice {
@@ -58,8 +58,7 @@ public enum InvoiceStore {
             conditions.add(v ? "(status = 'open' AND due_date < ?)" : "NOT (status = 'open' AND due_date < ?)", Timestamp.today())
         }
         if let v = filter.dueBefore { conditions.add("due_date < ?", v) }
-        let page = try KeysetList.fetch(db, table: "invoices", options: options, conditions: conditions) { $0 }
-        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+        return try KeysetList.fetch(db, table: "invoices", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
     // MARK: - Creating
@@ -91,21 +90,21 @@ public enum InvoiceStore {
         let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.2 }
         let number = try DocumentNumbers.next(db, kind: "INV")
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO invoices (number, order_id, customer_id, status, currency, issue_date, due_date, notes, subtotal, tax_total, total,
               amount_due, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
+            """).execute(arguments: [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
                              totals.subtotal, totals.tax, totals.total, totals.total, now, now])
         let invoiceId = db.lastInsertedRowID
         for (position, (line, quantity, amounts)) in invoiceLines.enumerated() {
             let p = line.pricing
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO invoice_lines (invoice_id, order_line_id, position, product_id, description, quantity, unit_price, discount_e2,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [invoiceId, line.id, position, line.productId, line.description, quantity.thousandths, p.unitPrice,
+                """).execute(arguments: [invoiceId, line.id, position, line.productId, line.description, quantity.thousandths, p.unitPrice,
                                  p.discountE2, p.taxPercentE4, p.taxInclusive, amounts.subtotal, amounts.tax, amounts.total])
-            try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced + ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced + ? WHERE id = ?").execute(
                            arguments: [quantity.thousandths, line.id])
         }
         try changeInvoicedAmount(db, order: order, by: totals.total)
@@ -144,7 +143,7 @@ public enum InvoiceStore {
 
     /// Moves the order's amount_invoiced and, in step, the customer's open_orders_amount.
     static func changeInvoicedAmount(_ db: Database, order: Order, by delta: Int64) throws {
-        try db.execute(sql: "UPDATE orders SET amount_invoiced = amount_invoiced + ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE orders SET amount_invoiced = amount_invoiced + ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [delta, Timestamp.now(), order.id])
         if order.storedStatus == .confirmed {
             try OrderStore.adjustOpenOrders(db, customerId: order.customerId, by: -delta)
@@ -163,14 +162,14 @@ public enum InvoiceStore {
         for line in invoice.lines {
             let back = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
             if back > 0 {
-                try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?",
+                try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(
                                arguments: [back, line.orderLineId])
             }
         }
         let order = try OrderStore.get(db, id: invoice.orderId)
         try changeInvoicedAmount(db, order: order, by: -(invoice.totals.total - invoice.amountCredited))
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE invoices SET status = 'void', amount_due = 0, amount_paid = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE invoices SET status = 'void', amount_due = 0, amount_paid = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         // Ledger: invoice_void −(its not-yet-credited total) = receivable −amount_due, credit +amount_paid.
         try CustomerAccount.post(db, customerId: invoice.customerId, receivable: -invoice.amountDue, credit: invoice.amountPaid,

@@ -63,27 +63,29 @@ public enum OrderStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Order {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id], { try assemble(db, $0) }) else {
             throw SalesError.notFound(resource: "order", id: String(id))
         }
-        return try assemble(db, row)
+        return found
     }
 
     /// The order's status (derived from its stored status and lines, API.md §3) without the
     /// money sums `get` reads: for checks that only need to know whether it is completed.
     public static func status(_ db: Database, id: Int64) throws -> OrderStatus {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id]) else {
+        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
+                                     arguments: [id], decodeLine)
+        guard let order = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id], {
+            decode($0, lines: lines, amountPaid: 0)
+        }) else {
             throw SalesError.notFound(resource: "order", id: String(id))
         }
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
-                                     arguments: [id]).map(decodeLine)
-        return decode(row, lines: lines, amountPaid: 0).status
+        return order.status
     }
 
     static func assemble(_ db: Database, _ row: Row) throws -> Order {
         let id: Int64 = row["id"]
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
-                                     arguments: [id]).map(decodeLine)
+        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
+                                     arguments: [id], decodeLine)
         // amount_paid: Σ of the order's invoices' amount_paid, which allocations maintain.
         let sums = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
@@ -114,14 +116,13 @@ public enum OrderStore {
         // page is cut from rows in id order, fetched until it is full.
         let derived = filter.status == .completed || filter.status == .confirmed || filter.invoiceStatus != nil || filter.shipmentStatus != nil
         if !derived {
-            let page = try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { $0 }
-            return Page(items: try page.items.map { try assemble(db, $0) }, hasMore: page.hasMore)
+            return try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { try assemble(db, $0) }
         }
         var items: [Order] = []
         var cursorOptions = options
         cursorOptions.limit = max(options.limit, 50)
         while true {
-            let page = try KeysetList.fetch(db, table: "orders", options: cursorOptions, conditions: conditions) { $0 }
+            let page = try KeysetList.fetch(db, table: "orders", options: cursorOptions, conditions: conditions) { $0.copy() }
             for row in page.items {
                 let order = try assemble(db, row)
                 if let s = filter.status, order.status != s { continue }
@@ -145,25 +146,25 @@ public enum OrderStore {
     public static func create(_ db: Database, _ draft: Draft, serverCurrency: String) throws -> Order {
         let customer = try CustomerStore.get(db, id: draft.customerId)
         if let ref = draft.externalRef,
-           let existing = try Row.fetchOne(db, sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ?",
+           let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ?"),
                                            arguments: [draft.source.rawValue, ref]) {
             let id: Int64 = existing["id"]
             let number: String = existing["number"]
             throw SalesError.duplicate(field: "external_ref", existingId: id,
                                        detail: "order \(number) (id \(id)) already has external_ref \"\(ref)\" for source \(draft.source.rawValue)")
         }
-        if let rep = draft.salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+        if let rep = draft.salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
         let number = try DocumentNumbers.next(db, kind: "SO")
         let now = Timestamp.now()
         let shipping = draft.shippingAddress ?? customer.shippingAddress
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO orders (number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
               allow_backorder, auto_invoice, quote_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
+            """).execute(arguments: [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
                              customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
                              draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
         let id = db.lastInsertedRowID
@@ -172,20 +173,20 @@ public enum OrderStore {
     }
 
     static func writeLines(_ db: Database, orderId: Int64, _ lines: [DocumentLine]) throws {
-        try db.execute(sql: "DELETE FROM order_lines WHERE order_id = ?", arguments: [orderId])
+        try db.cachedStatement(sql: "DELETE FROM order_lines WHERE order_id = ?").execute(arguments: [orderId])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO order_lines (order_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total, stockable, invoice_policy)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [orderId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                """).execute(arguments: [orderId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
                                  line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total,
                                  line.stockable, line.invoicePolicy.rawValue])
         }
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
         let quantity = lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }
-        try db.execute(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?").execute(
                        arguments: [totals.subtotal, totals.tax, totals.total, quantity, orderId])
     }
 
@@ -215,7 +216,7 @@ public enum OrderStore {
             throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue): lines, external_ref, allow_backorder and auto_invoice are locked once confirmed")
         }
         if let ref = patch.externalRef, let ref,
-           let existing = try Row.fetchOne(db, sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?",
+           let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?"),
                                            arguments: [order.source.rawValue, ref, id]) {
             let existingId: Int64 = existing["id"]
             let number: String = existing["number"]
@@ -223,7 +224,7 @@ public enum OrderStore {
                                        detail: "order \(number) (id \(existingId)) already has external_ref \"\(ref)\" for source \(order.source.rawValue)")
         }
         if let rep = patch.salesRepId, let rep,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
@@ -234,10 +235,10 @@ public enum OrderStore {
         if let v = patch.shippingAddress { shipping = v }
         if let v = patch.salesRepId { rep = v }
         if let v = patch.externalRef { ref = v }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE orders SET notes = ?, shipping_address = ?, sales_rep_id = ?, external_ref = ?, allow_backorder = ?, auto_invoice = ?,
               metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
+            """).execute(arguments: [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
                              patch.autoInvoice ?? order.autoInvoice, JSONColumns.encode(patch.metadata ?? order.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
@@ -289,14 +290,14 @@ public enum OrderStore {
         if !shortages.isEmpty { throw SalesError.insufficientStock(shortages) }
         let now = Timestamp.now()
         for r in reservations {
-            try db.execute(sql: "UPDATE order_lines SET quantity_reserved = ?, quantity_backordered = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_reserved = ?, quantity_backordered = ? WHERE id = ?").execute(
                            arguments: [r.reserve, r.backorder, r.lineId])
             if r.reserve > 0 {
-                try db.execute(sql: "UPDATE products SET reserved = reserved + ?, version = version + 1, updated_at = ? WHERE id = ?",
+                try db.cachedStatement(sql: "UPDATE products SET reserved = reserved + ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                                arguments: [r.reserve, now, r.productId])
             }
         }
-        try db.execute(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         try adjustOpenOrders(db, customerId: order.customerId, by: order.totals.total - order.amountInvoiced)
         // API.md §3: with auto_invoice the full invoice is created in the same transaction
@@ -315,7 +316,7 @@ public enum OrderStore {
     /// transaction. It is a derived figure, so the customer's version does not change.
     static func adjustOpenOrders(_ db: Database, customerId: Int64, by delta: Int64) throws {
         guard delta != 0 else { return }
-        try db.execute(sql: "UPDATE customers SET open_orders_amount = open_orders_amount + ? WHERE id = ?", arguments: [delta, customerId])
+        try db.cachedStatement(sql: "UPDATE customers SET open_orders_amount = open_orders_amount + ? WHERE id = ?").execute(arguments: [delta, customerId])
     }
 
     /// API.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
@@ -329,19 +330,19 @@ public enum OrderStore {
         if order.lines.contains(where: { $0.shipped.thousandths > 0 }) {
             throw SalesError.invalidState("order \(order.number) has shipped goods; cancel or return the shipments first")
         }
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))", arguments: [id]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))"), arguments: [id]) == true {
             throw SalesError.invalidState("order \(order.number) has open or paid invoices; void them first")
         }
         let now = Timestamp.now()
         for line in order.lines where line.reserved.thousandths > 0 {
-            try db.execute(sql: "UPDATE products SET reserved = reserved - ?, version = version + 1, updated_at = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                            arguments: [line.reserved.thousandths, now, line.productId])
         }
-        try db.execute(sql: "UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?", arguments: [id])
+        try db.cachedStatement(sql: "UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?").execute(arguments: [id])
         if order.storedStatus == .confirmed {
             try adjustOpenOrders(db, customerId: order.customerId, by: -(order.totals.total - order.amountInvoiced))
         }
-        try db.execute(sql: "UPDATE orders SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE orders SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         return try get(db, id: id)
     }

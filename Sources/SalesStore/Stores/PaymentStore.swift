@@ -52,10 +52,10 @@ public enum PaymentStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Payment {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM payments WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM payments WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "payment", id: String(id))
         }
-        return try decode(db, row)
+        return found
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Payment> {
@@ -65,8 +65,7 @@ public enum PaymentStore {
         if let v = filter.invoiceId { conditions.add("id IN (SELECT payment_id FROM allocations WHERE invoice_id = ?)", v) }
         if let v = filter.status { conditions.add("status = ?", v.rawValue) }
         if let v = filter.method { conditions.add("method = ?", v.rawValue) }
-        let page = try KeysetList.fetch(db, table: "payments", options: options, conditions: conditions) { $0 }
-        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+        return try KeysetList.fetch(db, table: "payments", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
     // MARK: - Creating
@@ -167,11 +166,11 @@ public enum PaymentStore {
         let allocated = plan.reduce(Int64(0)) { $0 + $1.1 }
         let number = try DocumentNumbers.next(db, kind: "PAY")
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO payments (number, customer_id, order_id, status, amount, currency, method, reference, received_at, amount_allocated,
               metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [number, customer.id, orderId, new.amount, customer.currency, new.method.rawValue, new.reference,
+            """).execute(arguments: [number, customer.id, orderId, new.amount, customer.currency, new.method.rawValue, new.reference,
                              new.receivedAt ?? now, allocated, JSONColumns.encode(new.metadata), now, now])
         let id = db.lastInsertedRowID
         for (invoice, amount) in plan where amount > 0 {
@@ -192,7 +191,7 @@ public enum PaymentStore {
         let newReference = reference ?? payment.reference
         let newMetadata = metadata ?? payment.metadata
         guard newReference != payment.reference || newMetadata != payment.metadata else { return payment }
-        try db.execute(sql: "UPDATE payments SET reference = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE payments SET reference = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [newReference, JSONColumns.encode(newMetadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
@@ -214,9 +213,9 @@ public enum PaymentStore {
         }
         let reopened = try Allocations.reverse(db, paymentId: payment.id)
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE payments SET status = 'void', amount_allocated = 0, void_reason = ?, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [reason, now, now, id])
+            """).execute(arguments: [reason, now, now, id])
         try CustomerAccount.post(db, customerId: customer.id, receivable: reopened, credit: -unallocated,
                                  entry: .init(kind: .payment_void, documentType: "payment", documentId: id, number: payment.number))
         return try get(db, id: id)

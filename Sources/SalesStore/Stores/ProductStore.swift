@@ -26,10 +26,10 @@ public enum ProductStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Product {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "product", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Product> {
@@ -52,11 +52,11 @@ public enum ProductStore {
     public static func create(_ db: Database, _ p: Product) throws -> Product {
         try checkReferences(db, p, excludingId: nil)
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO products (sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy,
               active, metadata, on_hand, reserved, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)
-            """, arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+            """).execute(arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
                              p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata), now, now])
         return try get(db, id: db.lastInsertedRowID)
     }
@@ -71,11 +71,11 @@ public enum ProductStore {
             throw SalesError.invalid("type", "has_stock", "the type cannot change while the product has stock or reservations")
         }
         try checkReferences(db, p, excludingId: id)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE products SET sku = ?, name = ?, description = ?, type = ?, unit_price = ?, prices = ?, tax_rate_id = ?,
               reorder_level = ?, invoice_policy = ?, active = ?, metadata = ?, version = version + 1, updated_at = ?
             WHERE id = ?
-            """, arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+            """).execute(arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
                              p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata),
                              Timestamp.now(), id])
         return try get(db, id: id)
@@ -84,21 +84,21 @@ public enum ProductStore {
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let p = try get(db, id: id)
         if let expected = expectedVersion, expected != p.version { throw SalesError.versionConflict(current: p.version) }
-        var referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)", arguments: [id]) == true
+        var referenced = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)"), arguments: [id]) == true
         for (table, _) in DocumentTables.referencingProducts where !referenced {
             referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", arguments: [id]) == true
         }
         if referenced {
             throw SalesError.inUse("product \(id) has stock movements or document lines; deactivate it with active: false instead")
         }
-        try db.execute(sql: "DELETE FROM products WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM products WHERE id = ?").execute(arguments: [id])
     }
 
     private static func checkReferences(_ db: Database, _ p: Product, excludingId: Int64?) throws {
-        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE sku = ? AND id IS NOT ?", arguments: [p.sku, excludingId]) {
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ? AND id IS NOT ?"), arguments: [p.sku, excludingId]) {
             throw SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(p.sku)\" already exists (id \(existing))")
         }
-        if let tax = p.taxRateId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)", arguments: [tax]) != true {
+        if let tax = p.taxRateId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)"), arguments: [tax]) != true {
             throw SalesError.invalid("tax_rate_id", "not_found", "no tax rate \(tax)")
         }
     }
@@ -126,12 +126,12 @@ public enum ProductStore {
                                                               available: p.available, field: field)])
         }
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE products SET on_hand = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE products SET on_hand = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [after, now, productId])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO stock_movements (product_id, type, quantity, on_hand_after, reason, document_type, document_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [productId, type.rawValue, quantity.thousandths, after, reason, documentType, documentId, now])
+            """).execute(arguments: [productId, type.rawValue, quantity.thousandths, after, reason, documentType, documentId, now])
         return try movement(db, id: db.lastInsertedRowID)
     }
 
@@ -143,17 +143,17 @@ public enum ProductStore {
     }
 
     public static func movement(_ db: Database, id: Int64) throws -> StockMovement {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM stock_movements WHERE id = ?", arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM stock_movements WHERE id = ?"), arguments: [id], { decodeMovement($0) }) else {
             throw SalesError.notFound(resource: "stock_movement", id: String(id))
         }
-        return decodeMovement(row)
+        return found
     }
 
     public static func movements(_ db: Database, productId: Int64, afterId: Int64?, limit: Int) throws -> Page<StockMovement> {
         _ = try get(db, id: productId)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM stock_movements WHERE product_id = ? AND id > ? ORDER BY id LIMIT ?
-            """, arguments: [productId, afterId ?? 0, limit + 1])
+            """), arguments: [productId, afterId ?? 0, limit + 1])
         return Page(items: rows.prefix(limit).map(decodeMovement), hasMore: rows.count > limit)
     }
 }

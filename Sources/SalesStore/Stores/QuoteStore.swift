@@ -28,8 +28,8 @@ public enum QuoteStore {
 
     static func decode(_ db: Database, _ row: Row) throws -> Quote {
         let id: Int64 = row["id"]
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position"),
-                                     arguments: [id]).map { r -> DocumentLine in
+        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position"),
+                                     arguments: [id]) { r -> DocumentLine in
             let pricing = LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
                                       taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"])
             return DocumentLine(id: r["id"], productId: r["product_id"], description: r["description"], pricing: pricing,
@@ -43,10 +43,10 @@ public enum QuoteStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Quote {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM quotes WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM quotes WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "quote", id: String(id))
         }
-        return try decode(db, row)
+        return found
     }
 
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Quote> {
@@ -60,22 +60,21 @@ public enum QuoteStore {
         }
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
         if let v = filter.salesRepId { conditions.add("sales_rep_id = ?", v) }
-        let page = try KeysetList.fetch(db, table: "quotes", options: options, conditions: conditions) { $0 }
-        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+        return try KeysetList.fetch(db, table: "quotes", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
     public static func create(_ db: Database, _ draft: Draft, serverCurrency: String) throws -> Quote {
         let customer = try CustomerStore.get(db, id: draft.customerId)
-        if let rep = draft.salesRepId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+        if let rep = draft.salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
         let number = try DocumentNumbers.next(db, kind: "Q")
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO quotes (number, customer_id, status, currency, valid_until, notes, sales_rep_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
+            """).execute(arguments: [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
                              draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
         let id = db.lastInsertedRowID
         try writeLines(db, quoteId: id, lines)
@@ -83,17 +82,17 @@ public enum QuoteStore {
     }
 
     static func writeLines(_ db: Database, quoteId: Int64, _ lines: [DocumentLine]) throws {
-        try db.execute(sql: "DELETE FROM quote_lines WHERE quote_id = ?", arguments: [quoteId])
+        try db.cachedStatement(sql: "DELETE FROM quote_lines WHERE quote_id = ?").execute(arguments: [quoteId])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO quote_lines (quote_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                """).execute(arguments: [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
                                  line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total])
         }
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
-        try db.execute(sql: "UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?").execute(
                        arguments: [totals.subtotal, totals.tax, totals.total, quoteId])
     }
 
@@ -113,7 +112,7 @@ public enum QuoteStore {
         let status = quote.status(today: Timestamp.today())
         guard status == .draft else { throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); only a draft is editable") }
         if let rep = patch.salesRepId, let rep,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", arguments: [rep]) != true {
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
@@ -122,9 +121,9 @@ public enum QuoteStore {
         var notes = quote.notes, rep = quote.salesRepId
         if let v = patch.notes { notes = v }
         if let v = patch.salesRepId { rep = v }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE quotes SET valid_until = ?, notes = ?, sales_rep_id = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [patch.validUntil ?? quote.validUntil, notes, rep, JSONColumns.encode(patch.metadata ?? quote.metadata),
+            """).execute(arguments: [patch.validUntil ?? quote.validUntil, notes, rep, JSONColumns.encode(patch.metadata ?? quote.metadata),
                              Timestamp.now(), id])
         return try get(db, id: id)
     }
@@ -149,10 +148,10 @@ public enum QuoteStore {
                                           + allowed.map(\.rawValue).joined(separator: " or "))
         }
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE quotes SET status = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, version = version + 1, updated_at = ?
             WHERE id = ?
-            """, arguments: [target.rawValue, target.rawValue, now, now, id])
+            """).execute(arguments: [target.rawValue, target.rawValue, now, now, id])
         return try get(db, id: id)
     }
 
@@ -178,17 +177,17 @@ public enum QuoteStore {
         // Keep the quoted tax percent even if the rate changed since: the quote is what was agreed.
         var order = try OrderStore.create(db, draft, serverCurrency: serverCurrency)
         for (line, quoted) in zip(order.lines, quote.lines) where line.amounts != quoted.amounts || line.pricing != quoted.pricing {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE order_lines SET tax_percent_e4 = ?, tax_inclusive = ?, subtotal = ?, tax = ?, total = ? WHERE id = ?
-                """, arguments: [quoted.pricing.taxPercentE4, quoted.pricing.taxInclusive, quoted.amounts.subtotal, quoted.amounts.tax,
+                """).execute(arguments: [quoted.pricing.taxPercentE4, quoted.pricing.taxInclusive, quoted.amounts.subtotal, quoted.amounts.tax,
                                  quoted.amounts.total, line.id])
         }
         let totals = quote.totals
-        try db.execute(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?").execute(
                        arguments: [totals.subtotal, totals.tax, totals.total, order.id])
         order = try OrderStore.get(db, id: order.id)
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE quotes SET status = 'accepted', order_id = ?, accepted_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE quotes SET status = 'accepted', order_id = ?, accepted_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [order.id, now, now, id])
         return (try get(db, id: id), order)
     }

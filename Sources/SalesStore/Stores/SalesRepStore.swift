@@ -13,7 +13,7 @@ public enum SalesRepStore {
     private static let select = "SELECT r.*, (SELECT id FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_out_at IS NULL) AS open_shift_id FROM sales_reps r"
 
     public static func find(_ db: Database, id: Int64) throws -> SalesRep? {
-        try Row.fetchOne(db.cachedStatement(sql: select + " WHERE r.id = ?"), arguments: [id]).map(decode)
+        try Row.decodeOne(db.cachedStatement(sql: select + " WHERE r.id = ?"), arguments: [id], decode)
     }
 
     public static func get(_ db: Database, id: Int64) throws -> SalesRep {
@@ -34,9 +34,9 @@ public enum SalesRepStore {
 
     public static func create(_ db: Database, _ rep: SalesRep) throws -> SalesRep {
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO sales_reps (name, email, phone, active, metadata, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), now, now])
+            """).execute(arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), now, now])
         return try get(db, id: db.lastInsertedRowID)
     }
 
@@ -46,9 +46,9 @@ public enum SalesRepStore {
         let before = rep
         try change(&rep)
         if rep == before { return rep }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE sales_reps SET name = ?, email = ?, phone = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
+            """).execute(arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
@@ -62,7 +62,7 @@ public enum SalesRepStore {
                 throw SalesError.inUse("sales rep \(id) has \(label); archive it with active: false instead")
             }
         }
-        try db.execute(sql: "DELETE FROM sales_reps WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM sales_reps WHERE id = ?").execute(arguments: [id])
     }
 
     // MARK: - Shifts
@@ -82,9 +82,9 @@ public enum SalesRepStore {
         guard rep.active else { throw SalesError.invalidState("sales rep \(rep.id) is archived (active: false)") }
         if let open = rep.openShiftId { throw SalesError.invalidState("sales rep \(rep.id) is already clocked in (shift \(open))") }
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO shifts (sales_rep_id, clock_in_at, latitude_e7, longitude_e7, clock_in_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
+            """).execute(arguments: [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
         return try shift(db, id: db.lastInsertedRowID)
     }
 
@@ -98,16 +98,16 @@ public enum SalesRepStore {
         guard let start = Timestamp.epochMilliseconds(open.clockInAt), let stop = Timestamp.epochMilliseconds(end), stop >= start else {
             throw SalesError.invalid("at", "before_clock_in", "clock-out at \(end) is before the clock-in at \(open.clockInAt)")
         }
-        try db.execute(sql: "UPDATE shifts SET clock_out_at = ?, duration_seconds = ?, clock_out_note = ?, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE shifts SET clock_out_at = ?, duration_seconds = ?, clock_out_note = ?, updated_at = ? WHERE id = ?").execute(
                        arguments: [end, (stop - start) / 1000, note, Timestamp.now(), openId])
         return try shift(db, id: openId)
     }
 
     static func shift(_ db: Database, id: Int64) throws -> Shift {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM shifts WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM shifts WHERE id = ?"), arguments: [id], { decodeShift($0) }) else {
             throw SalesError.notFound(resource: "shift", id: String(id))
         }
-        return decodeShift(row)
+        return found
     }
 
     /// GET /v1/sales-reps/{id}/shifts, newest ids last; `from`/`to` bound the clock-in time.

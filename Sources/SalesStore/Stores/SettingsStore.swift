@@ -27,7 +27,7 @@ public struct AccountCodes: Sendable, Equatable, Codable {
 
 public enum SettingsStore {
     public static func accounting(_ db: Database) throws -> AccountCodes {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'accounting'"),
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = 'accounting'")),
               let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw SalesError.notFound(resource: "settings", id: "accounting")
         }
@@ -49,7 +49,7 @@ public enum SettingsStore {
         object["version"] = current.version
         object["updated_at"] = current.updatedAt
         let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-        try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'accounting'", arguments: [text])
+        try db.cachedStatement(sql: "UPDATE settings SET value = ? WHERE key = 'accounting'").execute(arguments: [text])
         return current
     }
 }

@@ -48,8 +48,8 @@ public struct ReturnRecord: Sendable, Equatable {
 public enum ShipmentStore {
     static func decode(_ db: Database, _ row: Row) throws -> Shipment {
         let id: Int64 = row["id"]
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position"),
-                                     arguments: [id]).map { r in
+        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position"),
+                                     arguments: [id]) { r in
             ShipmentLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], quantity: Quantity(thousandths: r["quantity"]),
                          fromReserved: Quantity(thousandths: r["from_reserved"]), returned: Quantity(thousandths: r["quantity_returned"]))
         }
@@ -60,10 +60,10 @@ public enum ShipmentStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> Shipment {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM shipments WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM shipments WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "shipment", id: String(id))
         }
-        return try decode(db, row)
+        return found
     }
 
     public static func list(_ db: Database, orderId: Int64?, customerId: Int64?, status: ShipmentState?, options: ListOptions) throws -> Page<Shipment> {
@@ -71,8 +71,7 @@ public enum ShipmentStore {
         if let orderId { conditions.add("order_id = ?", orderId) }
         if let customerId { conditions.add("customer_id = ?", customerId) }
         if let status { conditions.add("status = ?", status.rawValue) }
-        let page = try KeysetList.fetch(db, table: "shipments", options: options, conditions: conditions) { $0 }
-        return Page(items: try page.items.map { try decode(db, $0) }, hasMore: page.hasMore)
+        return try KeysetList.fetch(db, table: "shipments", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
     /// POST /v1/orders/{id}/shipments. Explicit lines are checked against what remains and the
@@ -134,21 +133,21 @@ public enum ShipmentStore {
 
         let number = try DocumentNumbers.next(db, kind: "SH")
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO shipments (number, order_id, customer_id, status, carrier, tracking_number, version, created_at, updated_at)
             VALUES (?, ?, ?, 'shipped', ?, ?, 1, ?, ?)
-            """, arguments: [number, order.id, order.customerId, carrier, trackingNumber, now, now])
+            """).execute(arguments: [number, order.id, order.customerId, carrier, trackingNumber, now, now])
         let shipmentId = db.lastInsertedRowID
         for (position, pick) in picks.enumerated() {
             let fromFree = pick.quantity - pick.fromReserved
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO shipment_lines (shipment_id, order_line_id, position, product_id, quantity, from_reserved) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [shipmentId, pick.line.id, position, pick.line.productId, pick.quantity, pick.fromReserved])
-            try db.execute(sql: """
+                """).execute(arguments: [shipmentId, pick.line.id, position, pick.line.productId, pick.quantity, pick.fromReserved])
+            try db.cachedStatement(sql: """
                 UPDATE order_lines SET quantity_shipped = quantity_shipped + ?, quantity_reserved = quantity_reserved - ?,
                   quantity_backordered = MAX(0, quantity_backordered - ?) WHERE id = ?
-                """, arguments: [pick.quantity, pick.fromReserved, fromFree, pick.line.id])
-            try db.execute(sql: "UPDATE products SET reserved = reserved - ? WHERE id = ?", arguments: [pick.fromReserved, pick.line.productId])
+                """).execute(arguments: [pick.quantity, pick.fromReserved, fromFree, pick.line.id])
+            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ? WHERE id = ?").execute(arguments: [pick.fromReserved, pick.line.productId])
             try ProductStore.moveStock(db, productId: pick.line.productId, quantity: Quantity(thousandths: -pick.quantity), type: .shipment,
                                        reason: nil, documentType: "shipment", documentId: shipmentId)
         }
@@ -164,7 +163,7 @@ public enum ShipmentStore {
             throw SalesError.invalidState("shipment \(shipment.number) is \(shipment.status.rawValue); only a shipped one can be delivered")
         }
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE shipments SET status = 'delivered', delivered_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE shipments SET status = 'delivered', delivered_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         return try get(db, id: id)
     }
@@ -183,14 +182,14 @@ public enum ShipmentStore {
             let fromFree = line.quantity.thousandths - line.fromReserved.thousandths
             try ProductStore.moveStock(db, productId: line.productId, quantity: line.quantity, type: .shipmentCancel, reason: nil,
                                        documentType: "shipment", documentId: id)
-            try db.execute(sql: "UPDATE products SET reserved = reserved + ? WHERE id = ?", arguments: [line.fromReserved.thousandths, line.productId])
-            try db.execute(sql: """
+            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved + ? WHERE id = ?").execute(arguments: [line.fromReserved.thousandths, line.productId])
+            try db.cachedStatement(sql: """
                 UPDATE order_lines SET quantity_shipped = quantity_shipped - ?, quantity_reserved = quantity_reserved + ?,
                   quantity_backordered = quantity_backordered + ? WHERE id = ?
-                """, arguments: [line.quantity.thousandths, line.fromReserved.thousandths, fromFree, line.orderLineId])
+                """).execute(arguments: [line.quantity.thousandths, line.fromReserved.thousandths, fromFree, line.orderLineId])
         }
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE shipments SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE shipments SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         try touchOrder(db, shipment.orderId)
         return try get(db, id: id)
@@ -209,14 +208,14 @@ public enum ShipmentStore {
             .map { ($0.line, $0.quantity.thousandths) }
         let number = try DocumentNumbers.next(db, kind: "RT")
         let now = Timestamp.now()
-        try db.execute(sql: "INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)").execute(
                        arguments: [number, shipmentId, shipment.orderId, restock, reason, now])
         let returnId = db.lastInsertedRowID
         for (line, quantity) in picks {
-            try db.execute(sql: "INSERT INTO return_lines (return_id, shipment_line_id, quantity) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO return_lines (return_id, shipment_line_id, quantity) VALUES (?, ?, ?)").execute(
                            arguments: [returnId, line.id, quantity])
-            try db.execute(sql: "UPDATE shipment_lines SET quantity_returned = quantity_returned + ? WHERE id = ?", arguments: [quantity, line.id])
-            try db.execute(sql: "UPDATE order_lines SET quantity_shipped = quantity_shipped - ? WHERE id = ?", arguments: [quantity, line.orderLineId])
+            try db.cachedStatement(sql: "UPDATE shipment_lines SET quantity_returned = quantity_returned + ? WHERE id = ?").execute(arguments: [quantity, line.id])
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_shipped = quantity_shipped - ? WHERE id = ?").execute(arguments: [quantity, line.orderLineId])
             if restock {
                 try ProductStore.moveStock(db, productId: line.productId, quantity: Quantity(thousandths: quantity), type: .return, reason: reason,
                                            documentType: "return", documentId: returnId)
@@ -229,6 +228,6 @@ public enum ShipmentStore {
 
     /// The order's derived statuses changed: bump it for sync feeds (updated_since) and ETags.
     static func touchOrder(_ db: Database, _ orderId: Int64) throws {
-        try db.execute(sql: "UPDATE orders SET version = version + 1, updated_at = ? WHERE id = ?", arguments: [Timestamp.now(), orderId])
+        try db.cachedStatement(sql: "UPDATE orders SET version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [Timestamp.now(), orderId])
     }
 }

@@ -10,10 +10,10 @@ public enum TaxRateStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> TaxRate {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tax_rates WHERE id = ?"), arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM tax_rates WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "tax_rate", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     public static func list(_ db: Database, active: Bool?, options: ListOptions) throws -> Page<TaxRate> {
@@ -24,10 +24,10 @@ public enum TaxRateStore {
 
     public static func create(_ db: Database, _ t: TaxRate) throws -> TaxRate {
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO tax_rates (name, percent_e4, inclusive, active, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), now, now])
+            """).execute(arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), now, now])
         return try get(db, id: db.lastInsertedRowID)
     }
 
@@ -37,10 +37,10 @@ public enum TaxRateStore {
         let before = t
         try change(&t)
         if t == before { return t }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE tax_rates SET name = ?, percent_e4 = ?, inclusive = ?, active = ?, metadata = ?,
               version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
+            """).execute(arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
@@ -53,6 +53,6 @@ public enum TaxRateStore {
                 throw SalesError.inUse("tax rate \(id) is used by \(label); deactivate it with active: false instead")
             }
         }
-        try db.execute(sql: "DELETE FROM tax_rates WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM tax_rates WHERE id = ?").execute(arguments: [id])
     }
 }

@@ -65,14 +65,14 @@ public enum WebhookStore {
     }
 
     public static func get(_ db: Database, id: Int64) throws -> WebhookEndpoint {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ?", arguments: [id]) else {
+        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"), arguments: [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
         }
-        return decode(row)
+        return found
     }
 
     public static func secret(_ db: Database, id: Int64) throws -> String {
-        guard let secret = try String.fetchOne(db, sql: "SELECT secret FROM webhook_endpoints WHERE id = ?", arguments: [id]) else {
+        guard let secret = try String.fetchOne(db.cachedStatement(sql: "SELECT secret FROM webhook_endpoints WHERE id = ?"), arguments: [id]) else {
             throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
         }
         return secret
@@ -89,10 +89,10 @@ public enum WebhookStore {
     /// Starts after the newest event: an endpoint receives what happens from its creation on.
     public static func create(_ db: Database, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
         let now = Timestamp.now()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO webhook_endpoints (url, description, events, secret, active, last_event_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [e.url, e.description, encodeEvents(e.events), secret, e.active, try EventStore.lastId(db),
+            """).execute(arguments: [e.url, e.description, encodeEvents(e.events), secret, e.active, try EventStore.lastId(db),
                              JSONColumns.encode(e.metadata), now, now])
         return try get(db, id: db.lastInsertedRowID)
     }
@@ -103,16 +103,16 @@ public enum WebhookStore {
         let before = e
         try change(&e)
         if e == before { return e }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
+            """).execute(arguments: [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let e = try get(db, id: id)
         if let expected = expectedVersion, expected != e.version { throw SalesError.versionConflict(current: e.version) }
-        try db.execute(sql: "DELETE FROM webhook_endpoints WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM webhook_endpoints WHERE id = ?").execute(arguments: [id])
     }
 
     // MARK: - Deliveries
@@ -128,7 +128,7 @@ public enum WebhookStore {
             """, arguments: StatementArguments(conditions.arguments.map { $0.databaseValue }))
         let items = try rows.prefix(options.limit).map { row -> WebhookDelivery in
             let id: Int64 = row["id"]
-            let attempts = try Row.fetchAll(db, sql: "SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id", arguments: [id]).map {
+            let attempts = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id"), arguments: [id]) {
                 WebhookDelivery.Attempt(at: $0["attempted_at"], statusCode: $0["status_code"], error: $0["error"], durationMs: $0["duration_ms"])
             }
             let status: String = row["status"]
@@ -143,27 +143,27 @@ public enum WebhookStore {
 
     /// Whether an active endpoint has events it has not turned into deliveries yet.
     public static func needsFanOut(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active = 1 AND last_event_id < (SELECT COALESCE(MAX(id), 0) FROM events))
-            """) ?? false
+            """)) ?? false
     }
 
     /// Turns the events after each active endpoint's mark into pending deliveries (the ones it
     /// wants) and moves the mark; at most `batch` events per endpoint per call.
     public static func fanOut(_ db: Database, nowMs: Int64, batch: Int = 500) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM webhook_endpoints WHERE active = 1") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE active = 1")) {
             let endpoint = decode(row)
             let mark: Int64 = row["last_event_id"]
-            let events = try Row.fetchAll(db, sql: "SELECT id, type FROM events WHERE id > ? ORDER BY id LIMIT ?", arguments: [mark, batch])
+            let events = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, type FROM events WHERE id > ? ORDER BY id LIMIT ?"), arguments: [mark, batch])
             guard let last = events.last?["id"] as Int64? else { continue }
             let now = Timestamp.now()
             for event in events where endpoint.wants(event["type"]) {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO webhook_deliveries (endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
                     VALUES (?, ?, 'pending', 0, ?, ?)
-                    """, arguments: [endpoint.id, event["id"] as Int64, nowMs, now])
+                    """).execute(arguments: [endpoint.id, event["id"] as Int64, nowMs, now])
             }
-            try db.execute(sql: "UPDATE webhook_endpoints SET last_event_id = ? WHERE id = ?", arguments: [last, endpoint.id])
+            try db.cachedStatement(sql: "UPDATE webhook_endpoints SET last_event_id = ? WHERE id = ?").execute(arguments: [last, endpoint.id])
         }
     }
 
@@ -179,14 +179,14 @@ public enum WebhookStore {
     }
 
     public static func heads(_ db: Database) throws -> [Due] {
-        try Row.fetchAll(db, sql: """
+        try Row.decodeAll(db.cachedStatement(sql: """
             SELECT d.id AS delivery_id, d.attempts, d.next_attempt_at, w.id AS endpoint_id, w.url, w.secret, e.*
             FROM webhook_endpoints w
             JOIN webhook_deliveries d ON d.id = (SELECT id FROM webhook_deliveries x WHERE x.endpoint_id = w.id AND x.status = 'pending'
                                                  ORDER BY x.event_id LIMIT 1)
             JOIN events e ON e.id = d.event_id
             WHERE w.active = 1
-            """).map {
+            """)) {
             Due(deliveryId: $0["delivery_id"], endpointId: $0["endpoint_id"], url: $0["url"], secret: $0["secret"], attempts: $0["attempts"],
                 nextAttemptAt: $0["next_attempt_at"], event: EventStore.decode($0))
         }
@@ -197,12 +197,12 @@ public enum WebhookStore {
     public static func recordAttempt(_ db: Database, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
                                      delivered: Bool, retryAtMs: Int64?) throws {
         let now = Timestamp.now()
-        try db.execute(sql: "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)").execute(
                        arguments: [deliveryId, now, statusCode, error, durationMs])
         let status = delivered ? "delivered" : (retryAtMs == nil ? "failed" : "pending")
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_status = ?,
               last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE id = ?
-            """, arguments: [status, retryAtMs, statusCode, error, now, delivered ? now : nil, deliveryId])
+            """).execute(arguments: [status, retryAtMs, statusCode, error, now, delivered ? now : nil, deliveryId])
     }
 }

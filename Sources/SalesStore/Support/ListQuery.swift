@@ -47,7 +47,8 @@ public struct SQLConditions {
 
 enum KeysetList {
     /// Runs a keyset-paginated SELECT over `table` with the common list options plus the
-    /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`.
+    /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`. `decode` sees each
+    /// row while it is the cursor's current row (RowDecoding).
     static func fetch<T>(_ db: Database, table: String, options: ListOptions, conditions: SQLConditions,
                          decode: (Row) throws -> T) throws -> Page<T> {
         var where_ = conditions
@@ -66,9 +67,22 @@ enum KeysetList {
             if let after = options.afterId { where_.add("id > ?", after) }
             order = "ORDER BY id"
         }
-        let sql = "SELECT * FROM \(table) \(where_.sql) \(order) LIMIT \(options.limit + 1)"
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(where_.arguments.map { $0.databaseValue }))
-        let items = try rows.prefix(options.limit).map(decode)
-        return Page(items: items, hasMore: rows.count > options.limit)
+        let sql = "SELECT * FROM \(table) \(where_.sql) \(order) LIMIT ?"
+        // The common shapes (a filter or two and a cursor) stay prepared; rarer combinations —
+        // metadata filters above all — are prepared per request so the cache stays bounded.
+        let statement = where_.clauses.count <= 3 && options.metadata.isEmpty
+            ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        let arguments = StatementArguments(where_.arguments.map { $0.databaseValue } + [(options.limit + 1).databaseValue])
+        var items: [T] = []
+        var hasMore = false
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() {
+            if items.count == options.limit {
+                hasMore = true
+                break
+            }
+            items.append(try decode(row))
+        }
+        return Page(items: items, hasMore: hasMore)
     }
 }
