@@ -34,10 +34,20 @@ public final class HTTPServer: Sendable {
     /// Connections currently open (for metrics).
     public var openConnections: Int { shared.openConnections.load(ordering: .relaxed) }
 
+    /// Every connection is a file descriptor: a soft limit of 1,024 (a common default) would
+    /// refuse clients long before maxConnections. Raised as far as the hard limit allows.
+    static func raiseOpenFileLimit(to wanted: rlim_t) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = min(wanted, limit.rlim_max)
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
     /// Binds, listens and starts the event loops. Returns once the socket accepts connections.
     public func start() throws {
         signal(SIGPIPE, SIG_IGN)
         let c = shared.configuration
+        Self.raiseOpenFileLimit(to: rlim_t(c.maxConnections) + 256)
         let (fd, port) = try Socket.listen(host: c.host, port: c.port)
         var loops: [EventLoop] = []
         do {

@@ -26,8 +26,10 @@ public struct HTTPServerConfiguration: Sendable {
     public var port = 8080
     /// Event loop threads; default one per core.
     public var eventLoopCount = HTTPServerConfiguration.coreCount
-    /// Connections beyond this are answered 503 and closed at once.
-    public var maxConnections = 10_000
+    /// Connections beyond this are answered 503 and closed at once. 10,000 idle keep-alive
+    /// clients plus working ones fit (issue #9: RSS ≤ 256 MiB with 10,000 idle connections);
+    /// `start()` raises the open-file limit to match when the hard limit allows.
+    public var maxConnections = 16_384
     public var limits = HTTPParserLimits()
     /// Time allowed to receive a whole request head, from its first byte.
     public var headerTimeout: Duration = .seconds(10)

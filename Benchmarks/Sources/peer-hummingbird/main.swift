@@ -3,7 +3,7 @@
 // HTTP layer and request handling rather than different storage code.
 //
 //   peer-hummingbird PORT                 GET /hello only
-//   peer-hummingbird PORT DB_PATH KEY     also the customer, order, invoice, shipment and payment routes the bench uses
+//   peer-hummingbird PORT DB_PATH KEY     also the customer, order, invoice, shipment, payment and report routes the bench uses
 import Foundation
 import Hummingbird
 import Logging
@@ -14,6 +14,8 @@ import SalesStore
 let arguments = CommandLine.arguments
 let port = arguments.count > 1 ? Int(arguments[1]) ?? 18082 : 18082
 let router = Router()
+// One database (one writer pool) for every route, as a real service has.
+let sharedDatabase = arguments.count > 3 ? try SalesDatabase(path: arguments[2], durability: .full) : nil
 router.get("hello") { _, _ -> Response in
     Response(status: .ok, headers: [.contentType: "application/json"],
              body: .init(byteBuffer: ByteBuffer(string: "{\"message\":\"hello\"}")))
@@ -68,7 +70,7 @@ struct CustomerInput: Decodable {
 }
 
 if arguments.count > 3 {
-    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    let database = sharedDatabase!
     try database.migrate()
     _ = try Bootstrap.ensureAdminKey(database, bootstrapSecret: arguments[3])
 
@@ -160,7 +162,7 @@ struct OrderInputBody: Decodable {
 }
 
 if arguments.count > 3 {
-    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    let database = sharedDatabase!
     @Sendable func authenticateOrders(_ request: Request) async throws {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
         let hash = APIKeys.hash(String(header.dropFirst(7)))
@@ -173,23 +175,6 @@ if arguments.count > 3 {
             let o = try OrderStore.get(db, id: id)
             return OrderBody(o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId)))
         }
-    }
-    router.post("v1/orders") { request, context -> EditedResponse<OrderBody> in
-        try await authenticateOrders(request)
-        let input = try await request.decode(as: OrderInputBody.self, context: context)
-        let lines = input.lines.map { l in
-            LineInput(productId: l.product_id, quantity: Quantity(thousandths: NSDecimalNumber(decimal: l.quantity * 1000).int64Value),
-                      unitPrice: l.unit_price)
-        }
-        var draft = OrderStore.Draft(customerId: input.customer_id, lines: lines)
-        draft.source = OrderSource(rawValue: input.source ?? "api") ?? .api
-        let finalDraft = draft
-        let body = try await database.pool.write { db in
-            var order = try OrderStore.create(db, finalDraft, serverCurrency: "USD")
-            if input.confirm == true { order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: false) }
-            return OrderBody(order, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: order.customerId)))
-        }
-        return EditedResponse(status: .created, response: body)
     }
 }
 
@@ -245,7 +230,7 @@ struct LineRequestBody: Decodable { var order_line_id: Int64; var quantity: Deci
 struct LinesBody: Decodable { var lines: [LineRequestBody]? }
 
 if arguments.count > 3 {
-    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    let database = sharedDatabase!
     @Sendable func authenticateDocuments(_ request: Request) async throws {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
         let hash = APIKeys.hash(String(header.dropFirst(7)))
@@ -259,7 +244,9 @@ if arguments.count > 3 {
         let id = try context.parameters.require("id", as: Int64.self)
         let lines = requests(try await request.decode(as: LinesBody.self, context: context))
         let body = try await database.pool.write { db in
-            InvoiceBody(try InvoiceStore.create(db, orderId: id, requests: lines, issueDate: nil, dueDate: nil, notes: nil))
+            let body = InvoiceBody(try InvoiceStore.create(db, orderId: id, requests: lines, issueDate: nil, dueDate: nil, notes: nil))
+            try EventStore.record(db, type: "invoice.created", actor: nil, resourceType: "invoice", resourceId: body.id, data: [UInt8](try JSONEncoder().encode(body)))
+            return body
         }
         return EditedResponse(status: .created, response: body)
     }
@@ -268,7 +255,9 @@ if arguments.count > 3 {
         let id = try context.parameters.require("id", as: Int64.self)
         let lines = requests(try await request.decode(as: LinesBody.self, context: context))
         let body = try await database.pool.write { db in
-            ShipmentBody(try ShipmentStore.create(db, orderId: id, requests: lines, carrier: nil, trackingNumber: nil))
+            let body = ShipmentBody(try ShipmentStore.create(db, orderId: id, requests: lines, carrier: nil, trackingNumber: nil))
+            try EventStore.record(db, type: "shipment.created", actor: nil, resourceType: "shipment", resourceId: body.id, data: [UInt8](try JSONEncoder().encode(body)))
+            return body
         }
         return EditedResponse(status: .created, response: body)
     }
@@ -312,7 +301,7 @@ struct PaymentInputBody: Decodable {
 }
 
 if arguments.count > 3 {
-    let database = try SalesDatabase(path: arguments[2], durability: .full)
+    let database = sharedDatabase!
     @Sendable func authenticatePayments(_ request: Request) async throws {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
         let hash = APIKeys.hash(String(header.dropFirst(7)))
@@ -325,8 +314,120 @@ if arguments.count > 3 {
         let new = PaymentStore.NewPayment(customerId: input.customer_id, amount: input.amount, currency: input.currency, method: method,
                                           reference: input.reference, receivedAt: input.received_at,
                                           allocations: input.allocations?.map { ($0.invoice_id, $0.amount) }, metadata: input.metadata ?? [:])
-        let body = try await database.pool.write { db in PaymentBody(try PaymentStore.create(db, new)) }
+        let body = try await database.pool.write { db in
+            let body = PaymentBody(try PaymentStore.create(db, new))
+            try EventStore.record(db, type: "payment.created", actor: nil, resourceType: "payment", resourceId: body.id, data: [UInt8](try JSONEncoder().encode(body)))
+            return body
+        }
         return EditedResponse(status: .created, response: body)
+    }
+}
+
+// GET /healthz, the order list, the sales report, and the outbox and Idempotency-Key work our
+// server does on POST /v1/orders, written the idiomatic way (Codable, one write transaction).
+router.get("healthz") { _, _ -> Response in
+    Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
+}
+
+struct OrderListBody: ResponseEncodable {
+    var data: [OrderBody]
+    var has_more: Bool
+    var next_cursor: String?
+}
+
+struct ReportBody: ResponseEncodable {
+    enum Value: Encodable {
+        case int(Int64), text(String?), decimal(Decimal)
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .int(let v): try c.encode(v)
+            case .text(let s): try c.encode(s)
+            case .decimal(let d): try c.encode(d)
+            }
+        }
+        init(_ cell: ReportTable.Cell) {
+            switch cell {
+            case .int(let v): self = .int(v)
+            case .text(let s): self = .text(s)
+            case .decimal(let v, let scale): self = .decimal(Decimal(v) / pow(Decimal(10), scale))
+            }
+        }
+    }
+    var report, from, to, currency, group_by: String
+    var rows: [[String: Value]]
+    var totals: [String: Value]
+}
+
+if arguments.count > 3 {
+    let database = sharedDatabase!
+    let encoder = JSONEncoder()
+    @Sendable func authenticated(_ request: Request) async throws -> APIKeyRecord {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
+        let hash = APIKeys.hash(String(header.dropFirst(7)))
+        guard let key = try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) else { throw HTTPError(.unauthorized) }
+        return key.0
+    }
+    router.get("v1/orders") { request, context -> OrderListBody in
+        _ = try await authenticated(request)
+        var filter = OrderStore.Filter()
+        filter.customerId = request.uri.queryParameters.get("customer_id", as: Int64.self)
+        var options = ListOptions()
+        options.limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 50
+        let (f, o) = (filter, options)
+        return try await database.pool.read { db in
+            let page = try OrderStore.list(db, filter: f, options: o)
+            let data = try page.items.map { o in OrderBody(o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId))) }
+            return OrderListBody(data: data, has_more: page.hasMore, next_cursor: page.hasMore ? data.last.map { "i\($0.id)" } : nil)
+        }
+    }
+    // POST /v1/orders as our server does it: an Idempotency-Key replays the stored answer; the
+    // order.created and order.confirmed events and the stored answer commit with the order.
+    router.post("v1/orders") { request, context -> Response in
+        let key = try await authenticated(request)
+        let raw = try await request.body.collect(upTo: 1 << 20)
+        let bodyBytes = [UInt8](buffer: raw)
+        let input = try JSONDecoder().decode(OrderInputBody.self, from: Data(bodyBytes))
+        let idempotencyKey = request.headers[.init("Idempotency-Key")!]
+        let fingerprint = Crypto.sha256(Array("POST /v1/orders\n".utf8) + bodyBytes)
+        let lines = input.lines.map { l in
+            LineInput(productId: l.product_id, quantity: Quantity(thousandths: NSDecimalNumber(decimal: l.quantity * 1000).int64Value), unitPrice: l.unit_price)
+        }
+        let draft = OrderStore.Draft(customerId: input.customer_id, lines: lines)
+        let actor = EventActor(keyId: key.id, name: key.name)
+        let (status, body) = try await database.pool.write { db -> (Int, [UInt8]) in
+            let now = Int64(Date().timeIntervalSince1970)
+            if let idempotencyKey, let stored = try IdempotencyStore.find(db, apiKeyId: key.id, key: idempotencyKey, now: now) {
+                return (stored.status, stored.body)
+            }
+            var order = try OrderStore.create(db, draft, serverCurrency: "USD")
+            func encoded(_ o: Order) throws -> [UInt8] {
+                [UInt8](try encoder.encode(OrderBody(o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId)))))
+            }
+            try EventStore.record(db, type: "order.created", actor: actor, resourceType: "order", resourceId: order.id, data: try encoded(order))
+            if input.confirm == true {
+                order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: false)
+                try EventStore.record(db, type: "order.confirmed", actor: actor, resourceType: "order", resourceId: order.id, data: try encoded(order))
+            }
+            let body = try encoded(order)
+            if let idempotencyKey {
+                try IdempotencyStore.save(db, apiKeyId: key.id, key: idempotencyKey,
+                                          stored: .init(fingerprint: fingerprint, status: 201, headers: [("Content-Type", "application/json")], body: body), now: now)
+            }
+            return (201, body)
+        }
+        return Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+    router.get("v1/reports/sales") { request, context -> ReportBody in
+        _ = try await authenticated(request)
+        let q = request.uri.queryParameters
+        guard let from = q.get("from"), let to = q.get("to"),
+              let grouping = Reports.SalesGrouping(rawValue: q.get("group_by") ?? "day") else { throw HTTPError(.badRequest) }
+        let period = ReportPeriod(from: from, to: to, currency: "USD")
+        let table = try await database.pool.read { db in try Reports.sales(db, period, groupBy: grouping) }
+        return ReportBody(report: "sales", from: from, to: to, currency: "USD", group_by: grouping.rawValue,
+                          rows: table.rows.map { row in Dictionary(uniqueKeysWithValues: zip(table.columns, row.map(ReportBody.Value.init))) },
+                          totals: Dictionary(uniqueKeysWithValues: table.totals.map { ($0.0, ReportBody.Value($0.1)) }))
     }
 }
 

@@ -53,6 +53,42 @@ public enum TimeGrouping: String, Sendable, CaseIterable {
         }
     }
 
+    /// The groups a period falls into, in order: each group's key and its first and last day
+    /// within the period. nil when there would be more than `limit`.
+    func buckets(from: String, to: String, limit: Int) -> [(key: String, first: String, last: String)]? {
+        func days(_ date: String) -> Int? {
+            guard Timestamp.isValidDate(date) else { return nil }
+            let b = Array(date.utf8)
+            func n(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
+            return Timestamp.daysFromCivil(year: n(0..<4), month: n(5..<7), day: n(8..<10))
+        }
+        func date(_ days: Int) -> String { String(Timestamp.format(seconds: days * 86_400).prefix(10)) }
+        guard let first = days(from), let last = days(to), first <= last else { return [] }
+        var buckets: [(key: String, first: String, last: String)] = []
+        var start = first
+        switch self {
+        case .day: break
+        case .week: start -= (start + 3) % 7   // back to Monday (1970-01-05, day 4, was one)
+        case .month: start = days(String(from.prefix(7)) + "-01") ?? first
+        }
+        while start <= last {
+            if buckets.count == limit { return nil }
+            let next: Int
+            switch self {
+            case .day: next = start + 1
+            case .week: next = start + 7
+            case .month:
+                let key = date(start)
+                let year = Int(key.prefix(4))!, month = Int(key.dropFirst(5).prefix(2))!
+                next = start + Timestamp.daysIn(month: month, year: year)
+            }
+            let key = date(start)
+            buckets.append((self == .month ? String(key.prefix(7)) : key, date(max(start, first)), date(min(next - 1, last))))
+            start = next
+        }
+        return buckets
+    }
+
     func label(_ key: String) -> String {
         switch self {
         case .day, .month: return key
