@@ -100,6 +100,7 @@ HEADERS = f'wrk.headers["Authorization"] = "Bearer {KEY}"\nwrk.headers["Content-
 
 
 def lua(name, text):
+    os.makedirs(os.path.join(HERE, ".build"), exist_ok=True)
     path = os.path.join(HERE, ".build", f"wrk-{name}.lua")
     with open(path, "w") as f:
         f.write(text)
@@ -286,6 +287,9 @@ def main():
          "script": wrk_script(), "connections": 8},
     ]
 
+    # Encode/decode of an order, µs per operation, ours and Codable (single thread, CPU 0).
+    micro = subprocess.run(["taskset", "-c", "0", os.path.join(BIN, "peer-hummingbird"), "--micro", template],
+                           capture_output=True, text=True, check=True).stdout.strip().splitlines()
     rows, durability_rows = [], []
     rss = {}
     idle = None
@@ -331,6 +335,7 @@ def main():
         lines += ["", f"{args.idle} idle keep-alive connections: RSS {idle['rss_idle']:.1f} MiB idle, {idle['rss_after']:.1f} MiB after a "
                       f"normal client (16 connections, GET /v1/orders/{{id}}): {idle['rps']:.0f} req/s, p50 {idle['p50']:.2f} ms, "
                       f"p99 {idle['p99']:.2f} ms; {idle['alive']} idle connections still open"]
+    lines += ["", "Microbenchmarks (best of 5 × 20,000, one core):"] + ["  " + m.rsplit(" (", 1)[0] for m in micro]
     table = "\n".join(lines)
     print(table)
 

@@ -146,6 +146,16 @@ public struct JSONWriter: Sendable {
     /// written as UTF-8.
     private mutating func appendEscaped(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings (every key, most values) need no escape: one scan, then one copy.
+        let copied = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(0x5C); bytes.append(0x22)

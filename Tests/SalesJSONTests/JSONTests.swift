@@ -58,4 +58,18 @@ import SalesJSON
         w.value(try JSONParser.parse(text))
         #expect(try JSONParser.parse(w.bytes) == JSONParser.parse(text))
     }
+
+    /// The writer's fast path (no escape needed) and slow path agree with Foundation's parser on
+    /// random strings: every one comes back exactly, as valid JSON.
+    @Test func randomStringsRoundTripThroughFoundation() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "Z", "0", " ", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "é", "€", "😀", "/", "\u{7F}"]
+        for _ in 0..<500 {
+            let value = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            var w = JSONWriter()
+            w.beginObject(); w.key(value); w.string(value); w.endObject()
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: String])
+            #expect(object == [value: value], "\(value.debugDescription)")
+        }
+    }
 }

@@ -431,6 +431,39 @@ if arguments.count > 3 {
     }
 }
 
+// peer-hummingbird --micro DB_PATH: encode/decode microbenchmarks, µs per operation, of an order
+// as our routes do it (OrderCodec) and as Codable does it here. Order 1 of DB_PATH is the sample.
+if arguments.count == 3 && arguments[1] == "--micro" {
+    let database = try SalesDatabase(path: arguments[2], durability: .normal)
+    let (order, balance) = try await database.pool.read { db in
+        let o = try OrderStore.get(db, id: 1)
+        return (o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId)))
+    }
+    let body = Array(#"{"customer_id":1,"confirm":true,"lines":[{"product_id":1,"quantity":1},{"product_id":2,"quantity":2},{"product_id":3,"quantity":1.5}]}"#.utf8)
+    func measure(_ name: String, _ operation: () throws -> Int) rethrows {
+        var sink = 0
+        for _ in 0..<2_000 { sink &+= try operation() }   // warm-up
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let n = 20_000
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<n { sink &+= try operation() }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / Double(n))
+        }
+        print("\(name): \(String(format: "%.2f", best)) µs/op (\(sink % 2))")
+    }
+    let encoder = JSONEncoder(), decoder = JSONDecoder()
+    try measure("encode order, ours (JSONWriter)") { OrderCodec.encode(order, balance: balance).count }
+    try measure("encode order, Codable (JSONEncoder)") { try encoder.encode(OrderBody(order, balance)).count }
+    try measure("decode POST /v1/orders, ours (JSONParser + BodyReader)") { try OrderCodec.decodeCreate(body).lines.count }
+    try measure("decode POST /v1/orders, Codable (JSONDecoder)") {
+        let input = try decoder.decode(OrderInputBody.self, from: Data(body))
+        return input.lines.map { LineInput(productId: $0.product_id, quantity: Quantity(thousandths: NSDecimalNumber(decimal: $0.quantity * 1000).int64Value),
+                                           unitPrice: $0.unit_price) }.count
+    }
+    exit(0)
+}
+
 var logger = Logger(label: "peer")
 logger.logLevel = .warning
 let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)

@@ -136,7 +136,7 @@ public struct APIResponse: Sendable {
     }
 
     public static func json(_ status: Int = 200, etag: Int64? = nil, _ write: (inout JSONWriter) -> Void) -> APIResponse {
-        var w = JSONWriter()
+        var w = JSONWriter(capacity: 2048)   // an order with a few lines fits without regrowing
         write(&w)
         return APIResponse(status: status, body: w.bytes, etag: etag)
     }

@@ -34,25 +34,32 @@ enum OrderRoutes {
         }
     }
 
+    /// The body of POST /v1/orders: the draft and the confirm / override_credit_limit flags.
+    static func readCreate(_ body: JSONObject) throws -> (draft: OrderStore.Draft, confirm: Bool, override: Bool) {
+        var r = BodyReader(body)
+        r.rejectUnknown(createFields)
+        r.require("customer_id", "lines")
+        let customerId = r.id("customer_id", nullable: false).value
+        let lines = readLines(&r)
+        var draft = OrderStore.Draft(customerId: customerId ?? 0, lines: lines ?? [])
+        r.choice("source", OrderSource.self).assign(to: &draft.source)
+        r.text("external_ref", maxLength: 200).assign(to: &draft.externalRef)
+        r.id("sales_rep_id").assign(to: &draft.salesRepId)
+        draft.shippingAddress = r.address("shipping_address").patch
+        r.text("notes", maxLength: 5000).assign(to: &draft.notes)
+        r.boolean("allow_backorder").assign(to: &draft.allowBackorder)
+        r.boolean("auto_invoice").assign(to: &draft.autoInvoice)
+        r.metadata().assign(to: &draft.metadata)
+        let confirm = r.boolean("confirm").value ?? false
+        let override = r.boolean("override_credit_limit").value ?? false
+        try r.finish()
+        return (draft, confirm, override)
+    }
+
     static func create(_ app: SalesApp) -> APIHandler {
         { request in
-            var r = BodyReader(try request.jsonObject())
-            r.rejectUnknown(createFields)
-            r.require("customer_id", "lines")
-            let customerId = r.id("customer_id", nullable: false).value
-            let lines = readLines(&r)
-            var draft = OrderStore.Draft(customerId: customerId ?? 0, lines: lines ?? [])
-            r.choice("source", OrderSource.self).assign(to: &draft.source)
-            r.text("external_ref", maxLength: 200).assign(to: &draft.externalRef)
-            r.id("sales_rep_id").assign(to: &draft.salesRepId)
-            draft.shippingAddress = r.address("shipping_address").patch
-            r.text("notes", maxLength: 5000).assign(to: &draft.notes)
-            r.boolean("allow_backorder").assign(to: &draft.allowBackorder)
-            r.boolean("auto_invoice").assign(to: &draft.autoInvoice)
-            r.metadata().assign(to: &draft.metadata)
-            let confirm = r.boolean("confirm").value ?? false
-            let override = r.boolean("override_credit_limit").value ?? false
-            try r.finish()
+            let (parsed, confirm, override) = try readCreate(try request.jsonObject())
+            var draft = parsed
             try checkOverride(override, request)
             draft.salesRepId = try request.salesRepForNewDocument(draft.salesRepId)
             let input = draft
