@@ -43,12 +43,18 @@ public struct HTTPHeaders: Sendable, Sequence {
 
     public init() {}
 
+    /// Field names are compared lower-cased (RFC 9110 §5.1). Most names arrive lower-case
+    /// already (the parser's, and the server's own literals once seen): no copy then.
+    @inline(__always) static func lowercased(_ name: String) -> String {
+        name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? name.lowercased() : name
+    }
+
     public init(_ fields: [(String, String)]) {
         for (name, value) in fields { add(name: name, value: value) }
     }
 
     public mutating func add(name: String, value: String) {
-        fields.append((name.lowercased(), value))
+        fields.append((HTTPHeaders.lowercased(name), value))
     }
 
     /// Appends a field whose name is already lower-case (the parser's fast path).
@@ -63,19 +69,19 @@ public struct HTTPHeaders: Sendable, Sequence {
     }
 
     public mutating func remove(name: String) {
-        let lower = name.lowercased()
+        let lower = HTTPHeaders.lowercased(name)
         fields.removeAll { $0.name == lower }
     }
 
     /// The first value of a field, or nil.
     public subscript(name: String) -> String? {
-        let lower = name.lowercased()
+        let lower = HTTPHeaders.lowercased(name)
         for field in fields where field.name == lower { return field.value }
         return nil
     }
 
     public func values(_ name: String) -> [String] {
-        let lower = name.lowercased()
+        let lower = HTTPHeaders.lowercased(name)
         return fields.filter { $0.name == lower }.map(\.value)
     }
 

@@ -164,11 +164,11 @@ public struct RouterResponder: HTTPResponder {
             } else {
                 response = errorResponse(405, "\(request.method.rawValue) is not allowed here; allowed: \(allow)")
             }
-            response.headers.replaceOrAdd(name: "Allow", value: allow)
+            response.headers.replaceOrAdd(name: "allow", value: allow)
         case .notFound:
             response = errorResponse(404, "no route for \(request.path)")
         }
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: requestId)
+        response.headers.replaceOrAdd(name: "x-request-id", value: requestId)
         return response
     }
 }

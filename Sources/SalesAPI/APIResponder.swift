@@ -39,7 +39,7 @@ public struct APIResponder: HTTPResponder {
             response = map(unexpected: error, requestId: requestId)
         }
         finish(&response, request: request)
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: requestId)
+        response.headers.replaceOrAdd(name: "x-request-id", value: requestId)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         app.metrics.observeRequest(method: request.method.rawValue, route: template, status: response.status, seconds: seconds)
         // One structured line per request (issue 3 item 7).
@@ -67,11 +67,11 @@ public struct APIResponder: HTTPResponder {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             if request.method == .OPTIONS {
                 var r = HTTPResponse(status: 204)
-                r.headers.add(name: "Allow", value: allow)
+                r.headers.add(name: "allow", value: allow)
                 return (r, "options", nil)
             }
             var r = APIError(405, "method_not_allowed", "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allow)").response
-            r.headers.add(name: "Allow", value: allow)
+            r.headers.add(name: "allow", value: allow)
             return (r, "unmatched", nil)
         case .notFound:
             throw APIError.notFound("no route for \(request.method.rawValue) \(request.path)")
@@ -175,7 +175,7 @@ public struct APIResponder: HTTPResponder {
             let tags = ifNoneMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if tags.contains("*") || tags.contains(where: { parseETag($0) == etag }) {
                 var r = HTTPResponse(status: 304)
-                r.headers.add(name: "ETag", value: "\"\(etag)\"")
+                r.headers.add(name: "etag", value: "\"\(etag)\"")
                 return r
             }
         }
@@ -187,8 +187,8 @@ public struct APIResponder: HTTPResponder {
         if response.body.count > 1024, response.headers["content-encoding"] == nil, acceptsGzip(request),
            let compressed = Gzip.compress(response.body) {
             response.body = compressed
-            response.headers.add(name: "Content-Encoding", value: "gzip")
-            response.headers.add(name: "Vary", value: "Accept-Encoding")
+            response.headers.add(name: "content-encoding", value: "gzip")
+            response.headers.add(name: "vary", value: "Accept-Encoding")
         }
         app.cors.decorate(&response, for: request)
     }

@@ -146,8 +146,8 @@ public struct APIResponse: Sendable {
     var http: HTTPResponse {
         var response = HTTPResponse(status: status, body: body)
         response.stream = stream
-        if !contentType.isEmpty { response.headers.add(name: "Content-Type", value: contentType) }
-        if let etag { response.headers.add(name: "ETag", value: "\"\(etag)\"") }
+        if !contentType.isEmpty { response.headers.add(name: "content-type", value: contentType) }
+        if let etag { response.headers.add(name: "etag", value: "\"\(etag)\"") }
         for (name, value) in headers { response.headers.add(name: name, value: value) }
         return response
     }

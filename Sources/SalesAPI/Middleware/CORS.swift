@@ -15,19 +15,19 @@ struct CORSPolicy: Sendable {
         guard request.method == .OPTIONS, let origin = request.headers["origin"],
               request.headers["access-control-request-method"] != nil else { return nil }
         var response = HTTPResponse(status: 204)
-        response.headers.add(name: "Vary", value: "Origin")
+        response.headers.add(name: "vary", value: "Origin")
         guard allows(origin), let methods = allowedMethods else { return response }
-        response.headers.add(name: "Access-Control-Allow-Origin", value: origin)
-        response.headers.add(name: "Access-Control-Allow-Methods", value: methods.map(\.rawValue).joined(separator: ", "))
-        response.headers.add(name: "Access-Control-Allow-Headers", value: CORSPolicy.allowedHeaders)
-        response.headers.add(name: "Access-Control-Max-Age", value: "600")
+        response.headers.add(name: "access-control-allow-origin", value: origin)
+        response.headers.add(name: "access-control-allow-methods", value: methods.map(\.rawValue).joined(separator: ", "))
+        response.headers.add(name: "access-control-allow-headers", value: CORSPolicy.allowedHeaders)
+        response.headers.add(name: "access-control-max-age", value: "600")
         return response
     }
 
     func decorate(_ response: inout HTTPResponse, for request: HTTPRequest) {
         guard let origin = request.headers["origin"], allows(origin) else { return }
-        response.headers.add(name: "Access-Control-Allow-Origin", value: origin)
-        response.headers.add(name: "Access-Control-Expose-Headers", value: CORSPolicy.exposedHeaders)
-        response.headers.add(name: "Vary", value: "Origin")
+        response.headers.add(name: "access-control-allow-origin", value: origin)
+        response.headers.add(name: "access-control-expose-headers", value: CORSPolicy.exposedHeaders)
+        response.headers.add(name: "vary", value: "Origin")
     }
 }

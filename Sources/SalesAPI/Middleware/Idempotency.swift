@@ -29,7 +29,7 @@ public struct IdempotencyClaim: Sendable, Hashable {
     static func replay(_ stored: IdempotencyStore.Stored) -> HTTPResponse {
         var response = HTTPResponse(status: stored.status, body: stored.body)
         for (name, value) in stored.headers { response.headers.add(name: name, value: value) }
-        response.headers.add(name: "Idempotent-Replayed", value: "true")
+        response.headers.add(name: "idempotent-replayed", value: "true")
         return response
     }
 }

@@ -21,8 +21,16 @@ final class Metrics: Sendable {
         }
     }
 
+    /// A request counter's labels; turned into text only when /metrics is read (building the
+    /// label string per request showed in the profile of GET /healthz).
+    private struct RequestKey: Hashable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
     private struct State {
-        var requests: [String: UInt64] = [:]
+        var requests: [RequestKey: UInt64] = [:]
         var latency = Histogram()
         var commits = Histogram()
     }
@@ -30,7 +38,7 @@ final class Metrics: Sendable {
     private let state = Mutex(State())
 
     func observeRequest(method: String, route: String, status: Int, seconds: Double) {
-        let key = "method=\"\(method)\",route=\"\(escape(route))\",status=\"\(status)\""
+        let key = RequestKey(method: method, route: route, status: status)
         state.withLock {
             $0.requests[key, default: 0] += 1
             $0.latency.observe(seconds)
@@ -45,7 +53,8 @@ final class Metrics: Sendable {
         let s = state.withLock { $0 }
         var out = "# HELP sales_http_requests_total HTTP requests by method, route template and status.\n"
         out += "# TYPE sales_http_requests_total counter\n"
-        for key in s.requests.keys.sorted() { out += "sales_http_requests_total{\(key)} \(s.requests[key]!)\n" }
+        let labelled = s.requests.map { ("method=\"\($0.key.method)\",route=\"\(escape($0.key.route))\",status=\"\($0.key.status)\"", $0.value) }
+        for (labels, count) in labelled.sorted(by: { $0.0 < $1.0 }) { out += "sales_http_requests_total{\(labels)} \(count)\n" }
         out += histogram("sales_http_request_duration_seconds", "Time from routing to response.", s.latency)
         out += "# HELP sales_http_open_connections Open client connections.\n# TYPE sales_http_open_connections gauge\n"
         out += "sales_http_open_connections \(openConnections)\n"

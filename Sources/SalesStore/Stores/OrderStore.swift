@@ -87,12 +87,12 @@ public enum OrderStore {
         let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
                                      arguments: [id], decodeLine)
         // amount_paid: Σ of the order's invoices' amount_paid, which allocations maintain.
-        let sums = try Row.fetchOne(db.cachedStatement(sql: """
+        let (paid, credited) = try Row.decodeOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
             WHERE order_id = ? AND status <> 'void'
-            """), arguments: [id])!
-        var order = decode(row, lines: lines, amountPaid: sums["paid"])
-        order.amountCredited = sums["credited"]
+            """), arguments: [id]) { ($0["paid"] as Int64, $0["credited"] as Int64) }!
+        var order = decode(row, lines: lines, amountPaid: paid)
+        order.amountCredited = credited
         return order
     }
 
