@@ -13,9 +13,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
-        .executableTarget(name: "ours-hello", dependencies: [
-            .product(name: "HTTPServer", package: "sales-server"),
-        ]),
         .executableTarget(name: "peer-hummingbird", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "SalesAPI", package: "sales-server"),
