@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: all deps bench-deps build run test bench bench-scale fuzz clean migrations openapi api-fuzz
+.PHONY: all deps bench-deps build run test bench bench-scale fuzz crash-test clean migrations openapi api-fuzz
 
 all: build
 
@@ -48,6 +48,12 @@ api-fuzz: deps
 # Side-by-side load test of our server and the Hummingbird peer (see Benchmarks/README.md).
 bench: bench-deps build
 	cd Benchmarks && ./run.sh
+
+# kill -9 under a mixed write load, 50 times at each durability, verifying after every restart
+# (scripts/crash-test.py; CRASH_KILLS to change the count). make test runs a short one.
+crash-test: build
+	python3 scripts/crash-test.py --kills $${CRASH_KILLS:-50} --durability full
+	python3 scripts/crash-test.py --kills $${CRASH_KILLS:-50} --durability normal
 
 # libFuzzer + AddressSanitizer on the HTTP request parser for FUZZ_SECONDS (default 120): no
 # crash, no leak, and the same requests however the bytes are split (Fuzz/).
