@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import GRDB
 import HTTPTestSupport
+import SalesStore
 
 private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
 
@@ -42,6 +43,44 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
             try queue.close()
             #expect(orders >= 20 && orders <= 160, "\(orders) orders in the backup")
             #expect(lastNumber == orders)
+        }
+    }
+}
+
+@Suite struct FullDisk {
+    /// A full database (here: SQLite's page limit, what a full disk looks like to it) makes writes
+    /// answer 503 unavailable while reads keep working; when space returns, writes work again and
+    /// nothing is corrupted (API.md §4 invariants hold, integrity_check ok).
+    @Test func writesAre503WhileReadsWorkAndNothingBreaks() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let product = try await api.product(price: 250, stock: "100000")
+            let order = #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}],"notes":"\#(String(repeating: "n", count: 4000))"}"#
+            #expect(try await api.call("POST", "/v1/orders", order).status == 201)
+            let pool = api.app.database.pool
+            let pages = try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+            try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(pages + 3)") }
+            var statuses: [Int] = []
+            for _ in 0..<20 {
+                let reply = try await api.call("POST", "/v1/orders", order)
+                statuses.append(reply.status)
+                if reply.status == 503 {
+                    #expect(reply["code"] as? String == "unavailable", "\(reply.text)")
+                    break
+                }
+            }
+            #expect(statuses.last == 503, "\(statuses)")
+            // Reads go on.
+            #expect(try await api.call("GET", "/v1/orders/1").status == 200)
+            #expect(try await api.call("GET", "/v1/customers/\(customer)").status == 200)
+            // Space returns: writes work, and the book is whole.
+            try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
+            #expect(try await api.call("POST", "/v1/orders", order).status == 201)
+            let (integrity, breaches) = try await pool.read { db in
+                (try String.fetchOne(db, sql: "PRAGMA integrity_check"), try IntegrityCheck.run(db))
+            }
+            #expect(integrity == "ok")
+            #expect(breaches.isEmpty, "\(breaches)")
         }
     }
 }
