@@ -5,8 +5,15 @@ import HTTPTestSupport
 
 /// The `sales-server` executable's commands (API.md §0), run as a separate process.
 @Suite struct CommandLine {
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/sales-server").path
+    /// The sales-server built beside this test runner (any --scratch-path, e.g. `make sanitize`'s),
+    /// else the default build folder's.
+    static let binary: String = {
+        let runner = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let sibling = runner.appendingPathComponent("sales-server").path
+        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/sales-server").path
+    }()
 
     struct Result { var status: Int32; var output: String }
 
