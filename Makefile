@@ -40,6 +40,8 @@ test: deps
 	./scripts/validate-openapi.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@# The short crash test (5 kills), after the suite so its load does not time the suite out.
+	python3 scripts/crash-test.py --kills 5 --durability full --binary .build/debug/sales-server --seed 20261123
 
 # Schemathesis against a running server from docs/openapi.yaml (API_FUZZ_SECONDS, default 120).
 api-fuzz: deps
@@ -50,7 +52,7 @@ bench: bench-deps build
 	cd Benchmarks && ./run.sh
 
 # kill -9 under a mixed write load, 50 times at each durability, verifying after every restart
-# (scripts/crash-test.py; CRASH_KILLS to change the count). make test runs a short one.
+# (scripts/crash-test.py; CRASH_KILLS to change the count). make test runs 5 kills after the suite.
 crash-test: build
 	python3 scripts/crash-test.py --kills $${CRASH_KILLS:-50} --durability full
 	python3 scripts/crash-test.py --kills $${CRASH_KILLS:-50} --durability normal

@@ -98,9 +98,9 @@ final class Receiver: Sendable {
         c.webhookTimeout = .seconds(3)
     }
 
-    /// Waits (up to 10 s) until `condition` holds.
+    /// Waits (up to 30 s: the suite runs beside the crash test's load) until `condition` holds.
     func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<500 {
+        for _ in 0..<1500 {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(20))
         }
