@@ -24,9 +24,26 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && br
 status=0
 # DELETE /v1/api-keys/{id} would revoke the fuzzer's own admin key and end the run early;
 # tests cover it (ResourceTests, RoleMatrixTests).
-"$venv/bin/schemathesis" run docs/openapi.yaml --url "http://127.0.0.1:$port" -H "Authorization: Bearer $key" \
+# The spec without the metadata[KEY]=VALUE filter (a deepObject query parameter): schemathesis's
+# negative cases for it give keys non-string or null values that the query string turns into
+# valid text or drops, so valid filters answered 200 are reported as "schema-violating request
+# accepted" (seen: `metadata[Ä]=`). Its rules are covered by ConventionTests.
+"$venv/bin/python" - "$work/openapi.yaml" <<'PY'
+import sys, yaml
+spec = yaml.safe_load(open("docs/openapi.yaml"))
+for item in spec["paths"].values():
+    for operation in item.values():
+        if isinstance(operation, dict) and "parameters" in operation:
+            operation["parameters"] = [p for p in operation["parameters"] if p.get("$ref") != "#/components/parameters/metadataFilter"]
+del spec["components"]["parameters"]["metadataFilter"]
+yaml.safe_dump(spec, open(sys.argv[1], "w"), sort_keys=False, allow_unicode=True)
+PY
+"$venv/bin/schemathesis" run "$work/openapi.yaml" --url "http://127.0.0.1:$port" -H "Authorization: Bearer $key" \
     --exclude-operation-id revokeApiKey --max-time "$seconds" --workers 2 --continue-on-failure --seed 1 || status=$?
 if ! kill -0 $server 2>/dev/null; then
-    echo "the server died during the run:"; tail -40 "$work/server.log"; status=1
+    echo "the server died during the run:"
+    grep -m5 -E "Fatal error|Program crashed|crashed" "$work/server.log" || true
+    grep -m40 -E "^[0-9]+ .* in sales-server|at /" "$work/server.log" || tail -60 "$work/server.log"
+    status=1
 fi
 exit $status

@@ -38,6 +38,8 @@ import HTTPTestSupport
             let visit = try await api.call("POST", "/v1/activities",
                                            #"{"sales_rep_id":\#(ana),"customer_id":\#(customer),"type":"visit","at":"2026-11-23T10:00:00Z","notes":"demo","outcome":"quote requested"}"#, key: anaKey)
             #expect(visit.status == 201)
+            // A visited customer is not deleted from under its activity (schemathesis found a 500 here).
+            #expect(try await api.call("DELETE", "/v1/customers/\(customer)").code == "in_use")
             #expect(try await api.call("POST", "/v1/activities", #"{"sales_rep_id":\#(ben),"type":"call"}"#, key: anaKey).status == 403)
             #expect(try await api.call("POST", "/v1/activities", #"{"sales_rep_id":\#(ana),"type":"lunch"}"#, key: anaKey).errorFields == ["type"])
             #expect(try await api.call("POST", "/v1/activities", #"{"sales_rep_id":\#(ana),"type":"call","customer_id":999}"#, key: anaKey).errorFields == ["customer_id"])

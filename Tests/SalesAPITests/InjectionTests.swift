@@ -60,3 +60,23 @@ import HTTPTestSupport
         }
     }
 }
+
+/// Amounts past the money limit are refused as field errors; found by schemathesis: a line of
+/// 10^9 units at 10^15 trapped converting 10^24 to Int64 and one request killed the server.
+@Suite struct AmountLimits {
+    @Test func linesAndDocumentsBeyond10e15Are422() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let product = try await api.product(price: 1_000_000_000_000_000, extra: #","type":"service""#)
+            let huge = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":1000000000}]}"#)
+            #expect(huge.status == 422, "\(huge.text)")
+            #expect((huge["errors"] as? [[String: Any]])?.first?["field"] as? String == "lines[0].quantity")
+            let sum = try await api.call("POST", "/v1/quotes", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":0.6},{"product_id":\#(product),"quantity":0.6}]}"#)
+            #expect(sum.status == 422, "\(sum.text)")
+            #expect((sum["errors"] as? [[String: Any]])?.first?["field"] as? String == "lines")
+            let atTheLimit = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}]}"#)
+            #expect(atTheLimit.status == 201 && atTheLimit["total"] as? Int == 1_000_000_000_000_000, "\(atTheLimit.text)")
+            #expect(try await api.call("GET", "/healthz").status == 200, "the server is still up")
+        }
+    }
+}

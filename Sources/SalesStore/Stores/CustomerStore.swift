@@ -114,6 +114,8 @@ public enum CustomerStore {
 /// Documents that reference customers and products: their presence makes a delete 409 in_use.
 enum DocumentTables {
     static let referencingCustomers = [("quotes", "quotes"), ("orders", "orders"), ("invoices", "invoices"), ("payments", "payments"),
+                                       ("shipments", "shipments"), ("credit_notes", "credit notes"), ("customer_ledger", "ledger entries"),
+                                       ("activities", "activities"),
                                        ("credit_refunds", "credit refunds")]
     static let referencingProducts = [("quote_lines", "quote lines"), ("order_lines", "order lines")]
 }
