@@ -75,11 +75,21 @@ public struct Invoice: Sendable, Equatable {
 extension Timestamp {
     /// The date `days` after a YYYY-MM-DD date.
     public static func date(_ date: String, plusDays days: Int) -> String? {
+        guard let start = dayNumber(date) else { return nil }
+        return Timestamp.date(dayNumber: start + days)
+    }
+
+    /// Days since 1970-01-01 of a valid YYYY-MM-DD date.
+    public static func dayNumber(_ date: String) -> Int? {
         guard isValidDate(date) else { return nil }
         let b = Array(date.utf8)
         func n(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
-        let start = daysFromCivil(year: n(0..<4), month: n(5..<7), day: n(8..<10))
-        return String(format(seconds: (start + days) * 86_400).prefix(10))
+        return daysFromCivil(year: n(0..<4), month: n(5..<7), day: n(8..<10))
+    }
+
+    /// The YYYY-MM-DD date of a day number (days since 1970-01-01).
+    public static func date(dayNumber: Int) -> String {
+        String(format(seconds: dayNumber * 86_400).prefix(10))
     }
 }
 

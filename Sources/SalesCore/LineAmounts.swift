@@ -3,6 +3,10 @@
 /// Every intermediate value is an exact rational over 128-bit integers; the only rounding in the
 /// money path is `roundHalfAwayFromZero`, applied where API.md says R(…).
 public enum Money {
+    /// The largest amount the API takes or computes for one document or line, in minor units
+    /// (10^15): sums over many documents stay far inside Int64.
+    public static let maxAmount: Int64 = 1_000_000_000_000_000
+
     /// R: divides exactly and rounds half away from zero to a whole minor unit.
     public static func roundHalfAwayFromZero(_ numerator: Int128, _ denominator: Int128) -> Int64 {
         precondition(denominator > 0)
@@ -49,17 +53,13 @@ public struct LineAmounts: Sendable, Equatable {
 
     public static let zero = LineAmounts(subtotal: 0, tax: 0, total: 0)
 
-    /// The largest line or document total, in minor units: the bound of every amount the API
-    /// takes (10^15), so sums over many documents stay far inside Int64.
-    public static let maxTotal: Int64 = 1_000_000_000_000_000
-
-    /// `compute`, or nil when the line's total would exceed `maxTotal` (checked in 128 bits
+    /// `compute`, or nil when the line's total would exceed `Money.maxAmount` (checked in 128 bits
     /// before anything is narrowed: 10^9 units at 10^15 is 10^24).
     public static func checkedCompute(_ p: LinePricing) -> LineAmounts? {
         let base = (Int128(p.quantity.thousandths) * Int128(p.unitPrice) * Int128(10_000 - p.discountE2)).magnitude / 10_000_000
-        guard base <= UInt128(maxTotal) else { return nil }
+        guard base <= UInt128(Money.maxAmount) else { return nil }
         let amounts = compute(p)   // tax ≤ 100%: total ≤ 2 × 10^15, inside Int64
-        return amounts.total.magnitude <= UInt64(maxTotal) ? amounts : nil
+        return amounts.total.magnitude <= UInt64(Money.maxAmount) ? amounts : nil
     }
 
     public static func + (a: LineAmounts, b: LineAmounts) -> LineAmounts {

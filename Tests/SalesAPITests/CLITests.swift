@@ -82,6 +82,8 @@ import HTTPTestSupport
         #expect(try run(["serve", "--db", db, "--durability", "maybe"]).status != 0)
         #expect(try run(["serve", "--db", db, "--currency", "usd"]).status != 0)
         #expect(try run(["serve", "--db", db, "--port", "70000"]).status != 0)
+        #expect(try run(["serve", "--db", db, "--write-batch", "0"]).status != 0)
+        #expect(try run(["serve", "--db", db], environment: ["SALES_WRITE_BATCH": "many"]).status != 0)
         #expect(try run(["serve", "--db", db], environment: ["SALES_RATE_LIMIT": "-1"]).status != 0)
     }
 

@@ -5,6 +5,7 @@
 //   peer-hummingbird PORT                 GET /hello only
 //   peer-hummingbird PORT DB_PATH KEY     also the customer, order, invoice, shipment, payment and report routes the bench uses
 import Foundation
+import GRDB
 import Hummingbird
 import Logging
 import SalesAPI
@@ -16,6 +17,21 @@ let port = arguments.count > 1 ? Int(arguments[1]) ?? 18082 : 18082
 let router = Router()
 // One database (one writer pool) for every route, as a real service has.
 let sharedDatabase = arguments.count > 3 ? try SalesDatabase(path: arguments[2], durability: .full) : nil
+
+/// The event row written with every change, as our server writes it (the resource as answered).
+func outbox(_ db: Database, _ type: String, _ resourceType: String, _ id: Int64, _ body: some Encodable) throws {
+    try EventStore.record(db, type: type, actor: nil, resourceType: resourceType, resourceId: id, data: [UInt8](try JSONEncoder().encode(body)))
+}
+
+/// Bearer key → the key's record, or 401 (the lookup every /v1 route of the peer makes).
+@Sendable func authenticated(_ request: Request) async throws -> APIKeyRecord {
+    guard let database = sharedDatabase, let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        throw HTTPError(.unauthorized)
+    }
+    let hash = APIKeys.hash(String(header.dropFirst(7)))
+    guard let key = try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) else { throw HTTPError(.unauthorized) }
+    return key.0
+}
 router.get("hello") { _, _ -> Response in
     Response(status: .ok, headers: [.contentType: "application/json"],
              body: .init(byteBuffer: ByteBuffer(string: "{\"message\":\"hello\"}")))
@@ -74,18 +90,9 @@ if arguments.count > 3 {
     try database.migrate()
     _ = try Bootstrap.ensureAdminKey(database, bootstrapSecret: arguments[3])
 
-    @Sendable func authenticate(_ request: Request) async throws {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw HTTPError(.unauthorized)
-        }
-        let hash = APIKeys.hash(String(header.dropFirst(7)))
-        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else {
-            throw HTTPError(.unauthorized)
-        }
-    }
 
     router.get("v1/customers/:id") { request, context -> CustomerBody in
-        try await authenticate(request)
+        _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
         return try await database.pool.read { db in
             let c = try CustomerStore.get(db, id: id)
@@ -93,7 +100,7 @@ if arguments.count > 3 {
         }
     }
     router.post("v1/customers") { request, context -> EditedResponse<CustomerBody> in
-        try await authenticate(request)
+        _ = try await authenticated(request)
         let input = try await request.decode(as: CustomerInput.self, context: context)
         let customer = Customer(id: 0, name: input.name, email: input.email, phone: input.phone, billingAddress: nil, shippingAddress: nil,
                                 currency: "USD", creditLimit: input.credit_limit, paymentTermsDays: 30, salesRepId: nil,
@@ -163,13 +170,8 @@ struct OrderInputBody: Decodable {
 
 if arguments.count > 3 {
     let database = sharedDatabase!
-    @Sendable func authenticateOrders(_ request: Request) async throws {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
-        let hash = APIKeys.hash(String(header.dropFirst(7)))
-        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else { throw HTTPError(.unauthorized) }
-    }
     router.get("v1/orders/:id") { request, context -> OrderBody in
-        try await authenticateOrders(request)
+        _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
         return try await database.pool.read { db in
             let o = try OrderStore.get(db, id: id)
@@ -231,32 +233,27 @@ struct LinesBody: Decodable { var lines: [LineRequestBody]? }
 
 if arguments.count > 3 {
     let database = sharedDatabase!
-    @Sendable func authenticateDocuments(_ request: Request) async throws {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
-        let hash = APIKeys.hash(String(header.dropFirst(7)))
-        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else { throw HTTPError(.unauthorized) }
-    }
     @Sendable func requests(_ body: LinesBody) -> [LineRequest]? {
         body.lines?.map { LineRequest(lineId: $0.order_line_id, quantity: Quantity(thousandths: NSDecimalNumber(decimal: $0.quantity * 1000).int64Value)) }
     }
     router.post("v1/orders/:id/invoices") { request, context -> EditedResponse<InvoiceBody> in
-        try await authenticateDocuments(request)
+        _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
         let lines = requests(try await request.decode(as: LinesBody.self, context: context))
         let body = try await database.pool.write { db in
             let body = InvoiceBody(try InvoiceStore.create(db, orderId: id, requests: lines, issueDate: nil, dueDate: nil, notes: nil))
-            try EventStore.record(db, type: "invoice.created", actor: nil, resourceType: "invoice", resourceId: body.id, data: [UInt8](try JSONEncoder().encode(body)))
+            try outbox(db, "invoice.created", "invoice", body.id, body)
             return body
         }
         return EditedResponse(status: .created, response: body)
     }
     router.post("v1/orders/:id/shipments") { request, context -> EditedResponse<ShipmentBody> in
-        try await authenticateDocuments(request)
+        _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
         let lines = requests(try await request.decode(as: LinesBody.self, context: context))
         let body = try await database.pool.write { db in
             let body = ShipmentBody(try ShipmentStore.create(db, orderId: id, requests: lines, carrier: nil, trackingNumber: nil))
-            try EventStore.record(db, type: "shipment.created", actor: nil, resourceType: "shipment", resourceId: body.id, data: [UInt8](try JSONEncoder().encode(body)))
+            try outbox(db, "shipment.created", "shipment", body.id, body)
             return body
         }
         return EditedResponse(status: .created, response: body)
@@ -302,13 +299,8 @@ struct PaymentInputBody: Decodable {
 
 if arguments.count > 3 {
     let database = sharedDatabase!
-    @Sendable func authenticatePayments(_ request: Request) async throws {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
-        let hash = APIKeys.hash(String(header.dropFirst(7)))
-        guard try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) != nil else { throw HTTPError(.unauthorized) }
-    }
     router.post("v1/payments") { request, context -> EditedResponse<PaymentBody> in
-        try await authenticatePayments(request)
+        _ = try await authenticated(request)
         let input = try await request.decode(as: PaymentInputBody.self, context: context)
         guard let method = PaymentMethod(rawValue: input.method) else { throw HTTPError(.unprocessableContent) }
         let new = PaymentStore.NewPayment(customerId: input.customer_id, amount: input.amount, currency: input.currency, method: method,
@@ -316,7 +308,7 @@ if arguments.count > 3 {
                                           allocations: input.allocations?.map { ($0.invoice_id, $0.amount) }, metadata: input.metadata ?? [:])
         let body = try await database.pool.write { db in
             let body = PaymentBody(try PaymentStore.create(db, new))
-            try EventStore.record(db, type: "payment.created", actor: nil, resourceType: "payment", resourceId: body.id, data: [UInt8](try JSONEncoder().encode(body)))
+            try outbox(db, "payment.created", "payment", body.id, body)
             return body
         }
         return EditedResponse(status: .created, response: body)
@@ -362,12 +354,6 @@ struct ReportBody: ResponseEncodable {
 if arguments.count > 3 {
     let database = sharedDatabase!
     let encoder = JSONEncoder()
-    @Sendable func authenticated(_ request: Request) async throws -> APIKeyRecord {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw HTTPError(.unauthorized) }
-        let hash = APIKeys.hash(String(header.dropFirst(7)))
-        guard let key = try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) else { throw HTTPError(.unauthorized) }
-        return key.0
-    }
     router.get("v1/orders") { request, context -> OrderListBody in
         _ = try await authenticated(request)
         var filter = OrderStore.Filter()

@@ -64,7 +64,7 @@ enum CustomerRoutes {
         r.address("billing_address").assign(to: &c.billingAddress)
         r.address("shipping_address").assign(to: &c.shippingAddress)
         r.currency("currency").assign(to: &c.currency)
-        r.integer("credit_limit", range: 0...MoneyLimits.max, nullable: true).assign(to: &c.creditLimit)
+        r.integer("credit_limit", range: 0...Money.maxAmount, nullable: true).assign(to: &c.creditLimit)
         if case .value(let days) = r.integer("payment_terms_days", range: 0...3650) { c.paymentTermsDays = Int(days) }
         r.id("sales_rep_id").assign(to: &c.salesRepId)
         r.text("external_ref", maxLength: 200).assign(to: &c.externalRef)
@@ -109,9 +109,4 @@ enum CustomerRoutes {
         w.key("available_credit"); w.int(b.availableCredit)
         w.endObject()
     }
-}
-
-/// Money amounts are bounded well inside Int64 so sums of many of them cannot overflow.
-enum MoneyLimits {
-    static let max: Int64 = 1_000_000_000_000_000
 }

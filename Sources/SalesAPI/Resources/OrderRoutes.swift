@@ -65,13 +65,8 @@ enum OrderRoutes {
             let input = draft
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                var order = try OrderStore.create(db, input, serverCurrency: currency)
-                try Events.record(db, request, "order.created", "order", order.id, try response(db, order, status: 201))
-                if confirm {
-                    order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override)
-                    try confirmed(db, request, order)
-                }
-                return try response(db, order, status: 201)
+                let order = try OrderStore.create(db, input, serverCurrency: currency)
+                return try createdOrConfirmed(db, request, order, confirm: confirm, override: override)
             }
         }
     }
@@ -123,8 +118,7 @@ enum OrderRoutes {
             try checkOverride(override, request)
             return try await app.write(request) { db in
                 let order = try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override)
-                try confirmed(db, request, order)
-                return try response(db, order)
+                return try confirmed(db, request, order)
             }
         }
     }
@@ -144,9 +138,23 @@ enum OrderRoutes {
 
     /// order.confirmed, and with auto_invoice the invoice made in the same transaction
     /// (invoice.created, invoice.paid for a zero total) and order.completed when it completes.
-    static func confirmed(_ db: Database, _ request: APIRequest, _ order: Order) throws {
-        try Events.record(db, request, "order.confirmed", "order", order.id, try response(db, order))
-        guard order.autoInvoice else { return }
+    /// A new order's order.created event and 201 answer — confirmed first when asked (POST
+    /// /v1/orders and quote conversion): each encoding serves both the event and the answer.
+    static func createdOrConfirmed(_ db: Database, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
+        let created = try response(db, order, status: 201)
+        try Events.record(db, request, "order.created", "order", order.id, created)
+        guard confirm else { return created }
+        var answer = try confirmed(db, request, try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override))
+        answer.status = 201
+        return answer
+    }
+
+    /// The events of a confirmation; returns the confirmed order's answer (the order.confirmed
+    /// event's data).
+    static func confirmed(_ db: Database, _ request: APIRequest, _ order: Order) throws -> APIResponse {
+        let answer = try response(db, order)
+        try Events.record(db, request, "order.confirmed", "order", order.id, answer)
+        guard order.autoInvoice else { return answer }
         var mine = InvoiceStore.Filter()
         mine.orderId = order.id
         let invoices = try InvoiceStore.list(db, filter: mine, options: ListOptions()).items
@@ -155,6 +163,7 @@ enum OrderRoutes {
         }
         try Events.invoicesPaid(db, request, invoices.map(\.id))
         try Events.orderCompleted(db, request, orderId: order.id, before: .confirmed)
+        return answer
     }
 
     static func availability(_ app: SalesApp) -> APIHandler {
@@ -210,7 +219,7 @@ enum OrderRoutes {
             let productId = lr.id("product_id", nullable: false).value
             let quantity = lr.quantity("quantity").value
             var line = LineInput(productId: productId ?? 0, quantity: quantity ?? Quantity(thousandths: 0))
-            line.unitPrice = lr.integer("unit_price", range: 0...MoneyLimits.max).value
+            line.unitPrice = lr.integer("unit_price", range: 0...Money.maxAmount).value
             line.discountE2 = lr.scaledDecimal("discount_percent", scale: 2, range: 0...10_000).value
             line.taxRateId = lr.id("tax_rate_id").patch
             line.description = lr.text("description", maxLength: 1000).value

@@ -63,7 +63,7 @@ enum PaymentRoutes {
     /// The fields a payment and a credit refund share: amount* (> 0), currency (the customer's),
     /// method*, reference; payments also take received_at and metadata.
     static func readPaymentFields(_ r: inout BodyReader) -> PaymentFields? {
-        let amount = r.integer("amount", range: 1...MoneyLimits.max).value
+        let amount = r.integer("amount", range: 1...Money.maxAmount).value
         let currency = r.currency("currency").value
         let method = r.choice("method", PaymentMethod.self).value
         let reference = r.text("reference", maxLength: 200).value
@@ -89,7 +89,7 @@ enum PaymentRoutes {
             ar.rejectUnknown(["invoice_id", "amount"])
             ar.require("invoice_id", "amount")
             let invoiceId = ar.id("invoice_id", nullable: false).value
-            let amount = ar.integer("amount", range: 1...MoneyLimits.max).value
+            let amount = ar.integer("amount", range: 1...Money.maxAmount).value
             r.absorb(ar)
             if let invoiceId, let amount { out.append((invoiceId, amount)) }
         }
@@ -163,7 +163,7 @@ enum PaymentRoutes {
             let id = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
             r.rejectUnknown(["amount"])
-            let amount = r.integer("amount", range: 1...MoneyLimits.max).value
+            let amount = r.integer("amount", range: 1...Money.maxAmount).value
             try r.finish()
             return try await app.write(request) { db in
                 let invoice = try PaymentStore.applyCredit(db, invoiceId: id, amount: amount)

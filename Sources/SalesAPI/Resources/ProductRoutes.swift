@@ -112,7 +112,7 @@ enum ProductRoutes {
         r.text("name", maxLength: 200, nullable: false).assign(to: &p.name)
         r.text("description", maxLength: 2000).assign(to: &p.description)
         r.choice("type", ProductType.self).assign(to: &p.type)
-        r.integer("unit_price", range: 0...MoneyLimits.max).assign(to: &p.unitPrice)
+        r.integer("unit_price", range: 0...Money.maxAmount).assign(to: &p.unitPrice)
         r.id("tax_rate_id").assign(to: &p.taxRateId)
         r.quantity("reorder_level", allowZero: true, nullable: true).assign(to: &p.reorderLevel)
         r.choice("invoice_policy", InvoicePolicy.self).assign(to: &p.invoicePolicy)
@@ -130,7 +130,7 @@ enum ProductRoutes {
                         nested.fail(code, "invalid_currency", "price keys are ISO 4217 codes in upper case, like \"EUR\"")
                         continue
                     }
-                    guard case .value(let amount) = nested.integer(code, range: 0...MoneyLimits.max) else { continue }
+                    guard case .value(let amount) = nested.integer(code, range: 0...Money.maxAmount) else { continue }
                     if code == serverCurrency {
                         nested.fail(code, "redundant", "the price in \(serverCurrency) is unit_price")
                     } else {

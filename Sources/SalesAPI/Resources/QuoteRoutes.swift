@@ -112,14 +112,9 @@ enum QuoteRoutes {
             try OrderRoutes.checkOverride(override, request)
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                var (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
+                let (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
                 try Events.record(db, request, "quote.accepted", "quote", id, response(quote))
-                try Events.record(db, request, "order.created", "order", order.id, try OrderRoutes.response(db, order, status: 201))
-                if confirm {
-                    order = try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override)
-                    try OrderRoutes.confirmed(db, request, order)
-                }
-                return try OrderRoutes.response(db, order, status: 201)
+                return try OrderRoutes.createdOrConfirmed(db, request, order, confirm: confirm, override: override)
             }
         }
     }

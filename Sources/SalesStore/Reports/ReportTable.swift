@@ -56,13 +56,7 @@ public enum TimeGrouping: String, Sendable, CaseIterable {
     /// The groups a period falls into, in order: each group's key and its first and last day
     /// within the period. nil when there would be more than `limit`.
     func buckets(from: String, to: String, limit: Int) -> [(key: String, first: String, last: String)]? {
-        func days(_ date: String) -> Int? {
-            guard Timestamp.isValidDate(date) else { return nil }
-            let b = Array(date.utf8)
-            func n(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
-            return Timestamp.daysFromCivil(year: n(0..<4), month: n(5..<7), day: n(8..<10))
-        }
-        func date(_ days: Int) -> String { String(Timestamp.format(seconds: days * 86_400).prefix(10)) }
+        let days = Timestamp.dayNumber, date = Timestamp.date(dayNumber:)
         guard let first = days(from), let last = days(to), first <= last else { return [] }
         var buckets: [(key: String, first: String, last: String)] = []
         var start = first

@@ -53,15 +53,15 @@ enum LinePricer {
                                       taxPercentE4: percent, taxInclusive: inclusive)
             guard let amounts = LineAmounts.checkedCompute(pricing) else {
                 errors.append(FieldError(field: "\(field).quantity", code: "out_of_range",
-                                         message: "the line's total would exceed \(LineAmounts.maxTotal) minor units"))
+                                         message: "the line's total would exceed \(Money.maxAmount) minor units"))
                 continue
             }
             lines.append(DocumentLine(id: 0, productId: product.id, description: input.description ?? product.name, pricing: pricing,
                                       taxRateId: taxRateId, amounts: amounts, stockable: product.type == .stockable,
                                       invoicePolicy: product.invoicePolicy))
         }
-        if errors.isEmpty, lines.reduce(Int128(0), { $0 + Int128($1.amounts.total) }).magnitude > UInt128(LineAmounts.maxTotal) {
-            errors.append(FieldError(field: "lines", code: "out_of_range", message: "the document's total would exceed \(LineAmounts.maxTotal) minor units"))
+        if errors.isEmpty, lines.reduce(Int128(0), { $0 + Int128($1.amounts.total) }).magnitude > UInt128(Money.maxAmount) {
+            errors.append(FieldError(field: "lines", code: "out_of_range", message: "the document's total would exceed \(Money.maxAmount) minor units"))
         }
         if !errors.isEmpty { throw SalesError.validation(errors) }
         return lines
