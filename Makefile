@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: all deps bench-deps build run test bench bench-scale fuzz crash-test sanitize clean migrations openapi api-fuzz
+.PHONY: all deps bench-deps build run test bench bench-scale fuzz crash-test sanitize sanitize-address sanitize-thread clean migrations openapi api-fuzz
 
 all: build
 
@@ -57,12 +57,19 @@ crash-test: build
 	python3 scripts/crash-test.py --kills $${CRASH_KILLS:-50} --durability full
 	python3 scripts/crash-test.py --kills $${CRASH_KILLS:-50} --durability normal
 
-# The whole test suite under AddressSanitizer, then ThreadSanitizer (own build folders).
-sanitize: deps
+# The whole test suite under AddressSanitizer, then ThreadSanitizer (own build folders). The
+# instrumented code runs several times slower, so every wait in the tests is stretched
+# (SALES_TEST_TIME_SCALE, HTTPTestSupport/TestTiming.swift).
+SANITIZE_TIME_SCALE ?= 10
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
+	SALES_TEST_TIME_SCALE=$(SANITIZE_TIME_SCALE) $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
+
+sanitize-thread: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
-	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan
+	SALES_TEST_TIME_SCALE=$(SANITIZE_TIME_SCALE) TSAN_OPTIONS=halt_on_error=0 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan
 
 # libFuzzer + AddressSanitizer on the HTTP request parser for FUZZ_SECONDS (default 120): no
 # crash, no leak, and the same requests however the bytes are split (Fuzz/).

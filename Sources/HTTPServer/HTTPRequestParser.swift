@@ -356,7 +356,7 @@ public struct HTTPRequestParser: Sendable {
         while valueEnd > valueStart && (line[valueEnd - 1] == space || line[valueEnd - 1] == tab) { valueEnd -= 1 }
         let value = line[valueStart..<valueEnd]
         // field-value = *( VCHAR / obs-text / SP / HTAB ): no CR, LF, NUL or other controls.
-        for byte in value where !(byte == tab || (byte >= 0x20 && byte != 0x7F)) {
+        for byte in value where !isFieldByte(byte) {
             throw HTTPParseError(400, "invalid byte in header field value")
         }
         var lowerName = ""
@@ -463,13 +463,72 @@ public struct HTTPRequestParser: Sendable {
         if index < line.endIndex {
             // chunk-ext must start right after the size: no signs, spaces or other bytes.
             guard line[index] == UInt8(ascii: ";") else { throw HTTPParseError(400, "invalid chunk size") }
-            for byte in line[index...] where !(byte == tab || (byte >= 0x20 && byte != 0x7F)) {
-                throw HTTPParseError(400, "invalid byte in chunk extension")
+            guard isValidChunkExtensions(line[index...]) else {
+                throw HTTPParseError(400, "invalid chunk extension")
             }
         }
         return size
     }
 }
+
+/// RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ),
+/// a name is a token, a value a token or a quoted-string (RFC 9110 §5.6.4). Extensions are
+/// ignored once valid; a ";" without a name or an unterminated quote is refused, so the size
+/// line cannot hide bytes another parser would read differently.
+func isValidChunkExtensions(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    func skipWhitespace() { while i < end && (bytes[i] == space || bytes[i] == tab) { i += 1 } }
+    func token() -> Bool {
+        let first = i
+        while i < end && isTokenChar(bytes[i]) { i += 1 }
+        return i > first
+    }
+    func quotedString() -> Bool {
+        i += 1 // the opening DQUOTE
+        while i < end {
+            let byte = bytes[i]
+            if byte == dquote { i += 1; return true }
+            if byte == backslash {
+                // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                guard i + 1 < end, isFieldByte(bytes[i + 1]) else { return false }
+                i += 2
+            } else {
+                guard isFieldByte(byte) else { return false }
+                i += 1
+            }
+        }
+        return false
+    }
+    while i < end {
+        skipWhitespace()
+        guard i < end, bytes[i] == semicolon else { return false }
+        i += 1
+        skipWhitespace()
+        guard token() else { return false }
+        skipWhitespace()
+        if i < end && bytes[i] == equals {
+            i += 1
+            skipWhitespace()
+            guard i < end else { return false }
+            if bytes[i] == dquote {
+                guard quotedString() else { return false }
+            } else {
+                guard token() else { return false }
+            }
+            skipWhitespace()
+        }
+    }
+    return true
+}
+
+/// HTAB, SP, VCHAR or obs-text: what a field value or a quoted-string may hold.
+@inline(__always) private func isFieldByte(_ byte: UInt8) -> Bool { byte == tab || (byte >= 0x20 && byte != 0x7F) }
+
+private let dquote = UInt8(ascii: "\"")
+private let backslash = UInt8(ascii: "\\")
+private let semicolon = UInt8(ascii: ";")
+private let equals = UInt8(ascii: "=")
 
 private let cr: UInt8 = 13
 private let lf: UInt8 = 10

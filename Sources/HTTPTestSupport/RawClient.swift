@@ -44,7 +44,7 @@ public final class RawClient: @unchecked Sendable {
             fd = -1
             throw ClientError(description: "connect failed: \(e)")
         }
-        setReceiveTimeout(receiveTimeout)
+        setReceiveTimeout(TestTiming.scaled(receiveTimeout))
     }
 
     deinit { if fd >= 0 { close(fd) } }
@@ -55,6 +55,7 @@ public final class RawClient: @unchecked Sendable {
         fd = -1
     }
 
+    /// Sets SO_RCVTIMEO to exactly `seconds` (the initializer's default is scaled by `TestTiming`).
     public func setReceiveTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))

@@ -94,7 +94,7 @@ import HTTPTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let child = try ChildProcess(Self.binary, ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path, "--log-level", "warning"])
         var output = ""
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(TestTiming.scaled(10))
         while !output.contains("curl -H") && Date() < deadline {
             let chunk = child.output.availableData
             if chunk.isEmpty { break }

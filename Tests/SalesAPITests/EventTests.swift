@@ -100,7 +100,7 @@ final class Receiver: Sendable {
 
     /// Waits (up to 30 s: the suite runs beside the crash test's load) until `condition` holds.
     func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<1500 {
+        for _ in 0..<Int(TestTiming.scaled(1500)) {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(20))
         }
