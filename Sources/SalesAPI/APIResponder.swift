@@ -212,7 +212,7 @@ public struct APIResponder: HTTPResponder {
             app.logger.error("storage unavailable", metadata: ["request_id": "\(requestId)", "sqlite": "\(db.resultCode)"])
             return APIError.unavailable("storage is unavailable; retry later").response
         }
-        app.logger.error("internal error", metadata: ["request_id": "\(requestId)", "error": "\(String(reflecting: error))"])
+        app.logger.error("internal error", metadata: ["request_id": "\(requestId)", "error": "\(LogSafe.describe(error))"])
         return APIError.internalError.response
     }
 }

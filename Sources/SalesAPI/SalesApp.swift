@@ -86,7 +86,7 @@ public final class SalesApp: Sendable {
                     let purged = try await writeDirect { db in try IdempotencyStore.purgeExpired(db, now: now) }
                     if purged > 0 { logger.info("purged expired idempotency keys", metadata: ["count": "\(purged)"]) }
                 } catch {
-                    logger.warning("idempotency purge failed", metadata: ["error": "\(error)"])
+                    logger.warning("idempotency purge failed", metadata: ["error": "\(LogSafe.describe(error))"])
                 }
                 try? await Task.sleep(for: interval)
             }

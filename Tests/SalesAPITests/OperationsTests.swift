@@ -47,25 +47,26 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
     }
 }
 
-@Suite struct FullDisk {
-    /// A full database (here: SQLite's page limit, what a full disk looks like to it) makes writes
-    /// answer 503 unavailable while reads keep working; when space returns, writes work again and
-    /// nothing is corrupted (API.md §4 invariants hold, integrity_check ok).
-    @Test func writesAre503WhileReadsWorkAndNothingBreaks() async throws {
+@Suite struct StorageOutage {
+    /// While `outage` holds, writes answer 503 unavailable and reads keep working; after
+    /// `recovery`, writes work again and nothing is corrupted (API.md §4 invariants hold,
+    /// integrity_check ok).
+    func writesAre503WhileReadsWork(outage: @escaping @Sendable (Database) throws -> Void,
+                                    recovery: @escaping @Sendable (Database) throws -> Void) async throws {
         try await withAPI { api in
             let customer = try await api.customer()
             let product = try await api.product(price: 250, stock: "100000")
             let order = #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}],"notes":"\#(String(repeating: "n", count: 4000))"}"#
             #expect(try await api.call("POST", "/v1/orders", order).status == 201)
             let pool = api.app.database.pool
-            let pages = try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
-            try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(pages + 3)") }
+            try await pool.writeWithoutTransaction { db in try outage(db) }
             var statuses: [Int] = []
             for _ in 0..<20 {
                 let reply = try await api.call("POST", "/v1/orders", order)
                 statuses.append(reply.status)
                 if reply.status == 503 {
                     #expect(reply["code"] as? String == "unavailable", "\(reply.text)")
+                    #expect(reply["detail"] as? String == "storage is unavailable; retry later")
                     break
                 }
             }
@@ -73,8 +74,8 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
             // Reads go on.
             #expect(try await api.call("GET", "/v1/orders/1").status == 200)
             #expect(try await api.call("GET", "/v1/customers/\(customer)").status == 200)
-            // Space returns: writes work, and the book is whole.
-            try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
+            // Storage returns: writes work, and the book is whole.
+            try await pool.writeWithoutTransaction { db in try recovery(db) }
             #expect(try await api.call("POST", "/v1/orders", order).status == 201)
             let (integrity, breaches) = try await pool.read { db in
                 (try String.fetchOne(db, sql: "PRAGMA integrity_check"), try IntegrityCheck.run(db))
@@ -82,5 +83,26 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
             #expect(integrity == "ok")
             #expect(breaches.isEmpty, "\(breaches)")
         }
+    }
+
+    /// A full disk, as SQLite sees it: the page limit reached (SQLITE_FULL).
+    @Test func fullDisk() async throws {
+        try await writesAre503WhileReadsWork(outage: { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages + 3)")
+        }, recovery: { db in
+            try db.execute(sql: "PRAGMA max_page_count = 1073741823")
+        })
+    }
+
+    /// A read-only database (SQLITE_READONLY). The tests run as root, for whom file modes do not
+    /// stop a write, so the writer connection is made query-only: SQLite then refuses every write
+    /// with the same result code a read-only file or mount gives.
+    @Test func readOnlyDatabase() async throws {
+        try await writesAre503WhileReadsWork(outage: { db in
+            try db.execute(sql: "PRAGMA query_only = ON")
+        }, recovery: { db in
+            try db.execute(sql: "PRAGMA query_only = OFF")
+        })
     }
 }

@@ -52,7 +52,7 @@ final class WebhookWorker: Sendable {
             } catch is CancellationError {
                 return   // shutting down
             } catch {
-                app.logger.warning("webhook worker: \(error)")
+                app.logger.warning("webhook worker: \(LogSafe.describe(error))")
             }
             try? await Task.sleep(for: config.webhookPollInterval)
         }
@@ -109,7 +109,7 @@ final class WebhookWorker: Sendable {
                                                delivered: delivered, retryAtMs: retryAtMs)
             }
         } catch {
-            app.logger.warning("webhook worker: recording an attempt failed: \(error)")
+            app.logger.warning("webhook worker: recording an attempt failed: \(LogSafe.describe(error))")
             return false
         }
         return true
