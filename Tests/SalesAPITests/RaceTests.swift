@@ -8,18 +8,25 @@ import HTTPTestSupport
 /// API.md §4 hold afterwards. (Invoices, shipments, reservations and credit have their own race
 /// tests beside their features.)
 @Suite struct WriteRouteRaces {
-    /// `n` identical requests at once, each on its own connection; their statuses.
-    func race(_ api: TestServer, _ n: Int, _ method: String, _ path: String, _ body: String = "{}") async throws -> [Int] {
+    /// `n` identical requests at once, each on its own connection; their statuses, sorted.
+    func race(_ api: TestServer, _ n: Int, _ method: String, _ path: String, _ body: String = "{}",
+              headers: [String] = []) async throws -> [Int] {
+        try await race(api, Array(repeating: (method, path, body, headers), count: n)).sorted()
+    }
+
+    /// Different requests at once, each on its own connection; the status of each, in order.
+    func race(_ api: TestServer, _ requests: [(method: String, path: String, body: String, headers: [String])]) async throws -> [Int] {
         let port = api.port, key = api.adminKey
-        let statuses = Mutex<[Int]>([])
+        let statuses = Mutex([Int](repeating: -1, count: requests.count))
         try await offPool {
-            DispatchQueue.concurrentPerform(iterations: n) { _ in
-                let status = (try? RawClient(port: port).request(method, path, headers: ["Authorization: Bearer \(key)", "Content-Type: application/json"],
-                                                                 body: body).status) ?? -1
-                statuses.withLock { $0.append(status) }
+            DispatchQueue.concurrentPerform(iterations: requests.count) { i in
+                let r = requests[i]
+                let status = (try? RawClient(port: port).request(r.method, r.path, headers: ["Authorization: Bearer \(key)", "Content-Type: application/json"] + r.headers,
+                                                                 body: r.body).status) ?? -1
+                statuses.withLock { $0[i] = status }
             }
         }
-        return statuses.withLock { $0 }.sorted()
+        return statuses.withLock { $0 }
     }
 
     func count(_ statuses: [Int], _ status: Int) -> Int { statuses.filter { $0 == status }.count }
@@ -64,6 +71,82 @@ import HTTPTestSupport
             let after = try await api.call("GET", "/v1/products/\(product)")
             let stockAfter = after["stock"] as? [String: Any]
             #expect(stockAfter?["on_hand"] as? Int == 4 && stockAfter?["reserved"] as? Int == 1, "\(after.text)")
+
+            #expect(try await api.checkClean().isEmpty)
+        }
+    }
+
+    /// The routes the first test leaves out: quote transitions, returns, payment voids, shipment
+    /// transitions, clock-in, optimistic-concurrency PATCHes and deletes racing a reference.
+    @Test func transitionsAndConditionalWritesHappenOnce() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let product = try await api.product(price: 500, stock: "50")
+
+            // A sent quote: 10 converts and 6 declines at once; exactly one of all 16 wins.
+            let quote = try #require(try await api.call("POST", "/v1/quotes", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":2}]}"#)["id"] as? Int)
+            #expect(try await api.call("POST", "/v1/quotes/\(quote)/send").status == 200)
+            let quoteRace = try await race(api, Array(repeating: ("POST", "/v1/quotes/\(quote)/convert", #"{"confirm":true}"#, [String]()), count: 10)
+                                          + Array(repeating: ("POST", "/v1/quotes/\(quote)/decline", "{}", [String]()), count: 6))
+            #expect(quoteRace.filter { $0 == 201 || $0 == 200 }.count == 1 && count(quoteRace, 409) == 15, "\(quoteRace)")
+            let orders = try await api.call("GET", "/v1/orders?customer_id=\(customer)").data
+            let converted = quoteRace.prefix(10).contains(201)
+            #expect(orders.count == (converted ? 1 : 0), "one order at most from one quote")
+
+            // A delivered shipment of 4: returns of one unit, 10 at once, 4 fit.
+            let order = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":4}]"#)
+            let shipment = try await api.call("POST", "/v1/orders/\(order)/shipments")
+            let shipmentId = try #require(shipment["id"] as? Int)
+            let shipmentLine = try #require((shipment["lines"] as? [[String: Any]])?.first?["id"] as? Int)
+            // Deliver and cancel race: one of 8 wins.
+            let transitions = try await race(api, (0..<8).map { i in ("POST", "/v1/shipments/\(shipmentId)/\(i % 2 == 0 ? "deliver" : "cancel")", "{}", [String]()) })
+            #expect(count(transitions, 200) == 1 && count(transitions, 409) == 7, "\(transitions)")
+            let delivered = transitions.enumerated().contains { $0.offset % 2 == 0 && $0.element == 200 }
+            if delivered {
+                let returns = try await race(api, 10, "POST", "/v1/shipments/\(shipmentId)/returns", #"{"lines":[{"shipment_line_id":\#(shipmentLine),"quantity":1}]}"#)
+                #expect(count(returns, 201) == 4 && count(returns, 409) == 6, "\(returns)")
+            }
+
+            // A payment voided by 8 clients at once: once.
+            let invoiceOrder = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":1}]"#)
+            let invoiceReply = try await api.call("POST", "/v1/orders/\(invoiceOrder)/invoices", "{}")
+            let invoice = try #require(invoiceReply["id"] as? Int)
+            let payer = try #require(invoiceReply["customer_id"] as? Int)
+            let payment = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(payer),"amount":500,"method":"cash","allocations":[{"invoice_id":\#(invoice),"amount":500}]}"#)
+            let paymentId = try #require(payment["id"] as? Int, "\(payment.text)")
+            let voids = try await race(api, 8, "POST", "/v1/payments/\(paymentId)/void", #"{"reason":"race"}"#)
+            #expect(count(voids, 200) == 1 && count(voids, 409) == 7, "\(voids)")
+
+            // One open shift per rep: 8 clock-ins at once, one opens.
+            let rep = try #require(try await api.call("POST", "/v1/sales-reps", #"{"name":"Racer"}"#)["id"] as? Int)
+            let shifts = try await race(api, 8, "POST", "/v1/sales-reps/\(rep)/clock-in")
+            #expect(count(shifts, 201) == 1 && count(shifts, 409) == 7, "\(shifts)")
+
+            // PATCH with the same If-Match from 10 clients: one applies, 9 see a changed version.
+            let patches = try await race(api, (0..<10).map { i in ("PATCH", "/v1/customers/\(customer)", #"{"phone":"555-\#(i)"}"#, [#"If-Match: "1""#]) })
+            #expect(count(patches, 200) == 1 && count(patches, 412) == 9, "\(patches)")
+            let winner = try #require(patches.firstIndex(of: 200))
+            let patched = try await api.call("GET", "/v1/customers/\(customer)")
+            #expect(patched["phone"] as? String == "555-\(winner)" && patched["version"] as? Int == 2, "\(patched.text)")
+            let productVersion = try #require(try await api.call("GET", "/v1/products/\(product)")["version"] as? Int)
+            let productPatches = try await race(api, (0..<6).map { i in ("PATCH", "/v1/products/\(product)", #"{"unit_price":\#(600 + i)}"#, [#"If-Match: "\#(productVersion)""#]) })
+            #expect(count(productPatches, 200) == 1 && count(productPatches, 412) == 5, "\(productPatches)")
+
+            // Deleting a customer while orders are created for it: either the delete wins and
+            // every order is refused, or some orders win and the delete is refused (in use).
+            let fresh = try await api.customer()
+            let orderBody = #"{"customer_id":\#(fresh),"lines":[{"product_id":\#(product),"quantity":1}]}"#
+            let mixed = try await race(api, [("DELETE", "/v1/customers/\(fresh)", "", [String]())]
+                                       + Array(repeating: ("POST", "/v1/orders", orderBody, [String]()), count: 6))
+            let created = mixed.dropFirst().filter { $0 == 201 }.count
+            if mixed[0] == 204 {
+                #expect(created == 0, "\(mixed)")
+                #expect(try await api.call("GET", "/v1/customers/\(fresh)").status == 404)
+            } else {
+                #expect(mixed[0] == 409 && created >= 1, "\(mixed)")
+            }
+            let left = try await api.call("GET", "/v1/orders?customer_id=\(fresh)").data.count
+            #expect(left == created)
 
             #expect(try await api.checkClean().isEmpty)
         }
