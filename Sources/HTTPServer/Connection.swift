@@ -44,6 +44,8 @@ final class Connection {
     var deadline: UInt64 = 0
     var deadlineKind: DeadlineKind = .none
     var headStartedAt: UInt64 = 0
+    /// Bytes read since `headStartedAt`: what earns a slow body more time (`bodyMinimumRate`).
+    var bytesSinceRequestStart = 0
     var lastReadAt: UInt64
     var lastWriteProgressAt: UInt64
 
@@ -56,6 +58,12 @@ final class Connection {
     }
 
     var pendingCount: Int { pending.count - pendingHead }
+
+    /// A request's first bytes arrived: its head and body deadlines count from now.
+    func startRequestClock(at now: UInt64) {
+        headStartedAt = now
+        bytesSinceRequestStart = 0
+    }
 
     func popPending() -> Pending? {
         guard pendingHead < pending.count else { return nil }

@@ -76,7 +76,7 @@ final class EventLoop: @unchecked Sendable {
         guard wakeFd >= 0 else { throw SystemError(call: "eventfd", errno: errno) }
         readBuffer = .allocate(byteCount: EventLoop.readChunk, alignment: 16)
         let c = shared.configuration
-        let shortest = [c.headerTimeout, c.bodyIdleTimeout, c.keepAliveIdleTimeout, c.writeTimeout]
+        let shortest = [c.headerTimeout, c.bodyIdleTimeout, c.bodyTimeout, c.keepAliveIdleTimeout, c.writeTimeout]
             .map(\.nanoseconds).min() ?? 1_000_000_000
         sweepInterval = min(1_000_000_000, max(10_000_000, shortest / 4))
         _ = csys_epoll_ctl(epfd, 1, wakeFd, CSYS_EPOLLIN, EventLoop.wakeToken)
@@ -243,6 +243,7 @@ final class EventLoop: @unchecked Sendable {
             if n > 0 {
                 connection.parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<n]))
                 connection.lastReadAt = now
+                connection.bytesSinceRequestStart += n
                 if n < EventLoop.readChunk { break }
             } else if n == 0 {
                 // FlyingFox pitfall: read() == 0 is EOF, whatever errno says.
@@ -255,7 +256,7 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
         }
-        if !hadPartial && connection.parser.hasPartialRequest { connection.headStartedAt = now }
+        if !hadPartial && connection.parser.hasPartialRequest { connection.startRequestClock(at: now) }
         drainParser(connection)
         if connection.peerClosed && !connection.inFlight && connection.pendingCount == 0 && !connection.hasUnsentBytes {
             closeNow(connection)
@@ -276,7 +277,7 @@ final class EventLoop: @unchecked Sendable {
                 connection.pending.append(.request(request))
                 // Bytes of a following pipelined request start its header clock now.
                 if hadPartialBefore && connection.parser.hasPartialRequest {
-                    connection.headStartedAt = monotonicNanos()
+                    connection.startRequestClock(at: monotonicNanos())
                 }
             case .failure(let error):
                 connection.pending.append(.failure(error))
@@ -459,7 +460,9 @@ final class EventLoop: @unchecked Sendable {
             connection.deadline = 0
         } else if connection.parser.isReceivingBody {
             connection.deadlineKind = .body
-            connection.deadline = connection.lastReadAt + c.bodyIdleTimeout.nanoseconds
+            let earned = UInt64(connection.bytesSinceRequestStart) * 1_000_000_000 / UInt64(max(1, c.bodyMinimumRate))
+            connection.deadline = min(connection.lastReadAt + c.bodyIdleTimeout.nanoseconds,
+                                      connection.headStartedAt + c.bodyTimeout.nanoseconds + earned)
         } else if connection.parser.hasPartialRequest {
             connection.deadlineKind = .head
             connection.deadline = connection.headStartedAt + c.headerTimeout.nanoseconds

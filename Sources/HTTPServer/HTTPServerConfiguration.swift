@@ -35,6 +35,12 @@ public struct HTTPServerConfiguration: Sendable {
     public var headerTimeout: Duration = .seconds(10)
     /// Longest silence while a body is being received.
     public var bodyIdleTimeout: Duration = .seconds(30)
+    /// Time allowed for a whole request with its body, from its first byte, extended by one
+    /// second for every `bodyMinimumRate` bytes received (Apache mod_reqtimeout's MinRate): a
+    /// client trickling a byte just inside `bodyIdleTimeout` cannot hold a connection forever,
+    /// while a large upload at a modest rate finishes.
+    public var bodyTimeout: Duration = .seconds(20)
+    public var bodyMinimumRate = 512
     /// Longest silence between requests on a kept-alive connection.
     public var keepAliveIdleTimeout: Duration = .seconds(60)
     /// Longest time a response may wait for the peer to read it without progress.

@@ -16,6 +16,7 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("rate-limit"), help: "Requests per second per API key, 0 = off (env SALES_RATE_LIMIT, default 0).") var rateLimit: Double?
     @Option(name: .customLong("cors-origins"), help: "Comma-separated allowed origins, * for any (env SALES_CORS_ORIGINS, default none).") var corsOrigins: String?
     @Option(help: "full (a 2xx survives power loss) or normal (survives a crash) (env SALES_DURABILITY, default full).") var durability: String?
+    @Option(name: .customLong("max-connections"), help: "Open connections beyond which new ones are answered 503 and closed (env SALES_MAX_CONNECTIONS, default 16384).") var maxConnections: Int?
     @Option(name: .customLong("write-batch"), help: "Most request writes committed together (group commit); 1 = one transaction and fsync each (env SALES_WRITE_BATCH, default 128).") var writeBatch: Int?
 }
 
@@ -25,6 +26,7 @@ struct ResolvedConfiguration {
     var databasePath: String
     var durability: Durability
     var writeBatch: Int
+    var maxConnections: Int
     var logLevel: Logger.Level
     var api: SalesAPIConfiguration
     var bootstrapKey: String?
@@ -33,6 +35,7 @@ struct ResolvedConfiguration {
         static let host = "SALES_HOST", port = "SALES_PORT", db = "SALES_DB", currency = "SALES_CURRENCY"
         static let logLevel = "SALES_LOG_LEVEL", rateLimit = "SALES_RATE_LIMIT", cors = "SALES_CORS_ORIGINS"
         static let durability = "SALES_DURABILITY", bootstrapKey = "SALES_BOOTSTRAP_KEY", writeBatch = "SALES_WRITE_BATCH"
+        static let maxConnections = "SALES_MAX_CONNECTIONS"
     }
 
     init(_ o: ServerOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -52,6 +55,11 @@ struct ResolvedConfiguration {
             throw ValidationError("write-batch must be 1...10000")
         }
         self.writeBatch = writeBatch
+        let maxConnections = o.maxConnections ?? (environment[Env.maxConnections].map { Int($0) ?? 0 }) ?? HTTPServerConfiguration().maxConnections
+        guard (1...1_000_000).contains(maxConnections) else {
+            throw ValidationError("max-connections must be 1...1000000")
+        }
+        self.maxConnections = maxConnections
         guard let level = Logger.Level(rawValue: o.logLevel ?? environment[Env.logLevel] ?? "info") else {
             throw ValidationError("unknown log level")
         }

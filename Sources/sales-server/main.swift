@@ -40,6 +40,7 @@ struct Serve: ParsableCommand {
         var http = HTTPServerConfiguration()
         http.host = config.host
         http.port = config.port
+        http.maxConnections = config.maxConnections
         let server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
         app.reportConnections { server.openConnections }
         try server.start()

@@ -56,6 +56,35 @@ import HTTPTestSupport
         }
     }
 
+    /// A body trickled a byte at a time, each well inside the idle timeout, still has to arrive
+    /// at `bodyMinimumRate`: the connection gets 408 once the allowance runs out.
+    @Test func aTrickledBodyRunsOutOfTime() async throws {
+        try await withServer({
+            $0.bodyIdleTimeout = .seconds(30)
+            $0.bodyTimeout = .milliseconds(400)
+            $0.bodyMinimumRate = 1000
+        }) { server in
+            let port = server.port
+            try await offPool {
+                let client = try RawClient(port: port)
+                let started = Date()
+                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n")
+                var sent = 0
+                // 100 bytes, one per 50 ms, would take 5 s; the allowance is 0.4 s plus 1 ms a byte.
+                while sent < 100 {
+                    guard (try? client.send("x")) != nil else { break }
+                    sent += 1
+                    usleep(50_000)
+                    if Date().timeIntervalSince(started) > 1.5 { break }
+                }
+                let r = try client.readResponse()
+                #expect(r.status == 408)
+                #expect(sent < 100, "the whole body arrived before the deadline")
+                #expect(client.isClosedByServer())
+            }
+        }
+    }
+
     @Test func bodyIdleTimeoutAnswers408() async throws {
         try await withServer({ $0.bodyIdleTimeout = .milliseconds(300) }) { server in
             let port = server.port
