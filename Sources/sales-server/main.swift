@@ -42,7 +42,7 @@ struct Serve: ParsableCommand {
         http.port = config.port
         http.maxConnections = config.maxConnections
         let server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
-        app.reportConnections { server.openConnections }
+        app.reportConnections { [weak server] in server?.openConnections ?? 0 }
         try server.start()
         let maintenance = app.startMaintenance()
         let webhooks = app.startWebhookDelivery()
@@ -67,6 +67,16 @@ struct Serve: ParsableCommand {
         server.shutdown()
         maintenance.cancel()
         webhooks.cancel()
+        // Wait for both background tasks to end before closing the store they use: exiting
+        // with them still suspended leaves the whole application graph unreleased (what
+        // LeakSanitizer reports) and a late write could race the close.
+        let backgroundEnded = DispatchSemaphore(value: 0)
+        Task {
+            _ = await maintenance.value
+            _ = await webhooks.value
+            backgroundEnded.signal()
+        }
+        backgroundEnded.wait()
         try database.pool.close()
         logger.notice("stopped")
     }

@@ -56,7 +56,7 @@ final class TestServer: @unchecked Sendable {
         http.eventLoopCount = 2
         server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
         let server = self.server
-        app.reportConnections { server.openConnections }
+        app.reportConnections { [weak server] in server?.openConnections ?? 0 }
         try server.start()
         webhooks = app.startWebhookDelivery()
     }
