@@ -29,6 +29,9 @@ final class WebhookWorker: Sendable {
     }
 
     func run() async {
+        // A URLSession holds its resources (libcurl handles in FoundationNetworking) until it
+        // is invalidated; the worker's session lives exactly as long as the worker runs.
+        defer { session.finishTasksAndInvalidate() }
         let config = app.configuration
         while !Task.isCancelled {
             do {
