@@ -96,11 +96,12 @@ async def slow_connection(port, kind, interval, stop_at, results):
         if closed_by_server:
             lived = time.monotonic() - started
             status = answer[9:12].decode(errors="replace") if answer.startswith(b"HTTP/1.1 ") else "none"
-            allowed = HEAD_TIMEOUT if kind == "head" else BODY_TIMEOUT + (sent + 90) / BODY_MIN_RATE
-            results["closed"][kind].append(lived)
             results["statuses"][status] = results["statuses"].get(status, 0) + 1
-            if lived > allowed + SWEEP_SLACK:
-                results["late"] += 1
+            if status != "503":         # 503: refused at the connection limit, never started
+                allowed = HEAD_TIMEOUT if kind == "head" else BODY_TIMEOUT + (sent + 90) / BODY_MIN_RATE
+                results["closed"][kind].append(lived)
+                if lived > allowed + SWEEP_SLACK or status != "408":
+                    results["late"] += 1
 
 
 async def slow_main(port, count, interval, seconds):
@@ -129,16 +130,15 @@ async def flood_main(port, seconds):
             head = await asyncio.wait_for(reader.read(64), timeout=5)
             status = head[9:12].decode(errors="replace") if head.startswith(b"HTTP/1.1 ") else "reset"
             counts[status if status in counts else "other"] += 1
-            held.append(writer)     # accepted ones stay open, so the limit stays reached
+            if status == "503":
+                writer.close()
+            else:
+                held.append(writer)     # accepted ones stay open: the limit is reached and stays so
         except (OSError, asyncio.TimeoutError):
             counts["reset"] += 1
 
     while time.monotonic() < stop_at:
         await asyncio.gather(*(one() for _ in range(50)))
-        if len(held) > 2000:
-            for w in held[:1000]:
-                w.close()
-            del held[:1000]
     for w in held:
         w.close()
     print(json.dumps(counts))
@@ -207,14 +207,16 @@ def main():
         asyncio.run(slow_main(port, count, interval, seconds))
         return
     if args.role == "flood":
-        raise_fd_limit(8192)
+        raise_fd_limit(16384)
         asyncio.run(flood_main(int(args.rest[0]), float(args.rest[1])))
         return
 
     raise_fd_limit(65536)
     data = tempfile.mkdtemp(prefix="sales-slow-")
     server_bin = os.path.join(HERE, "..", ".build", "release", "sales-server")
-    limit = args.slow + args.connections + 100
+    # Room for the slow clients, the normal client and the connections still lingering after the
+    # server closed them (2 s each, RFC 9112 §9.6), so the slow phase measures timeouts, not the limit.
+    limit = args.slow + args.connections + 500
     port = 18090
     server = Server("ours", [server_bin, "serve", "--port", str(port), "--db", os.path.join(data, "s.sqlite"),
                              "--log-level", "warning", "--max-connections", str(limit)], port,
@@ -239,9 +241,16 @@ def main():
         beside_slow = wrk()
         slow_report = json.loads(slow.communicate()[0])
         base2 = wrk()
-        flood = helper("flood", port, args.duration)
-        time.sleep(1)
-        beside_flood = wrk()
+        # The served clients are those connected before the flood: wrk connects first, then the
+        # flood fills the server past its limit for the rest of the phase.
+        import threading
+        measured = {}
+        runner = threading.Thread(target=lambda: measured.update(wrk()))
+        runner.start()
+        time.sleep(2)
+        flood = helper("flood", port, args.duration - 3)
+        runner.join()
+        beside_flood = measured
         flood_report = json.loads(flood.communicate()[0])
         large = large_bodies(port, args.large, server)
     finally:
@@ -257,8 +266,8 @@ def main():
          f'{beside_slow["p99"] / baseline_p99:.2f}×'),
         ("normal client saw no error beside slow clients", beside_slow["non2xx"] == 0 and not beside_slow["socket_errors"],
          f'{beside_slow["non2xx"]} non-2xx, {beside_slow["socket_errors"] or "no socket errors"}'),
-        ("every slow connection closed by its timeout", slow_report["late"] == 0 and closed["head"] and closed["body"],
-         f'{len(closed["head"])} head + {len(closed["body"])} body closed, {slow_report["late"]} late'),
+        ("every slow connection closed by its timeout (408)", slow_report["late"] == 0 and closed["head"] and closed["body"],
+         f'{len(closed["head"])} head + {len(closed["body"])} body closed, {slow_report["late"]} late or without 408'),
         ("flood refused with 503", flood_report["503"] > 0, f'{flood_report["503"]} refused'),
         ("normal client unharmed by the flood", beside_flood["non2xx"] == 0 and not beside_flood["socket_errors"]
          and beside_flood["rps"] / baseline_rps >= 0.9, f'{beside_flood["rps"] / baseline_rps:.3f} of baseline'),
@@ -288,7 +297,7 @@ def main():
         f'| baseline (before) | {base1["rps"]:.0f} | {ms(base1["p50"])} | {ms(base1["p99"])} | {base1["non2xx"]} |',
         f'| beside {args.slow} slow clients | {beside_slow["rps"]:.0f} | {ms(beside_slow["p50"])} | {ms(beside_slow["p99"])} | {beside_slow["non2xx"]} |',
         f'| baseline (after) | {base2["rps"]:.0f} | {ms(base2["p50"])} | {ms(base2["p99"])} | {base2["non2xx"]} |',
-        f'| beside a connection flood | {beside_flood["rps"]:.0f} | {ms(beside_flood["p50"])} | {ms(beside_flood["p99"])} | {beside_flood["non2xx"]} |',
+        f'| beside a connection flood (from 2 s in) | {beside_flood["rps"]:.0f} | {ms(beside_flood["p50"])} | {ms(beside_flood["p99"])} | {beside_flood["non2xx"]} |',
         "",
         f"Slow clients: {args.slow} ({args.slow // 2} trickling a head, {args.slow - args.slow // 2} a 100 kB body), "
         f"one byte every {args.interval:g} s, reconnecting when closed; {open_during} connections open on the "
@@ -296,7 +305,7 @@ def main():
         f'- head tricklers: {lived(closed["head"])}; the limit is {HEAD_TIMEOUT:g} s from the first byte',
         f'- body tricklers: {lived(closed["body"])}; the limit is {BODY_TIMEOUT:g} s + 1 s per {BODY_MIN_RATE} bytes',
         f'- answers before the close: {json.dumps(slow_report["statuses"])}; connect errors: {slow_report["connect_errors"]}',
-        f'- flood: {json.dumps(flood_report)} (200 = accepted below the limit and held open)',
+        f'- flood: {json.dumps(flood_report)} (200 = accepted below the limit and held open to the end)',
         f'- large bodies: {args.large} declaring 50 MB and {args.large} streaming chunked data to 4 MiB: '
         f'{json.dumps(large["statuses"])}; peak RSS {large["rss_before"]:.1f} → {large["rss_peak"]:.1f} MiB',
         "",
