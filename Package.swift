@@ -22,8 +22,10 @@ let package = Package(
     targets: [
         // Linux system calls Swift's Glibc module does not export (epoll, eventfd, accept4).
         .target(name: "CLinuxShims"),
+        // Locked<Value>: a pthread mutex ThreadSanitizer can see (Sources/Locking/Locked.swift).
+        .target(name: "Locking"),
         // HTTP/1.1 on POSIX sockets. Knows nothing about sales.
-        .target(name: "HTTPServer", dependencies: ["CLinuxShims"]),
+        .target(name: "HTTPServer", dependencies: ["CLinuxShims", "Locking"]),
         // System libraries (Debian: zlib1g-dev, libssl-dev; `make deps` installs them).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
@@ -33,12 +35,12 @@ let package = Package(
         .target(name: "SalesCore"),
         // Persistence on SQLite through GRDB.
         .target(name: "SalesStore", dependencies: [
-            "SalesCore", "SalesJSON",
+            "SalesCore", "SalesJSON", "Locking",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // HTTP handlers, conventions, wiring.
         .target(name: "SalesAPI", dependencies: [
-            "HTTPServer", "SalesCore", "SalesStore", "SalesJSON", "CZlib", "CCrypto",
+            "HTTPServer", "SalesCore", "SalesStore", "SalesJSON", "CZlib", "CCrypto", "Locking",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -48,12 +50,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A raw-socket HTTP client and server harness shared by the test targets.
-        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer", "Locking"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport", "Locking"]),
         .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore", "HTTPTestSupport"]),
         .testTarget(name: "SalesJSONTests", dependencies: ["SalesJSON"]),
-        .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore"]),
-        .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport", "SalesStore", "SalesCore",
+        .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore", "Locking"]),
+        .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport", "SalesStore", "SalesCore", "Locking",
                                                           .product(name: "GRDB", package: "GRDB.swift"),
                                                           .product(name: "Logging", package: "swift-log")]),
     ]

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Locking
 import Glibc
 #endif
 import CLinuxShims
@@ -52,7 +53,7 @@ final class EventLoop: @unchecked Sendable {
     /// Messages for the loop, and whether the loop has closed its wake-up fd. Signalling and
     /// closing both happen under this lock: a handler that finishes after shutdown must never
     /// write its 8-byte wake-up into an fd number that has since been reused by a socket.
-    private let inbox = Mutex<(messages: [Message], closed: Bool)>(([], false))
+    private let inbox = Locked<(messages: [Message], closed: Bool)>(([], false))
     private let finished = DispatchSemaphore(value: 0)
 
     // Loop-thread state below. Connections are keyed by their unique id, which is also their

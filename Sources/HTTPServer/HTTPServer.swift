@@ -1,8 +1,8 @@
 #if canImport(Glibc)
+import Locking
 import Glibc
 #endif
 import Foundation
-import Synchronization
 
 /// An HTTP/1.1 server on epoll: N event loops share one listening socket; handlers run on the
 /// Swift concurrency pool so a slow handler never blocks a loop.
@@ -12,7 +12,7 @@ import Synchronization
 ///     server.shutdown()             // graceful: stop accepting, finish in-flight work
 public final class HTTPServer: Sendable {
     private let shared: ServerShared
-    private let state = Mutex<State>(State())
+    private let state = Locked<State>(State())
 
     private struct State {
         var listenFd: Int32 = -1

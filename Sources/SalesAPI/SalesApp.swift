@@ -1,10 +1,10 @@
+import Locking
 import Foundation
 import GRDB
 import HTTPServer
 import Logging
 import SalesCore
 import SalesStore
-import Synchronization
 
 /// Settings of the API layer (API.md §0).
 public struct SalesAPIConfiguration: Sendable {
@@ -35,7 +35,7 @@ public final class SalesApp: Sendable {
     let authCache = AuthCache()
     let rateLimiter: RateLimiter
     let cors: CORSPolicy
-    private let connectionCounter = Mutex<(@Sendable () -> Int)?>(nil)
+    private let connectionCounter = Locked<(@Sendable () -> Int)?>(nil)
 
     public init(database: SalesDatabase, configuration: SalesAPIConfiguration, logger: Logger = Logger(label: "sales-server")) {
         self.database = database

@@ -1,6 +1,6 @@
+import Locking
 import Dispatch
 import GRDB
-import Synchronization
 
 /// Durable group commit: many requests' writes share one SQLite transaction and so one fsync
 /// of the WAL (with `--durability full`, each COMMIT is an fsync).
@@ -19,7 +19,7 @@ public final class GroupCommitter: Sendable {
     private let pool: DatabasePool
     private let maxBatch: Int
     private let queue = DispatchQueue(label: "sales.group-commit", qos: .userInitiated)
-    private let pending = Mutex<Pending>(Pending())
+    private let pending = Locked<Pending>(Pending())
 
     private struct Pending: ~Copyable {
         var jobs: [Job] = []

@@ -1,6 +1,6 @@
+import Locking
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 import HTTPTestSupport
 import SalesStore
@@ -180,7 +180,7 @@ extension TestServer {
             let line = try #require(try await api.lineIds(order).first)
             let port = api.port
             let key = api.adminKey
-            let statuses = Mutex<[Int]>([])
+            let statuses = Locked<[Int]>([])
             try await offPool {
                 DispatchQueue.concurrentPerform(iterations: 24) { _ in
                     guard let r = try? RawClient(port: port).request("POST", "/v1/orders/\(order)/invoices",

@@ -1,12 +1,12 @@
+import Locking
 import Foundation
 import Logging
-import Synchronization
 import Testing
 @testable import SalesAPI
 
 /// Collects log records so a test can read them.
 final class CapturedLogs: Sendable {
-    let records = Mutex<[(level: Logger.Level, message: String, metadata: [String: String])]>([])
+    let records = Locked<[(level: Logger.Level, message: String, metadata: [String: String])]>([])
 }
 
 struct CapturingHandler: LogHandler {

@@ -1,5 +1,5 @@
+import Locking
 import Foundation
-import Synchronization
 import Testing
 import HTTPTestSupport
 import SalesStore
@@ -261,7 +261,7 @@ extension TestServer {
             let port = api.port
             let key = api.adminKey
             let ids = orderIds
-            let outcomes = Mutex<[(Int, String)]>([])
+            let outcomes = Locked<[(Int, String)]>([])
             try await offPool {
                 DispatchQueue.concurrentPerform(iterations: ids.count) { i in
                     guard let r = try? RawClient(port: port).request("POST", "/v1/orders/\(ids[i])/confirm",

@@ -1,5 +1,5 @@
+import Locking
 import Foundation
-import Synchronization
 import Testing
 import HTTPTestSupport
 
@@ -17,7 +17,7 @@ import HTTPTestSupport
     /// Different requests at once, each on its own connection; the status of each, in order.
     func race(_ api: TestServer, _ requests: [(method: String, path: String, body: String, headers: [String])]) async throws -> [Int] {
         let port = api.port, key = api.adminKey
-        let statuses = Mutex([Int](repeating: -1, count: requests.count))
+        let statuses = Locked([Int](repeating: -1, count: requests.count))
         try await offPool {
             DispatchQueue.concurrentPerform(iterations: requests.count) { i in
                 let r = requests[i]

@@ -1,5 +1,5 @@
+import Locking
 import Foundation
-import Synchronization
 import Testing
 import HTTPTestSupport
 import SalesStore
@@ -114,7 +114,7 @@ import SalesStore
             let line = try #require(try await api.lineIds(order).first)
             let port = api.port
             let key = api.adminKey
-            let statuses = Mutex<[Int]>([])
+            let statuses = Locked<[Int]>([])
             try await offPool {
                 DispatchQueue.concurrentPerform(iterations: 20) { _ in
                     guard let r = try? RawClient(port: port).request("POST", "/v1/orders/\(order)/shipments",

@@ -1,6 +1,6 @@
+import Locking
 import Foundation
 import SalesCore
-import Synchronization
 
 /// Recently verified API keys (by SHA-256), so a request does not pay a database read to
 /// authenticate. Entries live 2 seconds; `DELETE /v1/api-keys/{id}` clears the cache, so a
@@ -14,7 +14,7 @@ final class AuthCache: Sendable {
 
     static let ttlNanoseconds: UInt64 = 2_000_000_000
     private static let maxEntries = 10_000
-    private let entries = Mutex<[[UInt8]: Entry]>([:])
+    private let entries = Locked<[[UInt8]: Entry]>([:])
 
     func principal(for hash: [UInt8], now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Principal? {
         entries.withLock { entries in

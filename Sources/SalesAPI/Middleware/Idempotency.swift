@@ -1,6 +1,6 @@
+import Locking
 import HTTPServer
 import SalesStore
-import Synchronization
 
 /// The key a POST is running under. While claimed, a concurrent request with the same key gets
 /// 409 idempotency_in_progress (API.md §1). Claims live in memory: after a crash nothing is in
@@ -36,7 +36,7 @@ public struct IdempotencyClaim: Sendable, Hashable {
 
 final class IdempotencyClaims: Sendable {
     private struct Key: Hashable { let apiKeyId: Int64; let key: String }
-    private let claimed = Mutex<Set<Key>>([])
+    private let claimed = Locked<Set<Key>>([])
 
     func claim(_ c: IdempotencyClaim) -> Bool {
         claimed.withLock { $0.insert(Key(apiKeyId: c.apiKeyId, key: c.key)).inserted }

@@ -1,5 +1,5 @@
+import Locking
 import Foundation
-import Synchronization
 
 /// Prometheus text exposition (format 0.0.4) of request counts by route template and status,
 /// a request latency histogram, open connections and database commit time. Hand-written:
@@ -35,7 +35,7 @@ final class Metrics: Sendable {
         var commits = Histogram()
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func observeRequest(method: String, route: String, status: Int, seconds: Double) {
         let key = RequestKey(method: method, route: route, status: status)

@@ -1,5 +1,5 @@
+import Locking
 import Dispatch
-import Synchronization
 
 /// Per-key token bucket (API.md §1 "rate limit"): `rate` requests per second with a burst of
 /// one second's worth. 0 turns it off.
@@ -10,7 +10,7 @@ final class RateLimiter: Sendable {
     }
 
     let rate: Double
-    private let buckets = Mutex<[Int64: Bucket]>([:])
+    private let buckets = Locked<[Int64: Bucket]>([:])
 
     init(rate: Double) { self.rate = rate }
 
