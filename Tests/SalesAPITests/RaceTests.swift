@@ -151,4 +151,72 @@ import HTTPTestSupport
             #expect(try await api.checkClean().isEmpty)
         }
     }
+
+    /// The rest of the write routes: confirm, clock-out, order payments, every PATCH guarded by
+    /// If-Match, and deletes — each raced by several clients at once.
+    @Test func theRemainingRoutesLetOneWinOrAllAddUp() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let product = try await api.product(price: 300, stock: "20")
+            func version(_ path: String) async throws -> Int {
+                try #require(try await api.call("GET", path)["version"] as? Int, "\(path) has no version")
+            }
+            /// Six PATCHes of `path` with the current version: exactly one applies.
+            func patchRace(_ path: String, _ bodies: (Int) -> String) async throws {
+                let current = try await version(path)
+                let statuses = try await race(api, (0..<6).map { i in ("PATCH", path, bodies(i), [#"If-Match: "\#(current)""#]) })
+                #expect(count(statuses, 200) == 1 && count(statuses, 412) == 5, "\(path): \(statuses)")
+                #expect(try await version(path) == current + 1, "\(path)")
+            }
+
+            // A draft confirmed by 8 clients: once; its reservation once.
+            let draft = try #require(try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":3}]}"#)["id"] as? Int)
+            try await patchRace("/v1/orders/\(draft)") { #"{"notes":"edit \#($0)"}"# }
+            let confirms = try await race(api, 8, "POST", "/v1/orders/\(draft)/confirm")
+            #expect(count(confirms, 200) == 1 && count(confirms, 409) == 7, "\(confirms)")
+            let stock = try await api.call("GET", "/v1/products/\(product)")["stock"] as? [String: Any]
+            #expect(stock?["reserved"] as? Int == 3, "\(String(describing: stock))")
+
+            // Payments for the same order, 8 at once: all are taken, the invoice is paid once and
+            // the rest is the customer's credit (API.md §3 Payments, §4 invariants).
+            let invoice = try #require(try await api.call("POST", "/v1/orders/\(draft)/invoices", "{}")["id"] as? Int)
+            let payments = try await race(api, 8, "POST", "/v1/orders/\(draft)/payments", #"{"amount":900,"method":"card"}"#)
+            #expect(count(payments, 201) == 8, "\(payments)")
+            #expect(try await api.invoiceState(invoice) == "paid paid 900 credited 0 due 0")
+            #expect(try await api.balance(customer)["credit_balance"] == 7 * 900)
+
+            // Guarded PATCHes on every other versioned resource.
+            let quote = try #require(try await api.call("POST", "/v1/quotes", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":1}]}"#)["id"] as? Int)
+            try await patchRace("/v1/quotes/\(quote)") { #"{"notes":"quote \#($0)"}"# }
+            let tax = try #require(try await api.call("POST", "/v1/tax-rates", #"{"name":"Race","percent":5}"#)["id"] as? Int)
+            try await patchRace("/v1/tax-rates/\(tax)") { #"{"name":"Race \#($0)"}"# }
+            let rep = try #require(try await api.call("POST", "/v1/sales-reps", #"{"name":"Rep"}"#)["id"] as? Int)
+            try await patchRace("/v1/sales-reps/\(rep)") { #"{"name":"Rep \#($0)"}"# }
+            let hook = try #require(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"http://127.0.0.1:9/hook"}"#)["id"] as? Int)
+            try await patchRace("/v1/webhook-endpoints/\(hook)") { #"{"url":"http://127.0.0.1:9/hook\#($0)"}"# }
+            let payment = try #require(try await api.call("GET", "/v1/payments?customer_id=\(customer)").data.first?["id"] as? Int)
+            try await patchRace("/v1/payments/\(payment)") { #"{"reference":"R-\#($0)"}"# }
+            try await patchRace("/v1/settings/accounting") { #"{"cash":"10\#($0)"}"# }
+
+            // One open shift closed by 8 clients: once.
+            #expect(try await api.call("POST", "/v1/sales-reps/\(rep)/clock-in").status == 201)
+            let clockOuts = try await race(api, 8, "POST", "/v1/sales-reps/\(rep)/clock-out")
+            #expect(count(clockOuts, 200) == 1 && count(clockOuts, 409) == 7, "\(clockOuts)")
+
+            // Deletes: one 204, the rest find nothing.
+            let unused = try #require(try await api.call("POST", "/v1/tax-rates", #"{"name":"Unused","percent":1}"#)["id"] as? Int)
+            let deletes = try await race(api, 6, "DELETE", "/v1/tax-rates/\(unused)", "")
+            #expect(count(deletes, 204) == 1 && count(deletes, 404) == 5, "\(deletes)")
+            let key = try #require(try await api.call("POST", "/v1/api-keys", #"{"name":"race","role":"readonly"}"#)["id"] as? Int)
+            // Revoking is idempotent (API.md §2: the key answers with its record): all six are
+            // 200 and the first revocation's time stands.
+            let revokes = try await race(api, 6, "DELETE", "/v1/api-keys/\(key)", "")
+            #expect(count(revokes, 200) == 6, "\(revokes)")
+            let revokedAt = try await api.call("GET", "/v1/api-keys").data.first { $0["id"] as? Int == key }?["revoked_at"] as? String
+            #expect(revokedAt != nil)
+            #expect(try await api.call("DELETE", "/v1/api-keys/\(key)")["revoked_at"] as? String == revokedAt)
+
+            #expect(try await api.checkClean().isEmpty)
+        }
+    }
 }
