@@ -390,11 +390,16 @@ public struct HTTPRequestParser: Sendable {
             if version == .http1_0 {
                 throw HTTPParseError(400, "Transfer-Encoding in an HTTP/1.0 request")
             }
-            // Only a single, final "chunked" coding is supported; anything else is refused.
+            // RFC 9112 §6.1: chunked must be the final coding, applied once; otherwise the body's
+            // length cannot be known: 400 and close. A coding before it (gzip, chunked) is framed
+            // correctly but not one we decode: 501, as §6.1 says for codings not understood.
             let codings = transferEncodings.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
                 .map { $0.trimmingOWS().lowercased() }
-            guard codings == ["chunked"] else {
-                throw HTTPParseError(400, "unsupported transfer coding (only a single final chunked)")
+            guard codings.last == "chunked", codings.filter({ $0 == "chunked" }).count == 1, !codings.contains("") else {
+                throw HTTPParseError(400, "unsupported transfer coding (chunked must be the final coding, once)")
+            }
+            guard codings.count == 1 else {
+                throw HTTPParseError(501, "transfer codings other than chunked are not implemented")
             }
             try checkExpectation(hasBody: true)
             body = []

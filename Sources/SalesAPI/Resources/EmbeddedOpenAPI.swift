@@ -19,6 +19,13 @@ info:
     - Mutable resources carry `version` and answer with `ETag: "<version>"`; `If-Match` on writes (412 on mismatch), `If-None-Match` on reads (304).
     - Any `POST` may carry `Idempotency-Key`: the first response (success or 4xx) is replayed byte for byte for 24 h with `Idempotent-Replayed: true`.
     - `Accept-Encoding: gzip` compresses bodies over 1 KiB; `X-Request-Id` is echoed or generated.
+
+    Transport (RFC 9112, where API.md is silent): framing is strict — an ambiguous or malformed request
+    (Content-Length with Transfer-Encoding, duplicate lengths, bare LF, obs-fold, `chunked` not final)
+    is answered 400 and the connection closed; a transfer coding before a final `chunked` (gzip,
+    deflate) is 501. A request head must arrive within 10 s of its first byte and a body at 512 bytes/s
+    or more after a 20 s allowance, else 408 and close. Bodies over 1 MiB are 413 before they are read;
+    connections beyond `--max-connections` are answered 503 and closed.
 servers:
   - url: http://127.0.0.1:8080
 security:
