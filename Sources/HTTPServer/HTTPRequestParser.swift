@@ -395,7 +395,7 @@ public struct HTTPRequestParser: Sendable {
             // correctly but not one we decode: 501, as §6.1 says for codings not understood.
             let codings = transferEncodings.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
                 .map { $0.trimmingOWS().lowercased() }
-            guard codings.last == "chunked", codings.filter({ $0 == "chunked" }).count == 1, !codings.contains("") else {
+            guard codings.last == "chunked", !codings.dropLast().contains("chunked"), !codings.contains("") else {
                 throw HTTPParseError(400, "unsupported transfer coding (chunked must be the final coding, once)")
             }
             guard codings.count == 1 else {

@@ -67,9 +67,8 @@ struct Serve: ParsableCommand {
         server.shutdown()
         maintenance.cancel()
         webhooks.cancel()
-        // Wait for both background tasks to end before closing the store they use: exiting
-        // with them still suspended leaves the whole application graph unreleased (what
-        // LeakSanitizer reports) and a late write could race the close.
+        // Wait for both background tasks to end before closing the store they use, so a late
+        // write never races the close.
         let backgroundEnded = DispatchSemaphore(value: 0)
         Task {
             _ = await maintenance.value

@@ -63,7 +63,7 @@ final class Receiver: Sendable {
     let server: HTTPServer
     /// The handler's way back to this receiver; emptied by `stop()` so the server and the
     /// receiver do not keep each other alive.
-    private let link = ReceiverLink()
+    private let link = Locked<Receiver?>(nil)
 
     init(status: @escaping @Sendable (Int) -> Int = { _ in 200 }) throws {
         statusFor = status
@@ -73,7 +73,7 @@ final class Receiver: Sendable {
         configuration.eventLoopCount = 1
         let link = self.link
         router.add(.POST, "/hook") { request, _ in
-            guard let me = link.receiver.withLock({ $0 }) else { return HTTPResponse(status: 503) }
+            guard let me = link.withLock({ $0 }) else { return HTTPResponse(status: 503) }
             me.entered.add(1, ordering: .relaxed)
             while me.hold.load(ordering: .relaxed) { try? await Task.sleep(for: .milliseconds(10)) }
             var headers: [String: String] = [:]
@@ -86,7 +86,7 @@ final class Receiver: Sendable {
             return HTTPResponse(status: status)
         }
         server = HTTPServer(configuration: configuration, responder: RouterResponder(router: router))
-        link.receiver.withLock { $0 = self }
+        link.withLock { $0 = self }
         try server.start()
     }
 
@@ -94,14 +94,8 @@ final class Receiver: Sendable {
     var received: [Hit] { hits.withLock { $0 } }
     func stop() async {
         await server.shutdownGracefully()
-        link.receiver.withLock { $0 = nil }
+        link.withLock { $0 = nil }
     }
-}
-
-/// A reference the receiver's handler holds, so the receiver can be reached without the server
-/// owning it.
-final class ReceiverLink: Sendable {
-    let receiver = Locked<Receiver?>(nil)
 }
 
 @Suite struct Webhooks {
