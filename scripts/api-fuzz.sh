@@ -14,13 +14,23 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
 fi
 swift build --product sales-server >/dev/null
 work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
 key="sk_api_fuzz_$(date +%s)_key"
-SALES_BOOTSTRAP_KEY="$key" .build/debug/sales-server serve --db "$work/fuzz.sqlite" --port "$port" --log-level warning \
+# Port 0: the kernel picks a free port and the server prints it. (A port picked here at random
+# once collided with a port already in use, and the run failed on bind.)
+SALES_BOOTSTRAP_KEY="$key" .build/debug/sales-server serve --db "$work/fuzz.sqlite" --port 0 --log-level warning \
     > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+port=""
+for _ in $(seq 300); do
+    port=$(sed -n 's|^sales-server listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
+    [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
+    kill -0 $server 2>/dev/null || break
+    sleep 0.1
+done
+if [ -z "$port" ] || ! curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
+    echo "the server did not become ready:"; cat "$work/server.log"; exit 1
+fi
 status=0
 # DELETE /v1/api-keys/{id} would revoke the fuzzer's own admin key and end the run early;
 # tests cover it (ResourceTests, RoleMatrixTests).

@@ -21,8 +21,9 @@ import http.client
 import json
 import os
 import random
+import re
+import select
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -104,14 +105,14 @@ class Server:
         self.proc, self.port = None, None
 
     def start(self):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.proc = subprocess.Popen([self.binary, "serve", "--port", str(self.port), "--db", self.db,
+        # Port 0: the kernel picks a free port and the server prints it on its first line (a port
+        # chosen here and then handed over could be taken by someone else in between).
+        self.proc = subprocess.Popen([self.binary, "serve", "--port", "0", "--db", self.db,
                                       "--durability", self.durability, "--log-level", "error"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      env=dict(os.environ, SALES_BOOTSTRAP_KEY=KEY))
         deadline = time.time() + 60
+        self.port = self.read_port(deadline)
         while time.time() < deadline:
             try:
                 c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
@@ -121,6 +122,24 @@ class Server:
             except OSError:
                 time.sleep(0.02)
         raise RuntimeError("server did not become ready")
+
+    def read_port(self, deadline):
+        """The port from "sales-server listening on http://127.0.0.1:PORT (...)"; the few startup
+        lines are all the server prints on stdout, so the pipe never fills."""
+        pending = b""
+        while time.time() < deadline:
+            ready, _, _ = select.select([self.proc.stdout], [], [], 0.1)
+            if ready:
+                chunk = os.read(self.proc.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                pending += chunk
+                found = re.search(rb"listening on http://127\.0\.0\.1:(\d+)", pending)
+                if found:
+                    return int(found.group(1))
+            elif self.proc.poll() is not None:
+                break
+        raise RuntimeError(f"server printed no listening port (exit status {self.proc.poll()})")
 
     def kill(self):
         self.proc.send_signal(signal.SIGKILL)
