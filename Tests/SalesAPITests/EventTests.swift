@@ -251,6 +251,29 @@ final class Receiver: Sendable {
         await receiver.stop()
     }
 
+    /// Shutdown cancels the worker while deliveries are completing, and must still end: with
+    /// FoundationNetworking's `URLSession.data(for:)` the cancellation and the completion each
+    /// waited for the other (a CI run under AddressSanitizer hung here; `WebhookWorker.send`).
+    @Test func stoppingWhileDeliveriesCompleteNeverHangs() async throws {
+        let receiver = try Receiver()
+        for round in 1...20 {
+            let api = try TestServer(Self.fast)
+            // Four endpoints: four deliveries in flight at a time.
+            for _ in 0..<4 { _ = try await endpoint(api, receiver) }
+            let before = receiver.entered.load(ordering: .relaxed)
+            for _ in 0..<10 { #expect(try await api.call("POST", "/v1/customers", #"{"name":"Busy"}"#).status == 201) }
+            try await eventually("deliveries under way") { receiver.entered.load(ordering: .relaxed) > before }
+            try await Task.sleep(for: .microseconds(Int.random(in: 0..<3000)))
+            let stopped = Locked(false)
+            Task { await api.stop(); stopped.withLock { $0 = true } }
+            for _ in 0..<Int(TestTiming.scaled(1000)) where !stopped.withLock({ $0 }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try #require(stopped.withLock { $0 }, "round \(round): the server's stop did not end within 10 s")
+        }
+        await receiver.stop()
+    }
+
     /// A receiver that does not answer never holds up API requests.
     @Test func aStuckReceiverDoesNotSlowTheAPI() async throws {
         let receiver = try Receiver()

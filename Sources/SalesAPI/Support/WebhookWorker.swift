@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -69,6 +70,33 @@ final class WebhookWorker: Sendable {
         return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// POSTs `request` and answers its HTTP status; cancelling the calling task cancels the request.
+    ///
+    /// Not `URLSession.data(for:)`: in FoundationNetworking its cancellation handler calls
+    /// `URLSessionTask.cancel()`, which waits synchronously for the session's queue while the
+    /// Swift runtime holds the cancelled task's status lock — and that queue, finishing the same
+    /// request at that moment, waits for the lock to resume the continuation. Both sides waited
+    /// forever (seen under AddressSanitizer in CI, with the test server's shutdown cancelling the
+    /// worker). Here the cancellation handler only hands `cancel()` to another queue.
+    private func send(_ request: URLRequest) async throws -> Int? {
+        let dataTask = Locked<URLSessionDataTask?>(nil)
+        let cancelled = Locked(false)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int?, any Error>) in
+                let task = session.dataTask(with: request) { _, response, error in
+                    if let error { continuation.resume(throwing: error) }
+                    else { continuation.resume(returning: (response as? HTTPURLResponse)?.statusCode) }
+                }
+                dataTask.withLock { $0 = task }
+                task.resume()
+                if cancelled.withLock({ $0 }) { DispatchQueue.global().async { task.cancel() } }
+            }
+        } onCancel: {
+            cancelled.withLock { $0 = true }
+            if let task = dataTask.withLock({ $0 }) { DispatchQueue.global().async { task.cancel() } }
+        }
+    }
+
     /// Sends one delivery and records the attempt; false when the attempt could not be recorded.
     private func attempt(_ d: WebhookStore.Due, config: SalesAPIConfiguration) async -> Bool {
         var w = JSONWriter()
@@ -88,9 +116,11 @@ final class WebhookWorker: Sendable {
         var status: Int?
         var failure: String?
         do {
-            let (_, response) = try await session.data(for: request)
-            status = (response as? HTTPURLResponse)?.statusCode
+            status = try await send(request)
         } catch {
+            // Shutting down: the attempt did not happen, so it uses none of the delivery's
+            // attempts; it stays due and is sent after the restart (at-least-once).
+            if Task.isCancelled { return true }
             failure = (error as NSError).localizedDescription
         }
         let delivered = status.map { (200..<300).contains($0) } ?? false
