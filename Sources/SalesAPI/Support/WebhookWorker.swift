@@ -70,30 +70,31 @@ final class WebhookWorker: Sendable {
         return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    /// POSTs `request` and answers its HTTP status; cancelling the calling task cancels the request.
+    /// POSTs `request` and answers its HTTP status. Cancelling the calling task stops the wait
+    /// at once (CancellationError); the request itself is left to finish or time out on its own
+    /// (`webhookTimeout`), its answer unread — at-least-once: the delivery stays due.
     ///
-    /// Not `URLSession.data(for:)`: in FoundationNetworking its cancellation handler calls
-    /// `URLSessionTask.cancel()`, which waits synchronously for the session's queue while the
-    /// Swift runtime holds the cancelled task's status lock — and that queue, finishing the same
-    /// request at that moment, waits for the lock to resume the continuation. Both sides waited
-    /// forever (seen under AddressSanitizer in CI, with the test server's shutdown cancelling the
-    /// worker). Here the cancellation handler only hands `cancel()` to another queue.
+    /// Not `URLSession.data(for:)`, and no `URLSessionTask.cancel()`: in FoundationNetworking the
+    /// former's cancellation handler calls `cancel()`, which waits synchronously for the
+    /// session's queue while the Swift runtime holds the cancelled task's status lock, and that
+    /// queue, finishing the same request at that moment, waited for the lock to resume the
+    /// continuation (a CI run under AddressSanitizer hung); and `cancel()` from another queue
+    /// crashed when the request had completed in between ("Trying to access a behaviour for a
+    /// task that in not in the registry").
     private func send(_ request: URLRequest) async throws -> Int? {
-        let dataTask = Locked<URLSessionDataTask?>(nil)
-        let cancelled = Locked(false)
+        let waiter = OnceContinuation<Int?>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int?, any Error>) in
-                let task = session.dataTask(with: request) { _, response, error in
-                    if let error { continuation.resume(throwing: error) }
-                    else { continuation.resume(returning: (response as? HTTPURLResponse)?.statusCode) }
-                }
-                dataTask.withLock { $0 = task }
-                task.resume()
-                if cancelled.withLock({ $0 }) { DispatchQueue.global().async { task.cancel() } }
+                guard waiter.install(continuation) else { return }   // cancelled before it began
+                session.dataTask(with: request) { _, response, error in
+                    if let error { waiter.resume(with: .failure(error)) }
+                    else { waiter.resume(with: .success((response as? HTTPURLResponse)?.statusCode)) }
+                }.resume()
             }
         } onCancel: {
-            cancelled.withLock { $0 = true }
-            if let task = dataTask.withLock({ $0 }) { DispatchQueue.global().async { task.cancel() } }
+            // Resumed from another queue: the runtime holds this task's status lock while it
+            // runs cancellation handlers.
+            DispatchQueue.global().async { waiter.resume(with: .failure(CancellationError())) }
         }
     }
 
@@ -141,10 +142,50 @@ final class WebhookWorker: Sendable {
                 try WebhookStore.recordAttempt(db, deliveryId: d.deliveryId, statusCode: code, error: delivered ? nil : error, durationMs: duration,
                                                delivered: delivered, retryAtMs: retryAtMs)
             }
+        } catch is CancellationError {
+            return true   // shutting down before the attempt was recorded: it is sent again later
         } catch {
             app.logger.warning("webhook worker: recording an attempt failed: \(LogSafe.describe(error))")
             return false
         }
         return true
+    }
+}
+
+/// A continuation resumed exactly once, by whichever comes first: the answer or the cancellation.
+/// A cancellation that comes before the continuation is installed is remembered, and the
+/// installation then resumes it at once.
+private final class OnceContinuation<Value: Sendable>: Sendable {
+    private enum State {
+        case idle
+        case waiting(CheckedContinuation<Value, any Error>)
+        case done(Result<Value, any Error>?)   // nil: resumed already
+    }
+    private let state = Locked<State>(.idle)
+
+    /// Installs the waiting continuation; false when a result came first (it has been resumed).
+    func install(_ continuation: CheckedContinuation<Value, any Error>) -> Bool {
+        let early: Result<Value, any Error>? = state.withLock { state in
+            switch state {
+            case .idle: state = .waiting(continuation); return nil
+            case .done(let result): state = .done(nil); return result
+            case .waiting: preconditionFailure("installed twice")
+            }
+        }
+        guard let early else { return true }
+        continuation.resume(with: early)
+        return false
+    }
+
+    /// Resumes the continuation with `result` unless it was resumed already.
+    func resume(with result: Result<Value, any Error>) {
+        let waiting: CheckedContinuation<Value, any Error>? = state.withLock { state in
+            switch state {
+            case .idle: state = .done(result); return nil
+            case .waiting(let continuation): state = .done(nil); return continuation
+            case .done: return nil
+            }
+        }
+        waiting?.resume(with: result)
     }
 }
