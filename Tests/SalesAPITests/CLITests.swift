@@ -89,30 +89,40 @@ import HTTPTestSupport
         #expect(try run(["serve", "--db", db], environment: ["SALES_RATE_LIMIT": "-1"]).status != 0)
     }
 
-    /// `serve` on an empty database prints the address and a first admin key that works; SIGTERM
-    /// stops it with exit status 0 (API.md §0, §2).
+    /// `serve` on an empty database prints the address and a first admin key that works, holds
+    /// to `--max-connections`, and SIGTERM stops it with exit status 0 (API.md §0, §2).
     @Test func servePrintsAWorkingKeyAndStopsOnSIGTERM() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let child = try ChildProcess(Self.binary, ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path, "--log-level", "warning"])
-        var output = ""
-        let deadline = Date().addingTimeInterval(TestTiming.scaled(10))
-        while !output.contains("curl -H") && Date() < deadline {
-            let chunk = child.output.availableData
-            if chunk.isEmpty { break }
-            output += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try #require(output.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
-        let key = try #require(output.firstMatch(of: /(sk_[0-9a-f]{40})/).map { String($0.1) })
-        let reply = try await offPoolRequest(port: port, key: key)
-        #expect(reply == 200)
+        let child = try ChildProcess(Self.binary, ["serve", "--port", "0", "--db", dir.appendingPathComponent("s.sqlite").path,
+                                                   "--log-level", "warning", "--max-connections", "2"])
+        // Whatever fails in between, the child is stopped and reaped below.
+        do {
+            var output = ""
+            let deadline = Date().addingTimeInterval(TestTiming.scaled(10))
+            while !output.contains("curl -H") && Date() < deadline {
+                let chunk = child.output.availableData
+                if chunk.isEmpty { break }
+                output += String(decoding: chunk, as: UTF8.self)
+            }
+            let port = try #require(output.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) })
+            let key = try #require(output.firstMatch(of: /(sk_[0-9a-f]{40})/).map { String($0.1) })
+            let (customers, health, refused) = try await offPool {
+                let first = try RawClient(port: port), second = try RawClient(port: port)
+                let customers = try first.request("GET", "/v1/customers", headers: ["Authorization: Bearer \(key)"]).status
+                let health = try second.request("GET", "/healthz").status
+                // Both connections stay open: a third is past the limit.
+                return (customers, health, try RawClient(port: port).readResponse().status)
+            }
+            #expect(customers == 200)
+            #expect(health == 200)
+            #expect(refused == 503, "the third connection is past --max-connections 2")
+        } catch let error where !(error is ExpectationFailedError) {
+            Issue.record(error)
+        } catch {}
         child.terminate()
         // Read to the end before waiting: a child blocked writing to a full pipe never exits.
         let rest = child.readToEnd()
         #expect(child.wait() == 0, "SIGTERM ends serve with exit status 0; it wrote: \(rest.prefix(4000))")
-    }
-
-    func offPoolRequest(port: Int, key: String) async throws -> Int {
-        try await offPool { try RawClient(port: port).request("GET", "/v1/customers", headers: ["Authorization: Bearer \(key)"]).status }
     }
 }
