@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Locking
 import Glibc
 #endif
 import CLinuxShims
+import Locking
 import Foundation
 import Synchronization
 

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Locking
 import Glibc
 #endif
 import Foundation
+import Locking
 
 /// An HTTP/1.1 server on epoll: N event loops share one listening socket; handlers run on the
 /// Swift concurrency pool so a slow handler never blocks a loop.
