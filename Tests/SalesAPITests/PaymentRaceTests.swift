@@ -5,16 +5,6 @@ import HTTPTestSupport
 /// Issue 6: clients racing to apply the same credit or allocate to the same invoice never push
 /// credit_balance or amount_due below 0, and exactly as many succeed as the money allows.
 @Suite struct PaymentRaces {
-    /// Sends every request at once and returns the statuses.
-    func race(_ api: TestServer, _ requests: [(String, String, String?)]) async throws -> [Int] {
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            for (method, path, body) in requests {
-                group.addTask { try await api.call(method, path, body).status }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-    }
-
     @Test func applyingTheSameCreditToManyInvoicesNeverOverdrawsIt() async throws {
         try await withAPI { api in
             let customer = try await api.customer()
@@ -22,7 +12,7 @@ import HTTPTestSupport
             for _ in 0..<8 { invoices.append(try await api.invoicedOrder(customer: customer, price: 300).invoice) }
             _ = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":1000,"method":"cash","allocations":[]}"#)
             // Two clients per invoice, 300 each: the credit pays three, each invoice at most once.
-            let statuses = try await race(api, (invoices + invoices).map { ("POST", "/v1/invoices/\($0)/apply-credit", #"{"amount":300}"#) })
+            let statuses = try await api.race((invoices + invoices).map { ("POST", "/v1/invoices/\($0)/apply-credit", #"{"amount":300}"#) })
             #expect(statuses.filter { $0 == 200 }.count == 3)
             #expect(statuses.filter { $0 == 409 }.count == 13)
             #expect(try await api.balance(customer)["credit_balance"] == 100)
@@ -36,7 +26,7 @@ import HTTPTestSupport
             let customer = try await api.customer()
             let invoice = try await api.invoicedOrder(customer: customer, price: 500).invoice
             let body = #"{"customer_id":\#(customer),"amount":500,"method":"card","allocations":[{"invoice_id":\#(invoice),"amount":500}]}"#
-            let statuses = try await race(api, Array(repeating: ("POST", "/v1/payments", body), count: 16))
+            let statuses = try await api.race(Array(repeating: ("POST", "/v1/payments", body), count: 16))
             // The first pays it; the others find it paid (422 invoice_paid) — never a second allocation.
             #expect(statuses.filter { $0 == 201 }.count == 1)
             #expect(statuses.filter { $0 == 422 }.count == 15)
@@ -53,7 +43,7 @@ import HTTPTestSupport
             _ = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":1000,"method":"cash","allocations":[]}"#)
             let requests = Array(repeating: ("POST", "/v1/customers/\(customer)/credit-refunds", #"{"amount":100,"method":"cash"}"# as String?), count: 15)
                 + Array(repeating: ("POST", "/v1/invoices/\(invoice)/apply-credit", #"{"amount":100}"# as String?), count: 15)
-            let statuses = try await race(api, requests)
+            let statuses = try await api.race(requests)
             #expect(statuses.filter { $0 == 200 || $0 == 201 }.count == 10)
             #expect(statuses.filter { $0 == 409 }.count == 20)
             #expect(try await api.balance(customer)["credit_balance"] == 0)
@@ -69,7 +59,7 @@ import HTTPTestSupport
             for round in 0..<6 {
                 let payment = try #require(try await api.call("POST", "/v1/payments",
                                                              #"{"customer_id":\#(customer),"amount":1000,"method":"check","allocations":[]}"#)["id"] as? Int)
-                let statuses = try await race(api, [("POST", "/v1/payments/\(payment)/void", nil),
+                let statuses = try await api.race([("POST", "/v1/payments/\(payment)/void", nil),
                                                     ("POST", "/v1/invoices/\(invoice)/apply-credit", #"{"amount":600}"#)])
                 #expect(statuses.sorted() == [200, 409], "round \(round): \(statuses)")
                 // Whichever won, nothing of this payment is left in credit but the unapplied 400 (or nothing).

@@ -1,32 +1,13 @@
-import Locking
-import Foundation
 import Testing
-import HTTPTestSupport
 
 /// Many clients racing on the same document through the write routes (issue #10 item 2): the
 /// number of 2xx is exactly what the rules allow, the losers get 409, and the invariants of
 /// API.md §4 hold afterwards. (Invoices, shipments, reservations and credit have their own race
 /// tests beside their features.)
 @Suite struct WriteRouteRaces {
-    /// `n` identical requests at once, each on its own connection; their statuses, sorted.
-    func race(_ api: TestServer, _ n: Int, _ method: String, _ path: String, _ body: String = "{}",
-              headers: [String] = []) async throws -> [Int] {
-        try await race(api, Array(repeating: (method, path, body, headers), count: n)).sorted()
-    }
-
-    /// Different requests at once, each on its own connection; the status of each, in order.
-    func race(_ api: TestServer, _ requests: [(method: String, path: String, body: String, headers: [String])]) async throws -> [Int] {
-        let port = api.port, key = api.adminKey
-        let statuses = Locked([Int](repeating: -1, count: requests.count))
-        try await offPool {
-            DispatchQueue.concurrentPerform(iterations: requests.count) { i in
-                let r = requests[i]
-                let status = (try? RawClient(port: port).request(r.method, r.path, headers: ["Authorization: Bearer \(key)", "Content-Type: application/json"] + r.headers,
-                                                                 body: r.body).status) ?? -1
-                statuses.withLock { $0[i] = status }
-            }
-        }
-        return statuses.withLock { $0 }
+    /// `n` identical requests at once (`TestServer.race`); their statuses, sorted.
+    func race(_ api: TestServer, _ n: Int, _ method: String, _ path: String, _ body: String = "{}") async throws -> [Int] {
+        try await api.race(Array(repeating: (method, path, body), count: n)).sorted()
     }
 
     func count(_ statuses: [Int], _ status: Int) -> Int { statuses.filter { $0 == status }.count }
@@ -86,8 +67,8 @@ import HTTPTestSupport
             // A sent quote: 10 converts and 6 declines at once; exactly one of all 16 wins.
             let quote = try #require(try await api.call("POST", "/v1/quotes", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(product),"quantity":2}]}"#)["id"] as? Int)
             #expect(try await api.call("POST", "/v1/quotes/\(quote)/send").status == 200)
-            let quoteRace = try await race(api, Array(repeating: ("POST", "/v1/quotes/\(quote)/convert", #"{"confirm":true}"#, [String]()), count: 10)
-                                          + Array(repeating: ("POST", "/v1/quotes/\(quote)/decline", "{}", [String]()), count: 6))
+            let quoteRace = try await api.race(Array(repeating: ("POST", "/v1/quotes/\(quote)/convert", #"{"confirm":true}"#), count: 10)
+                                          + Array(repeating: ("POST", "/v1/quotes/\(quote)/decline", "{}"), count: 6))
             #expect(quoteRace.filter { $0 == 201 || $0 == 200 }.count == 1 && count(quoteRace, 409) == 15, "\(quoteRace)")
             let orders = try await api.call("GET", "/v1/orders?customer_id=\(customer)").data
             let converted = quoteRace.prefix(10).contains(201)
@@ -99,7 +80,7 @@ import HTTPTestSupport
             let shipmentId = try #require(shipment["id"] as? Int)
             let shipmentLine = try #require((shipment["lines"] as? [[String: Any]])?.first?["id"] as? Int)
             // Deliver and cancel race: one of 8 wins.
-            let transitions = try await race(api, (0..<8).map { i in ("POST", "/v1/shipments/\(shipmentId)/\(i % 2 == 0 ? "deliver" : "cancel")", "{}", [String]()) })
+            let transitions = try await api.race((0..<8).map { i in ("POST", "/v1/shipments/\(shipmentId)/\(i % 2 == 0 ? "deliver" : "cancel")", "{}") })
             #expect(count(transitions, 200) == 1 && count(transitions, 409) == 7, "\(transitions)")
             let delivered = transitions.enumerated().contains { $0.offset % 2 == 0 && $0.element == 200 }
             if delivered {
@@ -123,21 +104,21 @@ import HTTPTestSupport
             #expect(count(shifts, 201) == 1 && count(shifts, 409) == 7, "\(shifts)")
 
             // PATCH with the same If-Match from 10 clients: one applies, 9 see a changed version.
-            let patches = try await race(api, (0..<10).map { i in ("PATCH", "/v1/customers/\(customer)", #"{"phone":"555-\#(i)"}"#, [#"If-Match: "1""#]) })
+            let patches = try await api.race((0..<10).map { i in ("PATCH", "/v1/customers/\(customer)", #"{"phone":"555-\#(i)"}"#, [#"If-Match: "1""#]) })
             #expect(count(patches, 200) == 1 && count(patches, 412) == 9, "\(patches)")
             let winner = try #require(patches.firstIndex(of: 200))
             let patched = try await api.call("GET", "/v1/customers/\(customer)")
             #expect(patched["phone"] as? String == "555-\(winner)" && patched["version"] as? Int == 2, "\(patched.text)")
             let productVersion = try #require(try await api.call("GET", "/v1/products/\(product)")["version"] as? Int)
-            let productPatches = try await race(api, (0..<6).map { i in ("PATCH", "/v1/products/\(product)", #"{"unit_price":\#(600 + i)}"#, [#"If-Match: "\#(productVersion)""#]) })
+            let productPatches = try await api.race((0..<6).map { i in ("PATCH", "/v1/products/\(product)", #"{"unit_price":\#(600 + i)}"#, [#"If-Match: "\#(productVersion)""#]) })
             #expect(count(productPatches, 200) == 1 && count(productPatches, 412) == 5, "\(productPatches)")
 
             // Deleting a customer while orders are created for it: either the delete wins and
             // every order is refused, or some orders win and the delete is refused (in use).
             let fresh = try await api.customer()
             let orderBody = #"{"customer_id":\#(fresh),"lines":[{"product_id":\#(product),"quantity":1}]}"#
-            let mixed = try await race(api, [("DELETE", "/v1/customers/\(fresh)", "", [String]())]
-                                       + Array(repeating: ("POST", "/v1/orders", orderBody, [String]()), count: 6))
+            let mixed = try await api.race([("DELETE", "/v1/customers/\(fresh)", "")]
+                                       + Array(repeating: ("POST", "/v1/orders", orderBody), count: 6))
             let created = mixed.dropFirst().filter { $0 == 201 }.count
             if mixed[0] == 204 {
                 #expect(created == 0, "\(mixed)")
@@ -164,7 +145,7 @@ import HTTPTestSupport
             /// Six PATCHes of `path` with the current version: exactly one applies.
             func patchRace(_ path: String, _ bodies: (Int) -> String) async throws {
                 let current = try await version(path)
-                let statuses = try await race(api, (0..<6).map { i in ("PATCH", path, bodies(i), [#"If-Match: "\#(current)""#]) })
+                let statuses = try await api.race((0..<6).map { i in ("PATCH", path, bodies(i), [#"If-Match: "\#(current)""#]) })
                 #expect(count(statuses, 200) == 1 && count(statuses, 412) == 5, "\(path): \(statuses)")
                 #expect(try await version(path) == current + 1, "\(path)")
             }
