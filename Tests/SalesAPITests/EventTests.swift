@@ -274,6 +274,31 @@ final class Receiver: Sendable {
         await receiver.stop()
     }
 
+    /// A send cut off by shutdown is not an attempt: the stop does not wait for the receiver
+    /// (its timeout here is 30 s), nothing is recorded, and after the restart the event is sent
+    /// again and delivered with one attempt (at-least-once; `WebhookWorker.send`).
+    @Test func aSendCutOffByShutdownIsSentAgainAfterTheRestart() async throws {
+        let receiver = try Receiver()
+        receiver.hold.store(true, ordering: .relaxed)
+        let first = try TestServer({ Self.fast(&$0); $0.webhookTimeout = .seconds(30) })
+        let (id, _) = try await endpoint(first, receiver, events: #"["customer.created"]"#)
+        _ = try await first.customer()
+        try await eventually("the delivery held at the receiver") { receiver.entered.load(ordering: .relaxed) == 1 }
+        let started = ContinuousClock.now
+        await first.stop(keepFiles: true)
+        #expect(ContinuousClock.now - started < .seconds(TestTiming.scaled(5)), "the stop waited for the held send")
+        receiver.hold.store(false, ordering: .relaxed)
+        let second = try TestServer(Self.fast, reopening: (first.directory, first.adminKey))
+        try await eventually("the delivery recorded after the restart") {
+            try await second.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data.first?["status"] as? String == "delivered"
+        }
+        let delivery = try #require(try await second.call("GET", "/v1/webhook-endpoints/\(id)/deliveries").data.first)
+        let codes = (delivery["attempts"] as? [[String: Any]] ?? []).map { $0["status_code"] as? Int ?? 0 }
+        #expect(codes == [200], "one attempt, after the restart: \(codes)")
+        await second.stop()
+        await receiver.stop()
+    }
+
     /// A receiver that does not answer never holds up API requests.
     @Test func aStuckReceiverDoesNotSlowTheAPI() async throws {
         let receiver = try Receiver()

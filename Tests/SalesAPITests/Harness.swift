@@ -74,6 +74,8 @@ final class TestServer: @unchecked Sendable {
     func stop(keepFiles: Bool = false) async {
         webhooks.cancel()
         await server.shutdownGracefully()
+        // As `serve` does: the worker has ended before the store is left to a restart.
+        await webhooks.value
         if !keepFiles { try? FileManager.default.removeItem(at: directory) }
     }
 
