@@ -94,4 +94,14 @@ import HTTPTestSupport
         let statuses = Set(answers.map(\.status))
         #expect(statuses.isSuperset(of: [400, 401, 403, 404, 405, 413, 422, 500, 503]), "\(statuses.sorted())")
     }
+
+    /// What `LogSafe` does to a message no request above produced: a file path in it.
+    @Test func pathsInErrorMessagesAreRedacted() {
+        #expect(LogSafe.redactingPaths("unable to open /var/lib/sales/sales.sqlite-wal: disk I/O error")
+                == "unable to open <path>: disk I/O error")
+        #expect(LogSafe.redactingPaths("cannot write (/tmp/x/backup.sqlite)") == "cannot write (<path>)")
+        // URLs and bare slashes are not paths.
+        #expect(LogSafe.redactingPaths("POST http://127.0.0.1:9/hook failed") == "POST http://127.0.0.1:9/hook failed")
+        #expect(LogSafe.redactingPaths("50/50 and a/b") == "50/50 and a/b")
+    }
 }
