@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean migrations openapi api-fuzz
+.PHONY: test-dates all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean migrations openapi api-fuzz
 
 all: build
 
@@ -44,8 +44,15 @@ test: deps
 	./scripts/validate-openapi.sh
 	$(SWIFT) build --build-tests
 	$(TEST_TIME_LIMIT) $(SWIFT) test --skip-build
+	$(TEST_TIME_LIMIT) ./scripts/test-dates.sh
 	@# The short crash test (5 kills), after the suite so its load does not time the suite out.
 	python3 scripts/crash-test.py --kills 5 --durability full --binary .build/debug/sales-server --seed 20261123
+
+# The API suites with the server's clock at a year end, a month end, 29 February and across a
+# UTC midnight (scripts/test-dates.sh; make test runs it after the suite).
+test-dates:
+	$(SWIFT) build --build-tests
+	./scripts/test-dates.sh
 
 # Schemathesis against a running server from docs/openapi.yaml (API_FUZZ_SECONDS, default 120).
 api-fuzz: deps

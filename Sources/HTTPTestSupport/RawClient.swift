@@ -225,6 +225,12 @@ public func testRoutes(_ router: inout Router<RouteHandler>) {
         try? await Task.sleep(for: .milliseconds(ms))
         return HTTPResponse(status: 200, contentType: "text/plain", body: "slept \(ms)")
     }
+    // Busy until the test opens the gate (TestGates), then "opened NAME".
+    router.add(.GET, "/gate/{name}") { _, context in
+        let name = context.parameters["name"] ?? ""
+        let opened = await TestGates.wait(name, limit: TestTiming.scaled(120))
+        return HTTPResponse(status: opened ? 200 : 504, contentType: "text/plain", body: "opened \(name)")
+    }
     router.add(.GET, "/items/{id}") { _, context in
         HTTPResponse(status: 200, contentType: "text/plain", body: "item \(context.parameters["id"] ?? "")")
     }

@@ -208,12 +208,6 @@ extension Timestamp {
 
     /// The UTC date `days` after today.
     public static func date(daysFromToday days: Int) -> String {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return String(format(seconds: Int(ts.tv_sec) + days * 86_400).prefix(10))
+        String(format(seconds: Int(WallClock.nowMilliseconds() / 1000) + days * 86_400).prefix(10))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

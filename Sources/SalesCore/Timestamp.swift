@@ -5,10 +5,10 @@ import Glibc
 /// RFC 3339 timestamps in UTC with milliseconds ("2026-11-23T11:26:25.123Z"): they sort
 /// correctly as text, which the database indexes rely on (API.md §1 "time").
 public enum Timestamp {
+    /// Now by the server's wall clock (WallClock: real time unless a test started it elsewhere).
     public static func now() -> String {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return format(seconds: Int(ts.tv_sec), milliseconds: Int(ts.tv_nsec / 1_000_000))
+        let ms = WallClock.nowMilliseconds()
+        return format(seconds: Int(ms / 1000), milliseconds: Int(ms % 1000))
     }
 
     public static func format(seconds: Int, milliseconds: Int = 0) -> String {

@@ -33,6 +33,9 @@ struct Serve: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "sales-server")
+        if let start = WallClock.testStart {
+            logger.warning("\(WallClock.testClockVariable) is set: the clock started at \(start), not the real time (for tests only)")
+        }
         let database = try config.openDatabase()
         let bootstrap = try Bootstrap.ensureAdminKey(database, bootstrapSecret: config.bootstrapKey)
 

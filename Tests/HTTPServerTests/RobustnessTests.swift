@@ -8,17 +8,24 @@ import HTTPServer
 import HTTPTestSupport
 
 @Suite struct SlowPeersAndHandlers {
+    // Both tests prove "the other client was answered while the first was still pending" by
+    // order, not by a deadline: the first request stays unfinished until the test finishes it,
+    // after the other's answer. A blocked loop would make the other wait past the generous
+    // receive timeout, which only bounds a failing run (two busy cores once broke a 4 s one).
+
     @Test func aStalledClientDoesNotBlockAnother() async throws {
         // One event loop: if a stalled connection could block it, the second client would hang.
         try await withServer({ $0.eventLoopCount = 1 }) { server in
             let port = server.port
             try await offPool {
-                let stalled = try RawClient(port: port)
-                try stalled.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly a part")
-                // Blocked would mean never answered: the receive timeout turns that into a failure.
-                let other = try RawClient(port: port, receiveTimeout: 4)
+                let stalled = try RawClient(port: port, receiveTimeout: TestTiming.scaled(60))
+                try stalled.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 16\r\n\r\nonly a ")
+                let other = try RawClient(port: port, receiveTimeout: TestTiming.scaled(60))
                 #expect(try other.request("GET", "/hello").status == 200)
-                _ = stalled
+                // The stalled request is still pending: finishing its body now gets its answer.
+                try stalled.send("part.....")
+                let echoed = try stalled.readResponse()
+                #expect(echoed.status == 200 && echoed.bodyText == "only a part.....")
             }
         }
     }
@@ -26,14 +33,17 @@ import HTTPTestSupport
     @Test func aSlowHandlerDoesNotBlockTheLoop() async throws {
         try await withServer({ $0.eventLoopCount = 1 }) { server in
             let port = server.port
+            let gate = "slow-handler-\(UInt64.random(in: 0...UInt64.max))"
             try await offPool {
-                let slow = try RawClient(port: port, receiveTimeout: 10)
-                try slow.send("GET /sleep/6000 HTTP/1.1\r\nHost: t\r\n\r\n")
-                usleep(50_000)
-                // Answered while the slow handler is still sleeping (its 6 s > this 4 s timeout).
-                let fast = try RawClient(port: port, receiveTimeout: 4)
+                let slow = try RawClient(port: port, receiveTimeout: TestTiming.scaled(60))
+                try slow.send("GET /gate/\(gate) HTTP/1.1\r\nHost: t\r\n\r\n")
+                // Answered while the slow handler is still running: it cannot end before the gate opens.
+                let fast = try RawClient(port: port, receiveTimeout: TestTiming.scaled(60))
                 #expect(try fast.request("GET", "/hello").status == 200)
-                #expect(try slow.readResponse().bodyText == "slept 6000")
+                #expect(!TestGates.isOpen(gate))
+                TestGates.open(gate)
+                let r = try slow.readResponse()
+                #expect(r.status == 200 && r.bodyText == "opened \(gate)")
             }
         }
     }

@@ -225,7 +225,11 @@ import Testing
 @Suite struct Lists {
     @Test func envelopeCursorsAndDateFilters() async throws {
         try await withAPI { api in
-            for i in 1...7 { _ = try await api.call("POST", "/v1/customers", #"{"name":"C\#(i)"}"#) }
+            var createdDays: [String] = []
+            for i in 1...7 {
+                let created = try await api.call("POST", "/v1/customers", #"{"name":"C\#(i)"}"#)
+                createdDays.append(day(of: created["created_at"]))
+            }
             var names: [String] = []
             var cursor: String?
             var pages = 0
@@ -249,8 +253,10 @@ import Testing
             #expect(unknown["detail"] as? String == "unknown query parameter \"customer_id\"")
             #expect(try await api.call("GET", "/v1/customers?created_from=yesterday").status == 400)
 
-            let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
-            #expect(try await api.call("GET", "/v1/customers?created_from=\(today)&created_to=\(today)").data.count == 7)
+            // The days the server gave them (one day, unless the run crossed UTC midnight).
+            let first = createdDays[0], last = createdDays[6]
+            #expect(try await api.call("GET", "/v1/customers?created_from=\(first)&created_to=\(last)").data.count == 7)
+            #expect(try await api.call("GET", "/v1/customers?created_from=\(day(of: "\(last)T00:00:00.000Z", plusDays: 1))").data.isEmpty)
             #expect(try await api.call("GET", "/v1/customers?created_to=2000-01-01").data.isEmpty)
             #expect(try await api.call("GET", "/v1/customers?q=C3").data.map { $0["name"] as? String } == ["C3"])
             #expect(try await api.call("GET", "/v1/customers?q=%25").data.isEmpty)

@@ -4,6 +4,8 @@ import HTTPServer
 import HTTPTestSupport
 import SalesAPI
 import SalesStore
+import SalesCore
+import Testing
 
 /// A response with its JSON body decoded for assertions.
 struct Reply: Sendable {
@@ -118,6 +120,17 @@ final class TestServer: @unchecked Sendable {
         }
         return secret
     }
+}
+
+/// The UTC calendar day of a timestamp the server answered, `plusDays` later: tests take "today"
+/// from the server's own answers, never from a clock read beside them (a run across UTC midnight
+/// would disagree with itself).
+func day(of timestamp: Any?, plusDays days: Int = 0) -> String {
+    guard let text = timestamp as? String, let ms = Timestamp.epochMilliseconds(text) else {
+        Issue.record("not a stored timestamp: \(String(describing: timestamp))")
+        return "?"
+    }
+    return String(Timestamp.format(seconds: Int(ms / 1000) + days * 86_400).prefix(10))
 }
 
 /// Runs `body` against a fresh server and always stops it.

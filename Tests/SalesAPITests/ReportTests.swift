@@ -18,7 +18,6 @@ import SalesCore
 
     @Test func everyReportReconcilesWithTheDocuments() async throws {
         try await withAPI { api in
-            let today = Timestamp.today()
             let ana = try #require(try await api.call("POST", "/v1/sales-reps", #"{"name":"Ana"}"#)["id"] as? Int)
             let ben = try #require(try await api.call("POST", "/v1/sales-reps", #"{"name":"Ben"}"#)["id"] as? Int)
             let acme = try #require(try await api.call("POST", "/v1/customers", #"{"name":"Acme, Inc.","sales_rep_id":\#(ana)}"#)["id"] as? Int)
@@ -80,7 +79,10 @@ import SalesCore
             _ = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(bolt),"amount":500,"method":"cash","received_at":"2026-11-03T15:00:00Z","allocations":[]}"#)
             let bounced = try #require(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(bolt),"amount":300,"method":"check","received_at":"2026-11-10T12:00:00Z"}"#)["id"] as? Int)
             #expect(try await api.invoiceState(i3) == "open paid 300 credited 0 due 1300")
-            _ = try await api.call("POST", "/v1/payments/\(bounced)/void", #"{"reason":"bounced"}"#)
+            // The day of the void by the server's clock: the answer says it, so a run across UTC
+            // midnight cannot disagree with itself.
+            let voided = try await api.call("POST", "/v1/payments/\(bounced)/void", #"{"reason":"bounced"}"#)
+            let voidDay = String(try #require(voided["voided_at"] as? String, "void: \(voided.text)").prefix(10))
 
             let agingColumns = ["customer_id", "name", "current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
             let buckets = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
@@ -91,12 +93,15 @@ import SalesCore
             #expect(rows(earlier, agingColumns) == ["\(acme)|Acme, Inc.|0|0|0|2000|0|2000", "\(bolt)|Bolt \"Co\"|0|1600|0|0|0|1600"])
 
             let collectionColumns = ["key", "label", "payments", "received", "voided", "net"]
-            let collections = try await api.call("GET", "/v1/reports/collections?from=2026-11-01&to=\(today)&group_by=day")
-            #expect(rows(collections, collectionColumns) == ["2026-11-03|2026-11-03|2|700|0|700", "2026-11-10|2026-11-10|1|300|0|300",
-                                                             "\(today)|\(today)|0|0|300|-300"])
-            #expect(totals(collections, ["payments", "received", "voided", "net"]) == "3|1000|300|700")
-            let byMethod = try await api.call("GET", "/v1/reports/collections?from=2026-11-01&to=\(today)&group_by=method")
+            let collections = try await api.call("GET", "/v1/reports/collections?from=2026-11-01&to=2026-11-30&group_by=day")
+            #expect(rows(collections, collectionColumns) == ["2026-11-03|2026-11-03|2|700|0|700", "2026-11-10|2026-11-10|1|300|0|300"])
+            #expect(totals(collections, ["payments", "received", "voided", "net"]) == "3|1000|0|1000")
+            // The void counts on the day it was made (today by the server's clock), not the payment's.
+            let voidedToday = try await api.call("GET", "/v1/reports/collections?from=\(voidDay)&to=\(voidDay)&group_by=day")
+            #expect(rows(voidedToday, collectionColumns) == ["\(voidDay)|\(voidDay)|0|0|300|-300"])
+            let byMethod = try await api.call("GET", "/v1/reports/collections?from=2026-11-01&to=\(voidDay)&group_by=method")
             #expect(rows(byMethod, collectionColumns) == ["card|card|1|200|0|200", "cash|cash|1|500|0|500", "check|check|1|300|300|0"])
+            #expect(totals(byMethod, ["payments", "received", "voided", "net"]) == "3|1000|300|700")
 
             // Reps: shifts, activities, quotes (one accepted), orders and revenue.
             for (rep, at, out) in [(ana, "2026-11-02T08:00:00Z", "2026-11-02T16:30:00Z"), (ana, "2026-11-03T09:00:00Z", "2026-11-03T11:15:30Z"),
@@ -108,21 +113,29 @@ import SalesCore
                                     (ben, "visit", "2099-01-01T10:00:00Z")] {
                 _ = try await api.call("POST", "/v1/activities", #"{"sales_rep_id":\#(rep),"type":"\#(type)","at":"\#(at)"}"#)
             }
+            var quoteDays: [String] = []
             for accepted in [true, false] {
-                let quote = try #require(try await api.call("POST", "/v1/quotes", #"{"customer_id":\#(acme),"sales_rep_id":\#(ana),"lines":[{"product_id":\#(p1),"quantity":1}]}"#)["id"] as? Int)
+                let created = try await api.call("POST", "/v1/quotes", #"{"customer_id":\#(acme),"sales_rep_id":\#(ana),"lines":[{"product_id":\#(p1),"quantity":1}]}"#)
+                let quote = try #require(created["id"] as? Int, "quote: \(created.text)")
+                quoteDays.append(String(try #require(created["created_at"] as? String).prefix(10)))
                 if accepted {
                     _ = try await api.call("POST", "/v1/quotes/\(quote)/send")
                     #expect(try await api.call("POST", "/v1/quotes/\(quote)/convert").status == 201)
                 }
             }
+            // Fixed ranges for the history; the quotes just created count on the days the server gave them.
             let repColumns = ["sales_rep_id", "name", "hours_clocked", "seconds_clocked", "activities", "quotes", "quotes_accepted", "orders", "revenue"]
-            let reps = try await api.call("GET", "/v1/reports/sales-reps?from=2026-10-01&to=\(today)")
-            #expect(rows(reps, repColumns) == ["\(ana)|Ana|10.76|38730|2|2|1|2|3000", "\(ben)|Ben|0|0|1|0|0|0|0"])
-            #expect(totals(reps, Array(repColumns.dropFirst(2))) == "10.76|38730|3|2|1|2|3000")
+            let reps = try await api.call("GET", "/v1/reports/sales-reps?from=2026-10-01&to=2026-11-30")
+            #expect(rows(reps, repColumns) == ["\(ana)|Ana|10.76|38730|2|0|0|2|3000", "\(ben)|Ben|0|0|1|0|0|0|0"])
+            #expect(totals(reps, Array(repColumns.dropFirst(2))) == "10.76|38730|3|0|0|2|3000")
+            let december = try await api.call("GET", "/v1/reports/sales-reps?from=2026-12-01&to=2026-12-01")
+            #expect(rows(december, repColumns) == ["\(ana)|Ana|0|0|0|0|0|0|0", "\(ben)|Ben|1|3600|0|0|0|0|0"])
+            let now = try await api.call("GET", "/v1/reports/sales-reps?from=\(quoteDays[0])&to=\(quoteDays[1])")
+            #expect(rows(now, repColumns) == ["\(ana)|Ana|0|0|0|2|1|0|0", "\(ben)|Ben|0|0|0|0|0|0|0"])
 
-            let top = try await api.call("GET", "/v1/reports/top-products?from=2026-10-01&to=\(today)")
+            let top = try await api.call("GET", "/v1/reports/top-products?from=2026-10-01&to=2026-11-30")
             #expect(rows(top, ["product_id", "sku", "name", "orders", "quantity", "revenue"]) == ["\(p1)|P1|Widget|2|3|3000", "\(p2)|P2|Gadget|2|6|1500"])
-            #expect(rows(try await api.call("GET", "/v1/reports/top-products?from=2026-10-01&to=\(today)&limit=1"), ["sku"]) == ["P1"])
+            #expect(rows(try await api.call("GET", "/v1/reports/top-products?from=2026-10-01&to=2026-11-30&limit=1"), ["sku"]) == ["P1"])
 
             // CSV: a header row, RFC 4180 quoting, streamed.
             let csv = try await api.call("GET", "/v1/reports/receivables-aging?as_of=2026-12-15", headers: ["Accept: text/csv"])
@@ -131,7 +144,7 @@ import SalesCore
             #expect(csv.header("transfer-encoding") == "chunked")
             #expect(csv.text == "customer_id,name,current,d1_30,d31_60,d61_90,over_90,total\r\n"
                     + "\(acme),\"Acme, Inc.\",1000,0,0,0,2000,3000\r\n\(bolt),\"Bolt \"\"Co\"\"\",0,1600,0,0,0,1600\r\n")
-            let repsCSV = try await api.call("GET", "/v1/reports/sales-reps?from=2026-10-01&to=\(today)&format=csv")
+            let repsCSV = try await api.call("GET", "/v1/reports/sales-reps?from=2026-10-01&to=2026-11-30&format=csv")
             #expect(repsCSV.text.hasPrefix("sales_rep_id,name,hours_clocked,seconds_clocked,activities,quotes,quotes_accepted,orders,revenue\r\n\(ana),Ana,10.76,38730,"))
             #expect(try await api.call("GET", "/v1/reports/sales?format=xml").status == 400)
         }
