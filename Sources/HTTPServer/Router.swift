@@ -18,8 +18,9 @@ public struct Router<Handler: Sendable>: Sendable {
 
     public enum Lookup: Sendable {
         case found(Match)
-        /// The path exists, the method does not (RFC 9110 §15.5.6: answer 405 with Allow).
-        case methodNotAllowed(allowed: [HTTPMethod])
+        /// The path exists, the method does not (RFC 9110 §15.5.6: answer 405 with Allow);
+        /// `template` is the path's route template, for logs and metrics.
+        case methodNotAllowed(allowed: [HTTPMethod], template: String)
         case notFound
     }
 
@@ -92,7 +93,8 @@ public struct Router<Handler: Sendable>: Sendable {
         }
         var allowed = Set(handlers.keys)
         if allowed.contains(.GET) { allowed.insert(.HEAD) }
-        return .methodNotAllowed(allowed: HTTPMethod.allCases.filter { allowed.contains($0) })
+        let template = routes[handlers.values.min() ?? 0].template
+        return .methodNotAllowed(allowed: HTTPMethod.allCases.filter { allowed.contains($0) }, template: template)
     }
 }
 
@@ -157,7 +159,7 @@ public struct RouterResponder: HTTPResponder {
             let context = RequestContext(requestId: requestId, routeTemplate: match.route.template,
                                          parameters: match.parameters, startedAt: monotonicNanos())
             response = await match.route.handler(request, context)
-        case .methodNotAllowed(let allowed):
+        case .methodNotAllowed(let allowed, _):
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             if request.method == .OPTIONS {
                 response = HTTPResponse(status: 204)

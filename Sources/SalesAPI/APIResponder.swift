@@ -26,11 +26,13 @@ public struct APIResponder: HTTPResponder {
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let requestId = RequestIdGenerator.fromHeader(request.headers["x-request-id"])
-        var template = "unmatched"
-        var principal: Principal?
+        // What the log line and the metrics say: the route template and the key as soon as they
+        // are known, so an error answer of a matched route names its route ("unmatched" is only
+        // a path no route has; issue 15 item 5).
+        var trace = RequestTrace()
         var response: HTTPResponse
         do {
-            (response, template, principal) = try await route(request, requestId: requestId, started: started)
+            response = try await route(request, requestId: requestId, started: started, trace: &trace)
         } catch let error as APIError {
             response = error.response
         } catch let error as SalesError {
@@ -41,47 +43,57 @@ public struct APIResponder: HTTPResponder {
         finish(&response, request: request)
         response.headers.replaceOrAdd(name: "x-request-id", value: requestId)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        app.metrics.observeRequest(method: request.method.rawValue, route: template, status: response.status, seconds: seconds)
+        app.metrics.observeRequest(method: request.method.rawValue, route: trace.template, status: response.status, seconds: seconds)
         // One structured line per request (issue 3 item 7).
         app.logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)", "route": "\(template)", "status": "\(response.status)",
+            "method": "\(request.method.rawValue)", "route": "\(trace.template)", "status": "\(response.status)",
             "duration_ms": "\(String(format: "%.3f", seconds * 1000))", "request_id": "\(requestId)",
-            "key_id": "\(principal.map { String($0.keyId) } ?? "-")",
+            "key_id": "\(trace.principal.map { String($0.keyId) } ?? "-")",
         ])
         return response
     }
 
-    private func route(_ request: HTTPRequest, requestId: String, started: UInt64) async throws -> (HTTPResponse, String, Principal?) {
+    /// The route template and the key of a request, filled in as the pipeline learns them.
+    struct RequestTrace {
+        var template = "unmatched"
+        var principal: Principal?
+    }
+
+    private func route(_ request: HTTPRequest, requestId: String, started: UInt64, trace: inout RequestTrace) async throws -> HTTPResponse {
         let lookup = router.lookup(method: request.method, path: request.path)
         // A preflight is an OPTIONS request, so this lookup already lists the path's methods.
         var allowedMethods: [HTTPMethod]?
-        if case .methodNotAllowed(let allowed) = lookup { allowedMethods = allowed }
+        if case .methodNotAllowed(let allowed, _) = lookup { allowedMethods = allowed }
         if let preflight = app.cors.preflight(request, allowedMethods: allowedMethods) {
-            return (preflight, "preflight", nil)
+            trace.template = "preflight"
+            return preflight
         }
         let match: Router<APIRoute>.Match
         switch lookup {
         case .found(let m):
             match = m
-        case .methodNotAllowed(let allowed):
+        case .methodNotAllowed(let allowed, let template):
+            trace.template = template
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             if request.method == .OPTIONS {
                 var r = HTTPResponse(status: 204)
                 r.headers.add(name: "allow", value: allow)
-                return (r, "options", nil)
+                return r
             }
             var r = APIError(405, "method_not_allowed", "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allow)").response
             r.headers.add(name: "allow", value: allow)
-            return (r, "unmatched", nil)
+            return r
         case .notFound:
             throw APIError.notFound("no route for \(request.method.rawValue) \(request.path)")
         }
         let route = match.route.handler
         let template = route.template
+        trace.template = template
         var principal: Principal?
         if route.access != .open {
             let p = try await authenticate(request)
             principal = p
+            trace.principal = p
             guard route.access.allows(p.role) else {
                 throw APIError.forbidden("the \(p.role.rawValue) role may not \(request.method.rawValue) \(template)")
             }
@@ -94,10 +106,10 @@ public struct APIResponder: HTTPResponder {
         var apiRequest = APIRequest(http: request, context: context, principal: principal, query: try QueryParameters(request.query))
 
         if request.method == .POST, let key = request.headers["idempotency-key"], let p = principal {
-            return (try await idempotent(apiRequest: &apiRequest, key: key, principal: p, route: route), template, principal)
+            return try await idempotent(apiRequest: &apiRequest, key: key, principal: p, route: route)
         }
         let response = try await route.handler(apiRequest)
-        return (conditional(response, request: request), template, principal)
+        return conditional(response, request: request)
     }
 
     /// API.md §1 "idempotency": replay the stored first response, refuse a different request

@@ -46,11 +46,52 @@ struct CapturingHandler: LogHandler {
         #expect(byId["log-1"]?["key_id"] == "1")
         #expect(byId["log-2"]?["route"] == "/v1/customers/{id}")
         #expect(byId["log-3"]?["status"] == "401")
+        #expect(byId["log-3"]?["route"] == "/v1/customers")
         #expect(byId["log-3"]?["key_id"] == "-")
         #expect(lines.allSatisfy { Double($0.metadata["duration_ms"] ?? "") != nil })
         // No secret ever reaches a log line.
         let everything = sink.records.withLock { $0 }.map { "\($0.message) \($0.metadata)" }.joined()
         #expect(!everything.contains(server.adminKey))
+    }
+
+    /// Issue 15 item 5: every answer of a matched route — errors included — is logged and counted
+    /// under its route template and key; "unmatched" is only a path no route has.
+    @Test func errorAnswersNameTheirRouteAndKey() async throws {
+        let sink = CapturedLogs()
+        let server = try TestServer({ _ in }, logger: Logger(label: "test") { _ in CapturingHandler(sink: sink) })
+        let customer = try #require(try await server.call("POST", "/v1/customers", #"{"name":"Routed"}"#)["id"] as? Int)
+        let rep = try #require(try await server.call("POST", "/v1/sales-reps", #"{"name":"Rita"}"#)["id"] as? Int)
+        let readonly = try await server.key(role: "readonly")
+        let product = try #require(try await server.call("POST", "/v1/products", #"{"sku":"R-1","name":"R","unit_price":100,"type":"service"}"#)["id"] as? Int)
+        let order = #"{"customer_id":\#(customer),"external_ref":"web-1","lines":[{"product_id":\#(product),"quantity":1}]}"#
+        #expect(try await server.call("POST", "/v1/orders", order).status == 201)
+        let expected: [(id: String, status: Int, route: String, key: String)] = [
+            ("e-412", 412, "/v1/customers/{id}", "1"), ("e-409", 409, "/v1/orders", "1"), ("e-422", 422, "/v1/customers", "1"),
+            ("e-403", 403, "/v1/sales-reps/{id}/clock-in", "2"), ("e-405", 405, "/v1/customers/{id}", "-"),
+            ("e-400", 400, "/v1/customers", "1"), ("e-404", 404, "unmatched", "-"),
+        ]
+        let answers = [
+            try await server.call("PATCH", "/v1/customers/\(customer)", #"{"phone":"1"}"#, headers: ["If-Match: \"7\"", "X-Request-Id: e-412"]),
+            try await server.call("POST", "/v1/orders", order, headers: ["X-Request-Id: e-409"]),
+            try await server.call("POST", "/v1/customers", #"{"name":""}"#, headers: ["X-Request-Id: e-422"]),
+            try await server.call("POST", "/v1/sales-reps/\(rep)/clock-in", "{}", key: readonly, headers: ["X-Request-Id: e-403"]),
+            try await server.call("PUT", "/v1/customers/\(customer)", "{}", headers: ["X-Request-Id: e-405"]),
+            try await server.call("GET", "/v1/customers?colour=red", headers: ["X-Request-Id: e-400"]),
+            try await server.call("GET", "/v1/no-such-thing", headers: ["X-Request-Id: e-404"]),
+        ]
+        #expect(answers.map(\.status) == expected.map(\.status), "\(answers.map(\.text))")
+        let metrics = try await server.call("GET", "/metrics", key: nil).text
+        await server.stop()
+        let lines = Dictionary(sink.records.withLock { $0 }.filter { $0.message == "request" }.map { ($0.metadata["request_id"] ?? "", $0.metadata) },
+                               uniquingKeysWith: { a, _ in a })
+        for e in expected {
+            #expect(lines[e.id]?["route"] == e.route, "\(e.id)")
+            #expect(lines[e.id]?["status"] == String(e.status), "\(e.id)")
+            #expect(lines[e.id]?["key_id"] == e.key, "\(e.id)")
+        }
+        for (method, e) in zip(["PATCH", "POST", "POST", "POST", "PUT", "GET", "GET"], expected) {
+            #expect(metrics.contains(#"sales_http_requests_total{method="\#(method)",route="\#(e.route)",status="\#(e.status)"} 1"#), "\(e.id)")
+        }
     }
 
     @Test func aRunningDuplicateGets409InProgress() async throws {
