@@ -5,12 +5,17 @@ import Logging
 import SalesAPI
 import SalesStore
 
-/// Every setting in one place (API.md §0). Flags win over environment variables, which win
-/// over defaults.
+/// The one option every command shares: which database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "SQLite database file, created with its folder (env SALES_DB, default ./data/sales.sqlite).") var db: String?
+}
+
+/// Every setting of `serve` in one place (docs/api.md §0). Flags win over environment variables,
+/// which win over defaults. The other commands take only `--db` (DatabaseOptions).
 struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on (env SALES_HOST, default 127.0.0.1).") var host: String?
     @Option(help: "Port; 0 picks a free one (env SALES_PORT, default 8080).") var port: Int?
-    @Option(help: "SQLite database file, created with its folder (env SALES_DB, default ./data/sales.sqlite).") var db: String?
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "The server's ISO 4217 currency (env SALES_CURRENCY, default USD).") var currency: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error, critical (env SALES_LOG_LEVEL, default info).") var logLevel: String?
     @Option(name: .customLong("rate-limit"), help: "Requests per second per API key, 0 = off (env SALES_RATE_LIMIT, default 0).") var rateLimit: Double?
@@ -38,44 +43,54 @@ struct ResolvedConfiguration {
         static let maxConnections = "SALES_MAX_CONNECTIONS"
     }
 
+    /// The settings of a command that opens only the database: `--db`, the rest from the
+    /// environment and the defaults.
+    init(_ d: DatabaseOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(nil, db: d.db, environment: environment)
+    }
+
     init(_ o: ServerOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        host = o.host ?? environment[Env.host] ?? "127.0.0.1"
-        let port = o.port ?? (environment[Env.port].map { Int($0) ?? -1 }) ?? 8080
+        try self.init(o, db: o.database.db, environment: environment)
+    }
+
+    private init(_ o: ServerOptions?, db: String?, environment: [String: String]) throws {
+        host = o?.host ?? environment[Env.host] ?? "127.0.0.1"
+        let port = o?.port ?? (environment[Env.port].map { Int($0) ?? -1 }) ?? 8080
         guard (0...65535).contains(port) else {
             throw ValidationError("port must be 0...65535")
         }
         self.port = port
-        databasePath = o.db ?? environment[Env.db] ?? "./data/sales.sqlite"
-        guard let durability = Durability(rawValue: o.durability ?? environment[Env.durability] ?? "full") else {
+        databasePath = db ?? environment[Env.db] ?? "./data/sales.sqlite"
+        guard let durability = Durability(rawValue: o?.durability ?? environment[Env.durability] ?? "full") else {
             throw ValidationError("durability must be full or normal")
         }
         self.durability = durability
-        let writeBatch = o.writeBatch ?? (environment[Env.writeBatch].map { Int($0) ?? 0 }) ?? SalesDatabase.defaultWriteBatch
+        let writeBatch = o?.writeBatch ?? (environment[Env.writeBatch].map { Int($0) ?? 0 }) ?? SalesDatabase.defaultWriteBatch
         guard (1...10_000).contains(writeBatch) else {
             throw ValidationError("write-batch must be 1...10000")
         }
         self.writeBatch = writeBatch
-        let maxConnections = o.maxConnections ?? (environment[Env.maxConnections].map { Int($0) ?? 0 }) ?? HTTPServerConfiguration().maxConnections
+        let maxConnections = o?.maxConnections ?? (environment[Env.maxConnections].map { Int($0) ?? 0 }) ?? HTTPServerConfiguration().maxConnections
         guard (1...1_000_000).contains(maxConnections) else {
             throw ValidationError("max-connections must be 1...1000000")
         }
         self.maxConnections = maxConnections
-        guard let level = Logger.Level(rawValue: o.logLevel ?? environment[Env.logLevel] ?? "info") else {
+        guard let level = Logger.Level(rawValue: o?.logLevel ?? environment[Env.logLevel] ?? "info") else {
             throw ValidationError("unknown log level")
         }
         logLevel = level
         api = SalesAPIConfiguration()
-        let currency = o.currency ?? environment[Env.currency] ?? "USD"
+        let currency = o?.currency ?? environment[Env.currency] ?? "USD"
         guard currency.utf8.count == 3, currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
             throw ValidationError("currency must be an ISO 4217 code in upper case")
         }
         api.currency = currency
-        let rate = o.rateLimit ?? (environment[Env.rateLimit].map { Double($0) ?? -1 }) ?? 0
+        let rate = o?.rateLimit ?? (environment[Env.rateLimit].map { Double($0) ?? -1 }) ?? 0
         guard rate >= 0 else {
             throw ValidationError("rate-limit must be a number ≥ 0")
         }
         api.rateLimit = rate
-        api.corsOrigins = (o.corsOrigins ?? environment[Env.cors] ?? "").split(separator: ",")
+        api.corsOrigins = (o?.corsOrigins ?? environment[Env.cors] ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         bootstrapKey = environment[Env.bootstrapKey]
     }

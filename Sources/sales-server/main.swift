@@ -10,11 +10,12 @@ import SalesStore
 import Glibc
 #endif
 
-/// `sales-server` (API.md §0). `serve` is the default command.
+/// `sales-server` (docs/api.md §0). `serve` is the default command.
 struct SalesServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sales-server",
         abstract: "A REST API for the whole sales lifecycle.",
+        version: ServerVersion.current,
         subcommands: [Serve.self, Migrate.self, Keys.self, Backup.self, Check.self],
         defaultSubcommand: Serve.self
     )
@@ -86,7 +87,7 @@ struct Serve: ParsableCommand {
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
-    @OptionGroup var options: ServerOptions
+    @OptionGroup var options: DatabaseOptions
 
     func run() throws {
         let config = try ResolvedConfiguration(options)
@@ -103,7 +104,7 @@ struct Keys: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a key and print its secret once.")
-        @OptionGroup var options: ServerOptions
+        @OptionGroup var options: DatabaseOptions
         @Option(help: "A name for the key.") var name: String
         @Option(help: "admin, sales, warehouse, accounting or readonly.") var role: String
         @Option(name: .customLong("sales-rep-id"), help: "Bind the key to a sales rep.") var salesRepId: Int64?
@@ -121,7 +122,7 @@ struct Keys: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List keys (never their secrets).")
-        @OptionGroup var options: ServerOptions
+        @OptionGroup var options: DatabaseOptions
 
         func run() throws {
             let database = try ResolvedConfiguration(options).openDatabase()
@@ -134,7 +135,7 @@ struct Keys: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a key at once.")
-        @OptionGroup var options: ServerOptions
+        @OptionGroup var options: DatabaseOptions
         @Argument(help: "The key's id.") var id: Int64
 
         func run() throws {
@@ -147,10 +148,14 @@ struct Keys: ParsableCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Copy the live database to FILE (online, consistent).")
-    @OptionGroup var options: ServerOptions
+    @OptionGroup var options: DatabaseOptions
     @Option(help: "Destination file.") var to: String
 
     func run() throws {
+        // Never overwrites: a backup that replaced the last good one would be no backup.
+        guard !FileManager.default.fileExists(atPath: to) else {
+            throw ValidationError("\(to) already exists; backup never overwrites a file")
+        }
         let database = try ResolvedConfiguration(options).openDatabase()
         try database.backup(to: to)
         print("backed up to \(to)")
@@ -158,8 +163,8 @@ struct Backup: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Integrity check plus the invariants of API.md §4; exits non-zero on a breach.")
-    @OptionGroup var options: ServerOptions
+    static let configuration = CommandConfiguration(abstract: "Integrity check plus the invariants of docs/api.md §4; exits non-zero on a breach.")
+    @OptionGroup var options: DatabaseOptions
 
     func run() throws {
         let database = try ResolvedConfiguration(options).openDatabase()

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import HTTPTestSupport
+import SalesAPI
 
 /// The `sales-server` executable's commands (API.md §0), run as a separate process.
 @Suite struct CommandLine {
@@ -50,7 +51,8 @@ import HTTPTestSupport
         #expect(list.output.contains("sales"))
         #expect(list.output.contains("pos terminal"))
         #expect(!list.output.contains(secret))
-        #expect(try run(["keys", "create", "--db", db, "--name", "x", "--role", "king"]).status != 0)
+        let king = try run(["keys", "create", "--db", db, "--name", "x", "--role", "king"])
+        #expect(king.status == 64 && king.output.hasPrefix("Error: role must be one of admin, sales, warehouse, accounting, readonly\n"), "\(king)")
         let revoked = try run(["keys", "revoke", "--db", db, "1"])
         #expect(revoked.status == 0)
         #expect(try run(["keys", "list", "--db", db]).output.contains("revoked"))
@@ -59,7 +61,8 @@ import HTTPTestSupport
         #expect(try run(["backup", "--db", db, "--to", backup]).status == 0)
         #expect(try run(["check", "--db", backup]).output.contains("ok"))
         // Never overwrites an existing file.
-        #expect(try run(["backup", "--db", db, "--to", backup]).status != 0)
+        let again = try run(["backup", "--db", db, "--to", backup])
+        #expect(again.status == 64 && again.output.hasPrefix("Error: \(backup) already exists; backup never overwrites a file\n"), "\(again)")
 
         let clean = try run(["check", "--db", db])
         #expect(clean.status == 0)
@@ -79,14 +82,48 @@ import HTTPTestSupport
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("s.sqlite").path
-        #expect(try run(["serve", "--db", db, "--durability", "maybe"]).status != 0)
-        #expect(try run(["serve", "--db", db, "--currency", "usd"]).status != 0)
-        #expect(try run(["serve", "--db", db, "--port", "70000"]).status != 0)
-        #expect(try run(["serve", "--db", db, "--write-batch", "0"]).status != 0)
-        #expect(try run(["serve", "--db", db, "--max-connections", "0"]).status != 0)
-        #expect(try run(["serve", "--db", db], environment: ["SALES_MAX_CONNECTIONS": "lots"]).status != 0)
-        #expect(try run(["serve", "--db", db], environment: ["SALES_WRITE_BATCH": "many"]).status != 0)
-        #expect(try run(["serve", "--db", db], environment: ["SALES_RATE_LIMIT": "-1"]).status != 0)
+        // A usage error: exit status 64 (EX_USAGE) and the reason, never a crash (a signal) or a start.
+        let refusals: [([String], [String: String], String)] = [
+            (["--durability", "maybe"], [:], "durability must be full or normal"),
+            (["--currency", "usd"], [:], "currency must be an ISO 4217 code in upper case"),
+            (["--port", "70000"], [:], "port must be 0...65535"),
+            (["--write-batch", "0"], [:], "write-batch must be 1...10000"),
+            (["--max-connections", "0"], [:], "max-connections must be 1...1000000"),
+            ([], ["SALES_MAX_CONNECTIONS": "lots"], "max-connections must be 1...1000000"),
+            ([], ["SALES_WRITE_BATCH": "many"], "write-batch must be 1...10000"),
+            ([], ["SALES_RATE_LIMIT": "-1"], "rate-limit must be a number ≥ 0"),
+        ]
+        for (flags, environment, reason) in refusals {
+            let result = try run(["serve", "--db", db] + flags, environment: environment)
+            #expect(result.status == 64 && result.output.hasPrefix("Error: \(reason)\n"), "\(flags) \(environment): \(result)")
+        }
+    }
+
+    /// Issue 15 item 6: `--version`, and each command's help lists its own options (and `--db`),
+    /// not every flag of `serve`.
+    @Test func versionAndPerCommandHelp() throws {
+        let version = try run(["--version"])
+        #expect(version.status == 0 && version.output == "\(ServerVersion.current)\n")
+        func options(_ help: String) -> [String] {
+            help.split(separator: "\n").compactMap { line in
+                let words = line.split(separator: " ")
+                guard let first = words.first, first.hasPrefix("--") else { return nil }
+                return String(first)
+            }
+        }
+        let expected: [[String]: [String]] = [
+            ["keys", "create"]: ["--db", "--name", "--role", "--sales-rep-id", "--version"],
+            ["keys", "list"]: ["--db", "--version"], ["keys", "revoke"]: ["--db", "--version"],
+            ["migrate"]: ["--db", "--version"], ["backup"]: ["--db", "--to", "--version"], ["check"]: ["--db", "--version"],
+        ]
+        for (command, flags) in expected {
+            let help = try run(command + ["--help"])
+            #expect(help.status == 0)
+            #expect(options(help.output) == flags, "\(command): \(help.output)")
+        }
+        let serve = try run(["serve", "--help"])
+        #expect(options(serve.output) == ["--host", "--port", "--db", "--currency", "--log-level", "--rate-limit", "--cors-origins",
+                                          "--durability", "--max-connections", "--write-batch", "--version"])
     }
 
     /// `serve` on an empty database prints the address and a first admin key that works, holds

@@ -14,12 +14,30 @@ struct Reply: Sendable {
     var text: String { raw.bodyText }
     func header(_ name: String) -> String? { raw.headers[name.lowercased()] }
 
+    /// The body as a JSON object. A JSON answer that is not one is a failed test, not `[:]`
+    /// (issue 15 item 8: a failed decode must not pass a check for absent fields).
     var json: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(raw.body))) as? [String: Any] ?? [:]
+        if raw.body.isEmpty { return [:] }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.body))) as? [String: Any] else {
+            if header("content-type")?.contains("json") == true || status >= 400 {
+                Issue.record("not a JSON object (\(status)): \(text.prefix(300))")
+            }
+            return [:]
+        }
+        return object
     }
 
     subscript(key: String) -> Any? { json[key] }
-    var data: [[String: Any]] { json["data"] as? [[String: Any]] ?? [] }
+
+    /// A list page's `data`. Only a 200 list answer has one: anything else is a failed test, so
+    /// `data.isEmpty` cannot pass on an error answer.
+    var data: [[String: Any]] {
+        guard status == 200, let rows = json["data"] as? [[String: Any]] else {
+            Issue.record("not a list page (\(status)): \(text.prefix(300))")
+            return []
+        }
+        return rows
+    }
     var errorFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
     var errorCodes: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
     var code: String? { json["code"] as? String }

@@ -298,7 +298,7 @@ let llhttpPipelining: [WireCase] = [
                 try client.send(bytes)
                 let statuses = try (0..<answers).map { _ in try client.readResponse().status }
                 client.setReceiveTimeout(0.5)
-                return (statuses, client.isClosedByServer())
+                return (statuses, try client.isClosedByServer())
             }
         }
     }

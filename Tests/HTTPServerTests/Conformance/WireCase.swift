@@ -71,7 +71,7 @@ func checkRefusedOnTheWire(_ c: WireCase) async throws {
                 statuses.append(response.status)
                 if response.headers["connection"] == "close" { break }
             }
-            return (statuses, client.isClosedByServer())
+            return (statuses, try client.isClosedByServer())
         }
         #expect(statuses.last == status, "\(c.source): answers \(statuses)")
         #expect(closed, "\(c.source): the connection stays open")
