@@ -56,7 +56,9 @@ enum LinePricer {
                                          message: "the line's total would exceed \(Money.maxAmount) minor units"))
                 continue
             }
-            lines.append(DocumentLine(id: 0, productId: product.id, description: input.description ?? product.name, pricing: pricing,
+            // The product's description, or its name when it has none (docs/api.md §3 "Lines and totals").
+            let description = input.description ?? product.description.flatMap { $0.isEmpty ? nil : $0 } ?? product.name
+            lines.append(DocumentLine(id: 0, productId: product.id, description: description, pricing: pricing,
                                       taxRateId: taxRateId, amounts: amounts, stockable: product.type == .stockable,
                                       invoicePolicy: product.invoicePolicy))
         }
