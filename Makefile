@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: test-dates all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean migrations openapi api-fuzz
+.PHONY: test-readme test-dates all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean migrations openapi api-fuzz
 
 all: build
 
@@ -45,8 +45,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(TEST_TIME_LIMIT) $(SWIFT) test --skip-build
 	$(TEST_TIME_LIMIT) ./scripts/test-dates.sh
+	@# README.md's shell blocks, run as written against a fresh server, every promised answer checked.
+	python3 scripts/readme-test.py --binary .build/debug/sales-server
 	@# The short crash test (5 kills), after the suite so its load does not time the suite out.
 	python3 scripts/crash-test.py --kills 5 --durability full --binary .build/debug/sales-server --seed 20261123
+
+# README.md's shell blocks run as written against a fresh server (scripts/readme-test.py).
+test-readme:
+	$(SWIFT) build --product sales-server
+	python3 scripts/readme-test.py --binary .build/debug/sales-server
 
 # The API suites with the server's clock at a year end, a month end, 29 February and across a
 # UTC midnight (scripts/test-dates.sh; make test runs it after the suite).
