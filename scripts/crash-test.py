@@ -7,7 +7,7 @@ Each worker runs order lifecycles — create+confirm, invoice, ship, pay, and fo
 note — every POST with its own Idempotency-Key, while the server is killed with SIGKILL at a
 random moment. After every restart:
 
-1. `PRAGMA integrity_check` is ok and `sales-server check` finds every invariant of API.md §4;
+1. `PRAGMA integrity_check` is ok and `sales-server check` finds every invariant of docs/api.md §4;
 2. every request that got a 2xx is there exactly once: resent with its key, it is answered from
    the stored response (Idempotent-Replayed, the same status and bytes); orders and payments,
    which carry their key in metadata, are found exactly once by a metadata filter;

@@ -67,7 +67,7 @@ public final class HTTPServer: Sendable {
         for loop in loops { loop.start() }
     }
 
-    /// Graceful shutdown (API.md §0): stop accepting, let requests in flight finish for up to
+    /// Graceful shutdown (docs/api.md §0): stop accepting, let requests in flight finish for up to
     /// the grace period, then close everything. Blocks until the loops have exited. Idempotent.
     public func shutdown() {
         let (loops, fd) = state.withLock { s -> ([EventLoop], Int32) in

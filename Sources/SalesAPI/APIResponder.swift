@@ -5,7 +5,7 @@ import Logging
 import SalesCore
 import SalesStore
 
-/// Applies the conventions of API.md §1 to every route, in one fixed order:
+/// Applies the conventions of docs/api.md §1 to every route, in one fixed order:
 /// CORS preflight → route → key (401) → role (403) → rate limit (429) → query syntax (400) →
 /// Idempotency-Key replay/claim → handler → If-None-Match (304) → gzip → CORS headers →
 /// X-Request-Id → metrics and one log line.
@@ -112,7 +112,7 @@ public struct APIResponder: HTTPResponder {
         return conditional(response, request: request)
     }
 
-    /// API.md §1 "idempotency": replay the stored first response, refuse a different request
+    /// docs/api.md §1 "idempotency": replay the stored first response, refuse a different request
     /// under the same key (422) or one still running (409).
     private func idempotent(apiRequest: inout APIRequest, key: String, principal: Principal, route: APIRoute) async throws -> HTTPResponse {
         guard !key.isEmpty, key.utf8.count <= 255 else {
@@ -160,7 +160,7 @@ public struct APIResponder: HTTPResponder {
         return IdempotencyClaim.replay(stored)
     }
 
-    /// API.md §2: `Authorization: Bearer <key>`; only the SHA-256 of keys is stored.
+    /// docs/api.md §2: `Authorization: Bearer <key>`; only the SHA-256 of keys is stored.
     private func authenticate(_ request: HTTPRequest) async throws -> Principal {
         guard let header = request.headers["authorization"] else {
             throw APIError.unauthorized("send an API key as Authorization: Bearer <key>")
@@ -180,7 +180,7 @@ public struct APIResponder: HTTPResponder {
         return principal
     }
 
-    /// `GET` with `If-None-Match` matching the ETag → 304 (API.md §1 "versions").
+    /// `GET` with `If-None-Match` matching the ETag → 304 (docs/api.md §1 "versions").
     private func conditional(_ response: APIResponse, request: HTTPRequest) -> HTTPResponse {
         if request.method == .GET || request.method == .HEAD, response.status == 200, let etag = response.etag,
            let ifNoneMatch = request.headers["if-none-match"] {
@@ -194,7 +194,7 @@ public struct APIResponder: HTTPResponder {
         return response.http
     }
 
-    /// gzip (API.md §1 "compression") and CORS headers, applied to every response.
+    /// gzip (docs/api.md §1 "compression") and CORS headers, applied to every response.
     private func finish(_ response: inout HTTPResponse, request: HTTPRequest) {
         if response.body.count > 1024, response.headers["content-encoding"] == nil, acceptsGzip(request),
            let compressed = Gzip.compress(response.body) {

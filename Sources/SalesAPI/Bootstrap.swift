@@ -1,7 +1,7 @@
 import SalesCore
 import SalesStore
 
-/// API.md §2: with SALES_BOOTSTRAP_KEY an admin key with that secret exists; on an empty
+/// docs/api.md §2: with SALES_BOOTSTRAP_KEY an admin key with that secret exists; on an empty
 /// database without it, an admin key is created and its secret returned to be printed once.
 public enum Bootstrap {
     public enum Outcome: Equatable {

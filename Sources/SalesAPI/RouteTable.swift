@@ -1,7 +1,7 @@
 import HTTPServer
 import SalesCore
 
-/// Every route of the API with the roles allowed to call it: the one place where API.md §2 is
+/// Every route of the API with the roles allowed to call it: the one place where docs/api.md §2 is
 /// enforced. Reads are open to every role; each write names its functional role (admin always
 /// included); API keys are admin-only, reads included, since they describe who can access what.
 enum RouteTable {
@@ -14,18 +14,18 @@ enum RouteTable {
             APIRoute(method: method, template: template, access: access, handler: handler)
         }
         return [
-            // API.md §1 open routes
+            // docs/api.md §1 open routes
             r(.GET, "/healthz", .open, SystemRoutes.healthz(app)),
             r(.GET, "/readyz", .open, SystemRoutes.readyz(app)),
             r(.GET, "/metrics", .open, SystemRoutes.metrics(app)),
             r(.GET, "/openapi.json", .open, SystemRoutes.openapi(app)),
 
-            // API.md §2 API keys
+            // docs/api.md §2 API keys
             r(.GET, "/v1/api-keys", .adminOnly, APIKeyRoutes.list(app)),
             r(.POST, "/v1/api-keys", .adminOnly, APIKeyRoutes.create(app)),
             r(.DELETE, "/v1/api-keys/{id}", .adminOnly, APIKeyRoutes.revoke(app)),
 
-            // API.md §3 Customers
+            // docs/api.md §3 Customers
             r(.GET, "/v1/customers", read, CustomerRoutes.list(app)),
             r(.POST, "/v1/customers", sales, CustomerRoutes.resource.create(app)),
             r(.GET, "/v1/customers/{id}", read, CustomerRoutes.resource.get(app)),
@@ -33,14 +33,14 @@ enum RouteTable {
             r(.DELETE, "/v1/customers/{id}", sales, CustomerRoutes.resource.delete(app)),
             r(.GET, "/v1/customers/{id}/balance", read, CustomerRoutes.balance(app)),
 
-            // API.md §3 Tax rates (they drive invoice amounts: accounting)
+            // docs/api.md §3 Tax rates (they drive invoice amounts: accounting)
             r(.GET, "/v1/tax-rates", read, TaxRateRoutes.list(app)),
             r(.POST, "/v1/tax-rates", accounting, TaxRateRoutes.resource.create(app)),
             r(.GET, "/v1/tax-rates/{id}", read, TaxRateRoutes.resource.get(app)),
             r(.PATCH, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.resource.update(app)),
             r(.DELETE, "/v1/tax-rates/{id}", accounting, TaxRateRoutes.resource.delete(app)),
 
-            // API.md §3 Products and stock
+            // docs/api.md §3 Products and stock
             r(.GET, "/v1/products", read, ProductRoutes.list(app)),
             r(.POST, "/v1/products", warehouse, ProductRoutes.resource.create(app)),
             r(.GET, "/v1/products/{id}", read, ProductRoutes.resource.get(app)),
@@ -50,7 +50,7 @@ enum RouteTable {
             r(.GET, "/v1/products/{id}/stock-movements", read, ProductRoutes.movements(app)),
             r(.GET, "/v1/stock", read, ProductRoutes.stockInquiry(app)),
 
-            // API.md §3 Quotes
+            // docs/api.md §3 Quotes
             r(.GET, "/v1/quotes", read, QuoteRoutes.list(app)),
             r(.POST, "/v1/quotes", sales, QuoteRoutes.create(app)),
             r(.GET, "/v1/quotes/{id}", read, QuoteRoutes.get(app)),
@@ -60,7 +60,7 @@ enum RouteTable {
             r(.POST, "/v1/quotes/{id}/cancel", sales, QuoteRoutes.transition(app, .cancel)),
             r(.POST, "/v1/quotes/{id}/convert", sales, QuoteRoutes.convert(app)),
 
-            // API.md §3 Sales orders (override_credit_limit is further limited to admin)
+            // docs/api.md §3 Sales orders (override_credit_limit is further limited to admin)
             r(.GET, "/v1/orders", read, OrderRoutes.list(app)),
             r(.POST, "/v1/orders", sales, OrderRoutes.create(app)),
             r(.GET, "/v1/orders/{id}", read, OrderRoutes.get(app)),
@@ -69,7 +69,7 @@ enum RouteTable {
             r(.POST, "/v1/orders/{id}/cancel", sales, OrderRoutes.cancel(app)),
             r(.GET, "/v1/orders/{id}/availability", read, OrderRoutes.availability(app)),
 
-            // API.md §3 Invoices (only from a confirmed order; POST /v1/invoices is 405)
+            // docs/api.md §3 Invoices (only from a confirmed order; POST /v1/invoices is 405)
             r(.POST, "/v1/orders/{id}/invoices", accounting, InvoiceRoutes.create(app)),
             r(.GET, "/v1/invoices", read, InvoiceRoutes.list(app)),
             r(.GET, "/v1/invoices/{id}", read, InvoiceRoutes.get(app)),
@@ -78,7 +78,7 @@ enum RouteTable {
             r(.GET, "/v1/credit-notes", read, InvoiceRoutes.listCreditNotes(app)),
             r(.GET, "/v1/credit-notes/{id}", read, InvoiceRoutes.getCreditNote(app)),
 
-            // API.md §3 Payments (collections) and customer credit
+            // docs/api.md §3 Payments (collections) and customer credit
             r(.GET, "/v1/payments", read, PaymentRoutes.list(app)),
             r(.POST, "/v1/payments", accounting, PaymentRoutes.create(app)),
             r(.GET, "/v1/payments/{id}", read, PaymentRoutes.get(app)),
@@ -91,7 +91,7 @@ enum RouteTable {
             r(.GET, "/v1/credit-refunds/{id}", read, PaymentRoutes.getRefund(app)),
             r(.GET, "/v1/customers/{id}/ledger", read, PaymentRoutes.ledger(app)),
 
-            // API.md §3 Sales reps, shifts and activities. Managing reps is admin's (staff
+            // docs/api.md §3 Sales reps, shifts and activities. Managing reps is admin's (staff
             // records); reps (sales keys, rep-bound or not) clock in/out and log activities.
             r(.GET, "/v1/sales-reps", read, FieldSalesRoutes.listReps(app)),
             r(.POST, "/v1/sales-reps", .adminOnly, FieldSalesRoutes.reps.create(app)),
@@ -105,7 +105,7 @@ enum RouteTable {
             r(.POST, "/v1/activities", sales, FieldSalesRoutes.createActivity(app)),
             r(.GET, "/v1/activities/{id}", read, FieldSalesRoutes.getActivity(app)),
 
-            // API.md §3 Reports and the accounting export (reads: every role); settings are admin's.
+            // docs/api.md §3 Reports and the accounting export (reads: every role); settings are admin's.
             r(.GET, "/v1/reports/sales", read, ReportRoutes.sales(app)),
             r(.GET, "/v1/reports/receivables-aging", read, ReportRoutes.aging(app)),
             r(.GET, "/v1/reports/collections", read, ReportRoutes.collections(app)),
@@ -115,7 +115,7 @@ enum RouteTable {
             r(.GET, "/v1/settings/accounting", read, ReportRoutes.getAccounting(app)),
             r(.PATCH, "/v1/settings/accounting", .adminOnly, ReportRoutes.updateAccounting(app)),
 
-            // API.md §3 Events and webhooks (endpoints decide where data goes: admin's)
+            // docs/api.md §3 Events and webhooks (endpoints decide where data goes: admin's)
             r(.GET, "/v1/events", read, Events.list(app)),
             r(.GET, "/v1/events/{id}", read, Events.get(app)),
             r(.GET, "/v1/webhook-endpoints", .adminOnly, WebhookRoutes.list(app)),
@@ -125,7 +125,7 @@ enum RouteTable {
             r(.DELETE, "/v1/webhook-endpoints/{id}", .adminOnly, WebhookRoutes.resource.delete(app)),
             r(.GET, "/v1/webhook-endpoints/{id}/deliveries", .adminOnly, WebhookRoutes.deliveries(app)),
 
-            // API.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
+            // docs/api.md §3 Shipments and returns (only from a confirmed order; POST /v1/shipments is 405)
             r(.POST, "/v1/orders/{id}/shipments", warehouse, ShipmentRoutes.create(app)),
             r(.GET, "/v1/shipments", read, ShipmentRoutes.list(app)),
             r(.GET, "/v1/shipments/{id}", read, ShipmentRoutes.get(app)),

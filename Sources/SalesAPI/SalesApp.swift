@@ -6,7 +6,7 @@ import Logging
 import SalesCore
 import SalesStore
 
-/// Settings of the API layer (API.md §0).
+/// Settings of the API layer (docs/api.md §0).
 public struct SalesAPIConfiguration: Sendable {
     /// The server's currency (`--currency`): the default for customers and product prices.
     public var currency = "USD"
@@ -14,7 +14,7 @@ public struct SalesAPIConfiguration: Sendable {
     public var rateLimit: Double = 0
     /// Allowed CORS origins (`--cors-origins`); "*" for any.
     public var corsOrigins: [String] = []
-    /// Webhook delivery (API.md §3 "Events and webhooks"): attempts per event, the first retry
+    /// Webhook delivery (docs/api.md §3 "Events and webhooks"): attempts per event, the first retry
     /// delay (doubling each time: 30 s … 32 min, 8 attempts ≈ an hour), the receiver's time limit,
     /// and how often the worker looks for new events.
     public var webhookMaxAttempts = 8
@@ -61,7 +61,7 @@ public final class SalesApp: Sendable {
     /// (GroupCommitter): answered only once that transaction is committed. Every rule that
     /// compares against stored state is checked inside `body`, so it holds under any concurrency.
     /// When the request carries an Idempotency-Key, its response is stored in the same savepoint
-    /// (API.md §1, §4 invariant 7).
+    /// (docs/api.md §1, §4 invariant 7).
     public func write(_ request: APIRequest, _ body: @escaping @Sendable (Database) throws -> APIResponse) async throws -> APIResponse {
         let claim = request.idempotency
         let started = DispatchTime.now().uptimeNanoseconds

@@ -1,4 +1,4 @@
-/// A line as a client sends it (API.md §3 "Lines and totals"); absent fields default from the product.
+/// A line as a client sends it (docs/api.md §3 "Lines and totals"); absent fields default from the product.
 public struct LineInput: Sendable, Equatable {
     public var productId: Int64
     public var quantity: Quantity
@@ -53,7 +53,7 @@ public struct DocumentLine: Sendable, Equatable {
         stockable ? Quantity(thousandths: max(0, quantity.thousandths - shipped.thousandths)) : Quantity(thousandths: 0)
     }
 
-    /// API.md §3: policy `ordered`: quantity − invoiced; `delivered`: shipped − invoiced; never < 0.
+    /// docs/api.md §3: policy `ordered`: quantity − invoiced; `delivered`: shipped − invoiced; never < 0.
     /// A service is never shipped, so it invoices as ordered.
     public var quantityToInvoice: Quantity {
         let base = (invoicePolicy == .delivered && stockable) ? shipped.thousandths : quantity.thousandths
@@ -124,7 +124,7 @@ public struct Order: Sendable, Equatable {
 
     public var totals: LineAmounts { lines.reduce(LineAmounts.zero) { $0 + $1.amounts } }
 
-    /// API.md §3: `completed` when every line is fully invoiced and every stockable line fully
+    /// docs/api.md §3: `completed` when every line is fully invoiced and every stockable line fully
     /// shipped; a later credit note or return turns it back to `confirmed`.
     public var status: OrderStatus {
         guard storedStatus == .confirmed, !lines.isEmpty else { return storedStatus }
@@ -144,7 +144,7 @@ public struct Order: Sendable, Equatable {
         return stockable.allSatisfy({ $0.shipped == $0.quantity }) ? .shipped : .partiallyShipped
     }
 
-    /// API.md §3 `payment_status`, against what the customer owes for the order: its total less
+    /// docs/api.md §3 `payment_status`, against what the customer owes for the order: its total less
     /// what credit notes took off its invoices. A zero-total order counts as paid once invoiced.
     public var paymentStatus: PaymentStatus {
         let payable = totals.total - amountCredited
@@ -194,7 +194,7 @@ public struct Quote: Sendable, Equatable {
 
     public var totals: LineAmounts { lines.reduce(LineAmounts.zero) { $0 + $1.amounts } }
 
-    /// API.md §3: a draft or sent quote whose valid_until has passed reads as expired.
+    /// docs/api.md §3: a draft or sent quote whose valid_until has passed reads as expired.
     /// `today` is the UTC calendar date, YYYY-MM-DD (dates compare as text).
     public func status(today: String) -> QuoteStatus {
         if (storedStatus == .draft || storedStatus == .sent) && validUntil < today { return .expired }

@@ -1,4 +1,4 @@
-/// Sales reps, their shifts and activities (API.md §3 "Sales reps, shifts and activities").
+/// Sales reps, their shifts and activities (docs/api.md §3 "Sales reps, shifts and activities").
 
 public struct SalesRep: Sendable, Equatable {
     public var id: Int64

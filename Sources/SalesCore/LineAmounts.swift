@@ -1,7 +1,7 @@
-/// Exact money arithmetic for document lines (API.md §3 "Lines and totals").
+/// Exact money arithmetic for document lines (docs/api.md §3 "Lines and totals").
 ///
 /// Every intermediate value is an exact rational over 128-bit integers; the only rounding in the
-/// money path is `roundHalfAwayFromZero`, applied where API.md says R(…).
+/// money path is `roundHalfAwayFromZero`, applied where docs/api.md says R(…).
 public enum Money {
     /// The largest amount the API takes or computes for one document or line, in minor units
     /// (10^15): sums over many documents stay far inside Int64.
@@ -19,7 +19,7 @@ public enum Money {
     }
 }
 
-/// The pricing of one line: what API.md's formula takes as input.
+/// The pricing of one line: what docs/api.md's formula takes as input.
 public struct LinePricing: Sendable, Equatable {
     public var quantity: Quantity
     /// Minor units per unit.
@@ -70,7 +70,7 @@ public struct LineAmounts: Sendable, Equatable {
         LineAmounts(subtotal: a.subtotal - b.subtotal, tax: a.tax - b.tax, total: a.total - b.total)
     }
 
-    /// API.md §3: with base = quantity × unit_price × (1 − discount/100), exactly:
+    /// docs/api.md §3: with base = quantity × unit_price × (1 − discount/100), exactly:
     /// - no tax or exclusive tax: subtotal = R(base), tax = R(subtotal × percent/100), total = subtotal + tax;
     /// - inclusive tax: total = R(base), tax = R(total × percent/(100 + percent)), subtotal = total − tax.
     public static func compute(_ p: LinePricing) -> LineAmounts {
@@ -91,7 +91,7 @@ public struct LineAmounts: Sendable, Equatable {
 
     /// The amounts of `quantity` out of a line (invoices, credit notes). The portion that takes
     /// the line's remaining quantity takes its remaining amounts, so the portions of a line add
-    /// up to the line exactly, to the minor unit (API.md §3, "No rounding drift").
+    /// up to the line exactly, to the minor unit (docs/api.md §3, "No rounding drift").
     /// `remainingAmounts` is evaluated only in that case: it sums earlier portions.
     public static func portion(of pricing: LinePricing, quantity: Quantity, remainingQuantity: Quantity,
                                remainingAmounts: @autoclosure () throws -> LineAmounts) rethrows -> LineAmounts {

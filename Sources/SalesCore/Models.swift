@@ -1,4 +1,4 @@
-/// Free-form string metadata on every main resource (API.md §1 "metadata").
+/// Free-form string metadata on every main resource (docs/api.md §1 "metadata").
 public typealias Metadata = [String: String]
 
 public enum MetadataRules {
@@ -7,7 +7,7 @@ public enum MetadataRules {
     public static let maxValueLength = 500
 }
 
-/// A postal address (API.md §3 Customers).
+/// A postal address (docs/api.md §3 Customers).
 public struct Address: Sendable, Equatable {
     public var line1: String?
     public var line2: String?
@@ -48,7 +48,7 @@ public struct Customer: Sendable, Equatable {
     /// read-only through the API (part of `balance`).
     public var openOrdersAmount: Int64
     /// Σ amount_due of its open invoices and the money of its not allocated to any invoice,
-    /// both maintained in the transactions that move them (API.md §3 Customers `balance`).
+    /// both maintained in the transactions that move them (docs/api.md §3 Customers `balance`).
     public var receivable: Int64 = 0
     public var creditBalance: Int64 = 0
 
@@ -76,7 +76,7 @@ public struct Customer: Sendable, Equatable {
     }
 }
 
-/// The customer's money position (API.md §3 Customers, `balance`).
+/// The customer's money position (docs/api.md §3 Customers, `balance`).
 public struct CustomerBalance: Sendable, Equatable {
     public var currency: String
     public var receivable: Int64
@@ -102,7 +102,7 @@ public struct CustomerBalance: Sendable, Equatable {
 public struct TaxRate: Sendable, Equatable {
     public var id: Int64
     public var name: String
-    /// Percent scaled by 10^4 (8.875% = 88_750), API.md §1 "percentages".
+    /// Percent scaled by 10^4 (8.875% = 88_750), docs/api.md §1 "percentages".
     public var percentE4: Int64
     public var inclusive: Bool
     public var active: Bool
@@ -174,7 +174,7 @@ public struct Product: Sendable, Equatable {
     /// available = on_hand − reserved
     public var available: Quantity { Quantity(thousandths: onHand.thousandths - reserved.thousandths) }
 
-    /// API.md §3 Products: low when available ≤ 0, or ≤ reorder_level when one is set.
+    /// docs/api.md §3 Products: low when available ≤ 0, or ≤ reorder_level when one is set.
     public var isLowStock: Bool {
         guard type == .stockable else { return false }
         if available.thousandths <= 0 { return true }

@@ -1,4 +1,4 @@
-/// Payments, allocations, credit refunds and the customer ledger (API.md §3 "Payments
+/// Payments, allocations, credit refunds and the customer ledger (docs/api.md §3 "Payments
 /// (collections)", Customers "balance" and ledger). Amounts are integer minor units.
 
 public enum PaymentMethod: String, Sendable, CaseIterable { case cash, card, bank_transfer, check, other }
@@ -46,7 +46,7 @@ public struct Payment: Sendable, Equatable {
     public var method: PaymentMethod
     public var reference: String?
     public var receivedAt: String
-    /// Σ of its allocations as they stand now (API.md §4 invariant 2: never more than amount).
+    /// Σ of its allocations as they stand now (docs/api.md §4 invariant 2: never more than amount).
     public var amountAllocated: Int64
     public var allocations: [Allocation]
     public var voidReason: String?
@@ -137,7 +137,7 @@ public struct LedgerEntry: Sendable, Equatable {
     }
 }
 
-/// One money amount asking for more than is available (409 quantity_exceeded, API.md §3
+/// One money amount asking for more than is available (409 quantity_exceeded, docs/api.md §3
 /// Payments): an allocation over an invoice's amount_due, credit over the credit balance.
 public struct AmountExcess: Sendable, Equatable {
     public var field: String

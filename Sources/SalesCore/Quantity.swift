@@ -1,4 +1,4 @@
-/// A quantity in exact thousandths of a unit (API.md §1 "quantities": > 0, at most 3 decimal
+/// A quantity in exact thousandths of a unit (docs/api.md §1 "quantities": > 0, at most 3 decimal
 /// places, kept exactly). `Quantity(thousandths: 2500)` is 2.5 units.
 public struct Quantity: Sendable, Hashable, Comparable, Codable {
     public var thousandths: Int64

@@ -1,4 +1,4 @@
-/// API key roles (API.md §2).
+/// API key roles (docs/api.md §2).
 public enum Role: String, Sendable, CaseIterable, Codable {
     /// Everything, including API keys and settings.
     case admin
@@ -17,7 +17,7 @@ public struct Principal: Sendable, Equatable {
     public var keyId: Int64
     public var name: String
     public var role: Role
-    /// A key bound to a rep clocks in/out and logs activities only for that rep (API.md §2).
+    /// A key bound to a rep clocks in/out and logs activities only for that rep (docs/api.md §2).
     public var salesRepId: Int64?
 
     public init(keyId: Int64, name: String, role: Role, salesRepId: Int64?) {

@@ -12,7 +12,7 @@ public struct FieldError: Sendable, Equatable {
 }
 
 /// Domain failures. The API layer maps each case to one problem+json status and code
-/// (API.md §1 "Errors") in a single place.
+/// (docs/api.md §1 "Errors") in a single place.
 public enum SalesError: Error, Sendable, Equatable {
     /// 404 not_found: no such resource.
     case notFound(resource: String, id: String)
@@ -56,7 +56,7 @@ public struct StockShortage: Sendable, Equatable {
     }
 }
 
-/// One line asking for more than remains (API.md §1: `errors[]` gives line, requested, remaining).
+/// One line asking for more than remains (docs/api.md §1: `errors[]` gives line, requested, remaining).
 public struct QuantityExcess: Sendable, Equatable {
     public var field: String
     public var lineId: Int64

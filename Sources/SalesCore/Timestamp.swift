@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// RFC 3339 timestamps in UTC with milliseconds ("2026-11-23T11:26:25.123Z"): they sort
-/// correctly as text, which the database indexes rely on (API.md §1 "time").
+/// correctly as text, which the database indexes rely on (docs/api.md §1 "time").
 public enum Timestamp {
     /// Now by the server's wall clock (WallClock: real time unless a test started it elsewhere).
     public static func now() -> String {

@@ -1,5 +1,5 @@
 /// A parsed JSON document (RFC 8259). Numbers keep their literal text so that quantities and
-/// money are converted exactly, never through floating point (API.md §1).
+/// money are converted exactly, never through floating point (docs/api.md §1).
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)

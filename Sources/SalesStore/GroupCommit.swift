@@ -8,7 +8,7 @@ import GRDB
 /// One writer thread takes every write waiting when it becomes free, runs each in its own
 /// SAVEPOINT inside one `BEGIN IMMEDIATE` transaction — a write that throws rolls back to its
 /// savepoint and so undoes only its own work — commits once, and only then answers all of them:
-/// nobody hears of a change before it is durable (API.md §0 `--durability`, §4 invariant 7).
+/// nobody hears of a change before it is durable (docs/api.md §0 `--durability`, §4 invariant 7).
 /// While one batch commits, the next requests queue up, so the batch grows with the load and a
 /// lone request still commits at once.
 ///

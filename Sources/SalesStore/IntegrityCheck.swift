@@ -1,6 +1,6 @@
 import GRDB
 
-/// `sales-server check`: SQLite's integrity check plus the invariants of API.md §4 that the
+/// `sales-server check`: SQLite's integrity check plus the invariants of docs/api.md §4 that the
 /// schema so far can break. Each later feature adds its own invariants here.
 public enum IntegrityCheck {
     public static func run(_ db: Database) throws -> [String] {
@@ -43,7 +43,7 @@ public enum IntegrityCheck {
                 """) {
                 breaches.append("order line \(row["id"] as Int64): invoiced or shipped outside 0…quantity")
             }
-            // The customer's maintained open_orders_amount equals its definition (API.md §3).
+            // The customer's maintained open_orders_amount equals its definition (docs/api.md §3).
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.id, c.open_orders_amount, COALESCE((SELECT SUM(o.total - o.amount_invoiced) FROM orders o
                                                             WHERE o.customer_id = c.id AND o.status = 'confirmed'), 0) AS actual

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// How a commit reaches the disk (API.md §0 `--durability`).
+/// How a commit reaches the disk (docs/api.md §0 `--durability`).
 public enum Durability: String, Sendable, CaseIterable {
     /// synchronous=FULL in WAL mode: an acknowledged write survives power loss.
     case full

@@ -178,7 +178,7 @@ struct Check: ParsableCommand {
     }
 }
 
-/// Blocks until SIGTERM or SIGINT (API.md §0: stop accepting, finish in flight, exit 0).
+/// Blocks until SIGTERM or SIGINT (docs/api.md §0: stop accepting, finish in flight, exit 0).
 func waitForTerminationSignal() {
     let received = DispatchSemaphore(value: 0)
     var sources: [DispatchSourceSignal] = []

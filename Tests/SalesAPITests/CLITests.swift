@@ -4,7 +4,7 @@ import Testing
 import HTTPTestSupport
 import SalesAPI
 
-/// The `sales-server` executable's commands (API.md §0), run as a separate process.
+/// The `sales-server` executable's commands (docs/api.md §0), run as a separate process.
 @Suite struct CommandLine {
     /// The sales-server built beside this test runner (any --scratch-path, e.g. `make sanitize`'s),
     /// else the default build folder's.
@@ -127,7 +127,7 @@ import SalesAPI
     }
 
     /// `serve` on an empty database prints the address and a first admin key that works, holds
-    /// to `--max-connections`, and SIGTERM stops it with exit status 0 (API.md §0, §2).
+    /// to `--max-connections`, and SIGTERM stops it with exit status 0 (docs/api.md §0, §2).
     @Test func servePrintsAWorkingKeyAndStopsOnSIGTERM() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

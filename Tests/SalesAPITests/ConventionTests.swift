@@ -93,7 +93,7 @@ import Testing
 }
 
 @Suite struct RoleMatrix {
-    /// API.md §2 for the routes of this issue: reads for every role, writes per area, keys admin-only.
+    /// docs/api.md §2 for the routes of this issue: reads for every role, writes per area, keys admin-only.
     @Test func rolesAreEnforcedPerRoute() async throws {
         try await withAPI { api in
             var keys: [String: String] = ["admin": api.adminKey]

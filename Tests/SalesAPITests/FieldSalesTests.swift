@@ -3,7 +3,7 @@ import Testing
 import HTTPTestSupport
 
 @Suite struct FieldSales {
-    /// API.md §3 shifts and §2 rep-bound keys: one open shift per rep, duration_seconds, and a
+    /// docs/api.md §3 shifts and §2 rep-bound keys: one open shift per rep, duration_seconds, and a
     /// bound key acting only for its rep.
     @Test func clockInOutAndRepBoundKeys() async throws {
         try await withAPI { api in

@@ -59,7 +59,7 @@ import HTTPTestSupport
         }
     }
 
-    /// One of each document, line by line, as API.md §3 lists them.
+    /// One of each document, line by line, as docs/api.md §3 lists them.
     @Test func linesOfEachDocument() async throws {
         try await withAPI { api in
             let customer = try await api.customer()

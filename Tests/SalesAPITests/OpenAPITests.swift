@@ -10,6 +10,8 @@ import SalesAPI
         let file = try String(contentsOf: Self.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
         let generated = try String(contentsOf: Self.root.appendingPathComponent("Sources/SalesAPI/Resources/EmbeddedOpenAPI.swift"), encoding: .utf8)
         #expect(generated.contains(file.hasSuffix("\n") ? String(file.dropLast()) : file))
+        // One version: what `sales-server --version` prints is the spec's info.version.
+        #expect(file.contains("\ninfo:\n  title: sales-server API\n  version: \(ServerVersion.current)\n"))
     }
 
     /// Every route the router knows is in the spec, and every operation in the spec is routed.

@@ -49,7 +49,7 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
 
 @Suite struct StorageOutage {
     /// While `outage` holds, writes answer 503 unavailable and reads keep working; after
-    /// `recovery`, writes work again and nothing is corrupted (API.md §4 invariants hold,
+    /// `recovery`, writes work again and nothing is corrupted (docs/api.md §4 invariants hold,
     /// integrity_check ok).
     func writesAre503WhileReadsWork(outage: @escaping @Sendable (Database) throws -> Void,
                                     recovery: @escaping @Sendable (Database) throws -> Void) async throws {

@@ -194,7 +194,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3 stock adjustments: on_hand never below 0 — nor, here, below what orders hold.
+    /// docs/api.md §3 stock adjustments: on_hand never below 0 — nor, here, below what orders hold.
     @Test func adjustmentsCannotTakeReservedStock() async throws {
         try await withAPI { api in
             let product = try await api.product(price: 100, stock: "10")

@@ -3,10 +3,10 @@ import Testing
 import HTTPTestSupport
 
 /// Issue 6's randomized model test: thousands of random money operations against the real
-/// server, each compared with a small reference model of API.md §3 written here, with the
+/// server, each compared with a small reference model of docs/api.md §3 written here, with the
 /// invariants of §4 (2, 3) checked throughout by `sales-server check`'s own code.
 @Suite struct PaymentModel {
-    /// The reference model: only what API.md says, in plain integers.
+    /// The reference model: only what docs/api.md says, in plain integers.
     struct Model {
         struct OrderLine { var id: Int; var quantity: Int; var invoiced = 0 }
         struct Order { var id: Int; var customer: Int; var lines: [OrderLine] }
@@ -56,7 +56,7 @@ import HTTPTestSupport
             allocations.append(Allocation(invoice: invoice, payment: payment, amount: amount))
         }
 
-        /// Takes `amount` off an invoice's allocations, newest first (API.md §3 void, credit notes).
+        /// Takes `amount` off an invoice's allocations, newest first (docs/api.md §3 void, credit notes).
         mutating func release(_ invoice: Int, _ amount: Int) {
             var left = amount
             for index in allocations.indices.reversed() where left > 0 && allocations[index].invoice == invoice && allocations[index].amount > 0 {

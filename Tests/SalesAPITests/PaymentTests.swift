@@ -32,7 +32,7 @@ extension TestServer {
 }
 
 @Suite struct Payments {
-    /// API.md §3: no allocations → open invoices oldest due date first; the rest → credit_balance.
+    /// docs/api.md §3: no allocations → open invoices oldest due date first; the rest → credit_balance.
     @Test func automaticAllocationPaysOldestDueFirstAndKeepsTheRestAsCredit() async throws {
         try await withAPI { api in
             let customer = try await api.customer(#","payment_terms_days":10"#)
@@ -73,7 +73,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3: another customer's, a void or a paid invoice, or a sum over amount → 422;
+    /// docs/api.md §3: another customer's, a void or a paid invoice, or a sum over amount → 422;
     /// one over amount_due → 409 quantity_exceeded; currency must be the customer's.
     @Test func explicitAllocationsAreCheckedBeforeAnythingIsWritten() async throws {
         try await withAPI { api in
@@ -120,7 +120,7 @@ extension TestServer {
     }
 
     /// The README walkthrough: pay an order, void its invoice, see the outstanding credit,
-    /// apply it to the next invoice (API.md §3 Invoices void, Payments apply-credit).
+    /// apply it to the next invoice (docs/api.md §3 Invoices void, Payments apply-credit).
     @Test func voidingAPaidInvoiceMovesThePaymentToCreditWhichPaysTheNextInvoice() async throws {
         try await withAPI { api in
             let customer = try await api.customer()
@@ -166,7 +166,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3 Credit notes: the credit reduces amount_due first; the excess comes off the
+    /// docs/api.md §3 Credit notes: the credit reduces amount_due first; the excess comes off the
     /// payments and becomes credit.
     @Test func creditNoteBeyondAmountDueMovesTheExcessToCredit() async throws {
         try await withAPI { api in
@@ -193,7 +193,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3: voiding a payment undoes its allocations (invoices reopen); when its
+    /// docs/api.md §3: voiding a payment undoes its allocations (invoices reopen); when its
     /// unallocated part was already used elsewhere → 409 invalid_state.
     @Test func paymentVoidReopensInvoicesAndRefusesWhenItsCreditWasUsed() async throws {
         try await withAPI { api in
@@ -231,7 +231,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3: a prepayment before any invoice goes to credit_balance; a draft order takes no payment.
+    /// docs/api.md §3: a prepayment before any invoice goes to credit_balance; a draft order takes no payment.
     @Test func orderPaymentsPayThatOrdersInvoicesAndPrepaymentsBecomeCredit() async throws {
         try await withAPI { api in
             let customer = try await api.customer()
@@ -256,7 +256,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3: credit refunds pay credit back out, at most credit_balance.
+    /// docs/api.md §3: credit refunds pay credit back out, at most credit_balance.
     @Test func creditRefundsPayCreditBackOut() async throws {
         try await withAPI { api in
             let customer = try await api.customer()
@@ -281,7 +281,7 @@ extension TestServer {
         }
     }
 
-    /// API.md §3 Sales orders confirm: credit limit against the real net_balance.
+    /// docs/api.md §3 Sales orders confirm: credit limit against the real net_balance.
     @Test func creditLimitCountsPaymentsAndCredit() async throws {
         try await withAPI { api in
             let customer = try await api.customer(#","credit_limit":1000"#)

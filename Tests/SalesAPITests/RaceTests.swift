@@ -2,7 +2,7 @@ import Testing
 
 /// Many clients racing on the same document through the write routes (issue #10 item 2): the
 /// number of 2xx is exactly what the rules allow, the losers get 409, and the invariants of
-/// API.md §4 hold afterwards. (Invoices, shipments, reservations and credit have their own race
+/// docs/api.md §4 hold afterwards. (Invoices, shipments, reservations and credit have their own race
 /// tests beside their features.)
 @Suite struct WriteRouteRaces {
     /// `n` identical requests at once (`TestServer.race`); their statuses, sorted.
@@ -159,7 +159,7 @@ import Testing
             #expect(stock?["reserved"] as? Int == 3, "\(String(describing: stock))")
 
             // Payments for the same order, 8 at once: all are taken, the invoice is paid once and
-            // the rest is the customer's credit (API.md §3 Payments, §4 invariants).
+            // the rest is the customer's credit (docs/api.md §3 Payments, §4 invariants).
             let invoice = try #require(try await api.call("POST", "/v1/orders/\(draft)/invoices", "{}")["id"] as? Int)
             let payments = try await race(api, 8, "POST", "/v1/orders/\(draft)/payments", #"{"amount":900,"method":"card"}"#)
             #expect(count(payments, 201) == 8, "\(payments)")
@@ -189,7 +189,7 @@ import Testing
             let deletes = try await race(api, 6, "DELETE", "/v1/tax-rates/\(unused)", "")
             #expect(count(deletes, 204) == 1 && count(deletes, 404) == 5, "\(deletes)")
             let key = try #require(try await api.call("POST", "/v1/api-keys", #"{"name":"race","role":"readonly"}"#)["id"] as? Int)
-            // Revoking is idempotent (API.md §2: the key answers with its record): all six are
+            // Revoking is idempotent (docs/api.md §2: the key answers with its record): all six are
             // 200 and the first revocation's time stands.
             let revokes = try await race(api, 6, "DELETE", "/v1/api-keys/\(key)", "")
             #expect(count(revokes, 200) == 6, "\(revokes)")

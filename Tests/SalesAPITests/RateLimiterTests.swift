@@ -1,7 +1,7 @@
 import Testing
 @testable import SalesAPI
 
-/// API.md §1 rate limit: a token bucket per key, `rate` a second with a burst of one second's
+/// docs/api.md §1 rate limit: a token bucket per key, `rate` a second with a burst of one second's
 /// worth, checked with explicit clock readings so the arithmetic is exact.
 @Suite struct RateLimiterArithmetic {
     let second: UInt64 = 1_000_000_000

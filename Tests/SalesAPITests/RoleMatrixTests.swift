@@ -5,9 +5,9 @@ import HTTPTestSupport
 import SalesAPI
 
 /// Every /v1 route the router knows, without a key (401) and with each role (allowed, or 403),
-/// against API.md §2 written out independently here — not read back from RouteTable.
+/// against docs/api.md §2 written out independently here — not read back from RouteTable.
 @Suite struct GeneratedRoleMatrix {
-    /// API.md §2: admin everything; sales customers, quotes, orders; warehouse products, stock,
+    /// docs/api.md §2: admin everything; sales customers, quotes, orders; warehouse products, stock,
     /// shipments, returns; accounting invoices, credit notes, payments (an order's too), credits,
     /// tax rates (our reading);
     /// readonly every GET. API keys are admin's alone (our reading of "admin … API keys").
@@ -28,7 +28,7 @@ import SalesAPI
         case let t where t.hasSuffix("/invoices"), let t where t.hasPrefix("/v1/invoices"), let t where t.hasPrefix("/v1/tax-rates"): area = "accounting"
         case let t where t.hasSuffix("/shipments"), let t where t.hasPrefix("/v1/shipments"), let t where t.hasPrefix("/v1/products"): area = "warehouse"
         case let t where t.hasPrefix("/v1/orders"): area = "sales"
-        default: area = "unknown route: extend this table from API.md §2"
+        default: area = "unknown route: extend this table from docs/api.md §2"
         }
         return ["admin", area]
     }

@@ -1,7 +1,7 @@
 import Testing
 import SalesCore
 
-/// Derived order fields (API.md §3 "Sales orders") as pure functions of the line counters, so
+/// Derived order fields (docs/api.md §3 "Sales orders") as pure functions of the line counters, so
 /// they are tested before invoices and shipments can set those counters through the API.
 @Suite struct DerivedOrderFields {
     func q(_ units: Double) -> Quantity { Quantity(thousandths: Int64((units * 1000).rounded())) }

@@ -1,7 +1,7 @@
 import Testing
 import SalesCore
 
-/// API.md §1 "quantities": JSON numbers with at most 3 decimal places, kept exactly.
+/// docs/api.md §1 "quantities": JSON numbers with at most 3 decimal places, kept exactly.
 @Suite struct QuantityParsing {
     @Test(arguments: [("2", 2000), ("2.5", 2500), ("0.125", 125), ("2.500", 2500), ("1e2", 100_000),
                       ("1.5E1", 15_000), ("12.25e-1", 1225), ("0", 0), ("-3.5", -3500), ("0.1000", 100)])
@@ -25,7 +25,7 @@ import SalesCore
     }
 
     @Test func percentagesUseTheSameExactPath() {
-        // Tax percent: at most 4 decimals (API.md §1 "percentages").
+        // Tax percent: at most 4 decimals (docs/api.md §1 "percentages").
         #expect(ExactDecimal.parse("8.875", scale: 4) == 88_750)
         #expect(ExactDecimal.parse("8.87501", scale: 4) == nil)
     }

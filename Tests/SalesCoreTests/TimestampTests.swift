@@ -1,7 +1,7 @@
 import Testing
 import SalesCore
 
-/// RFC 3339 input to the stored canonical form (API.md §1 "time"). The fuzzer found a crash
+/// RFC 3339 input to the stored canonical form (docs/api.md §1 "time"). The fuzzer found a crash
 /// here: more than three fraction digits trapped on a reversed range.
 @Suite struct TimestampParsing {
     @Test(arguments: [

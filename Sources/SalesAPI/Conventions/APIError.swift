@@ -2,7 +2,7 @@ import HTTPServer
 import SalesCore
 import SalesJSON
 
-/// An error answered as RFC 9457 problem+json with the API's `code` (API.md §1 "Errors").
+/// An error answered as RFC 9457 problem+json with the API's `code` (docs/api.md §1 "Errors").
 public struct APIError: Error, Sendable {
     public var status: Int
     public var code: String

@@ -3,9 +3,9 @@ import HTTPServer
 import SalesCore
 import SalesJSON
 
-/// Who may call a route (API.md §2). Declared per route in RouteTable.swift, the one place.
+/// Who may call a route (docs/api.md §2). Declared per route in RouteTable.swift, the one place.
 public enum Access: Sendable, Equatable {
-    /// No key needed (API.md §1 "open routes").
+    /// No key needed (docs/api.md §1 "open routes").
     case open
     /// Any key whose role is in the set.
     case roles(Set<Role>)
@@ -43,7 +43,7 @@ public struct APIRequest: Sendable {
     /// with it in the same transaction (see SalesApp.write).
     public var idempotency: IdempotencyClaim?
 
-    /// API.md §2: a key bound to a sales rep acts only for that rep; for anyone else → 403.
+    /// docs/api.md §2: a key bound to a sales rep acts only for that rep; for anyone else → 403.
     public func requireActsFor(salesRep id: Int64) throws {
         if let bound = principal?.salesRepId, bound != id {
             throw APIError.forbidden("this API key acts only for sales rep \(bound), not \(id)")
@@ -93,7 +93,7 @@ public struct APIRequest: Sendable {
         try reader.finish()
     }
 
-    /// `If-Match: "<n>"` (API.md §1 "versions"); a malformed value is 400.
+    /// `If-Match: "<n>"` (docs/api.md §1 "versions"); a malformed value is 400.
     public func ifMatchVersion() throws -> Int64? {
         guard let raw = http.headers["if-match"] else { return nil }
         guard let v = parseETag(raw) else { throw APIError.badRequest("If-Match must be an ETag like \"3\"") }
@@ -116,7 +116,7 @@ func parseETag(_ raw: String) -> Int64? {
     return Int64(text)
 }
 
-/// A handler's answer. `etag` carries the resource version (API.md §1 "versions").
+/// A handler's answer. `etag` carries the resource version (docs/api.md §1 "versions").
 public struct APIResponse: Sendable {
     public var status: Int
     public var body: [UInt8]

@@ -34,7 +34,7 @@ public enum Presence<T> {
 }
 
 /// Reads and validates the fields of a JSON object, collecting every error with its path
-/// (`lines[0].quantity`) for one 422 `validation_failed` (API.md §1 "Errors").
+/// (`lines[0].quantity`) for one 422 `validation_failed` (docs/api.md §1 "Errors").
 public struct BodyReader {
     public let object: JSONObject
     public let prefix: String
@@ -145,7 +145,7 @@ public struct BodyReader {
         return .value(v)
     }
 
-    /// API.md §1 "quantities": a JSON number > 0 with at most 3 decimals, kept exactly.
+    /// docs/api.md §1 "quantities": a JSON number > 0 with at most 3 decimals, kept exactly.
     public mutating func quantity(_ key: String, allowZero: Bool = false, allowNegative: Bool = false, nullable: Bool = false) -> Presence<Quantity> {
         guard let value = raw(key, nullable: nullable) else { return .absent }
         switch value {
@@ -195,7 +195,7 @@ public struct BodyReader {
         }
     }
 
-    /// An RFC 3339 timestamp (API.md §1 "time"), returned in the canonical stored form.
+    /// An RFC 3339 timestamp (docs/api.md §1 "time"), returned in the canonical stored form.
     public mutating func timestamp(_ key: String) -> Presence<String> {
         guard case .value(let s) = text(key, maxLength: 40, nullable: false) else { return .absent }
         guard s.utf8.count > 10, let normalized = Timestamp.normalize(s) else {
@@ -215,7 +215,7 @@ public struct BodyReader {
         return .value(s)
     }
 
-    /// API.md §1 "metadata": string → string, ≤ 50 keys, key ≤ 40 chars, value ≤ 500 chars.
+    /// docs/api.md §1 "metadata": string → string, ≤ 50 keys, key ≤ 40 chars, value ≤ 500 chars.
     public mutating func metadata(_ key: String = "metadata") -> Presence<Metadata> {
         guard let value = raw(key, nullable: true) else { return .absent }
         if value == .null { return .value([:]) }

@@ -1,7 +1,7 @@
 import SalesJSON
 import SalesStore
 
-/// The list envelope of API.md §1: {"data": [...], "has_more": bool, "next_cursor": string|null}.
+/// The list envelope of docs/api.md §1: {"data": [...], "has_more": bool, "next_cursor": string|null}.
 enum ListResponse {
     static func make<T>(_ page: Page<T>, cursor: (T) -> Cursor, write: (T, inout JSONWriter) -> Void) -> APIResponse {
         APIResponse.json { w in

@@ -25,7 +25,7 @@ public struct QueryParameters: Sendable {
 
     public subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
 
-    /// `metadata[KEY]=VALUE` filters (API.md §1 "metadata").
+    /// `metadata[KEY]=VALUE` filters (docs/api.md §1 "metadata").
     public var metadataFilters: [(key: String, value: String)] {
         pairs.compactMap { pair in
             guard isMetadataFilter(pair.name) else { return nil }
@@ -50,7 +50,7 @@ public struct QueryParameters: Sendable {
             if list && (ListParameters.names.contains(pair.name) || isMetadataFilter(pair.name)) { continue }
             throw APIError.badRequest("unknown query parameter \"\(pair.name)\"")
         }
-        // API.md §1 metadata has at most 50 keys: so does a filter on it.
+        // docs/api.md §1 metadata has at most 50 keys: so does a filter on it.
         if metadataFilters.count > 50 { throw APIError.badRequest("at most 50 metadata[KEY] filters") }
         var seen = Set<String>()
         for pair in pairs where !seen.insert(pair.name).inserted {
@@ -88,7 +88,7 @@ public struct QueryParameters: Sendable {
     }
 }
 
-/// API.md §1 "lists": limit 1–200 (default 50), cursor, created_from/created_to,
+/// docs/api.md §1 "lists": limit 1–200 (default 50), cursor, created_from/created_to,
 /// updated_since (a sync feed ordered by updated_at, id), metadata filters.
 public enum ListParameters {
     static let names: Set<String> = ["limit", "cursor", "created_from", "created_to", "updated_since"]

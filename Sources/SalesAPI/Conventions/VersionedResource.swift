@@ -5,7 +5,7 @@ import SalesStore
 /// The create / get / update / delete handlers that every versioned resource shares:
 /// the body is validated before the transaction (every bad field in one 422), the rules that
 /// compare against stored state run inside it, `If-Match` is compared inside it
-/// (API.md §1 "versions"), and every answer carries the resource's ETag.
+/// (docs/api.md §1 "versions"), and every answer carries the resource's ETag.
 protocol IdentifiedModel: Sendable { var id: Int64 { get } }
 extension Customer: IdentifiedModel {}
 extension Product: IdentifiedModel {}
@@ -14,7 +14,7 @@ extension SalesRep: IdentifiedModel {}
 extension WebhookEndpoint: IdentifiedModel {}
 
 struct VersionedResource<Model: IdentifiedModel>: Sendable {
-    /// The event resource type ("customer" → customer.created / .updated / .deleted, API.md §3
+    /// The event resource type ("customer" → customer.created / .updated / .deleted, docs/api.md §3
     /// "Events"); nil records none.
     let eventResource: String?
     /// A model holding the defaults, for create and for validating a PATCH up front.

@@ -4,7 +4,7 @@ import SalesCore
 
 /// Recently verified API keys (by SHA-256), so a request does not pay a database read to
 /// authenticate. Entries live 2 seconds; `DELETE /v1/api-keys/{id}` clears the cache, so a
-/// revocation through the API takes effect at once (API.md §2). A revocation by the CLI, from
+/// revocation through the API takes effect at once (docs/api.md §2). A revocation by the CLI, from
 /// another process, takes effect within the TTL.
 final class AuthCache: Sendable {
     private struct Entry {

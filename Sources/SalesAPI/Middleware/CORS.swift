@@ -1,6 +1,6 @@
 import HTTPServer
 
-/// CORS for browser frontends (API.md §1 "CORS"): allowed origins are configured (default
+/// CORS for browser frontends (docs/api.md §1 "CORS"): allowed origins are configured (default
 /// none; "*" allows any). Preflight OPTIONS requests are answered here.
 struct CORSPolicy: Sendable {
     let origins: Set<String>

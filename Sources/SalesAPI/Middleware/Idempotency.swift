@@ -3,7 +3,7 @@ import HTTPServer
 import SalesStore
 
 /// The key a POST is running under. While claimed, a concurrent request with the same key gets
-/// 409 idempotency_in_progress (API.md §1). Claims live in memory: after a crash nothing is in
+/// 409 idempotency_in_progress (docs/api.md §1). Claims live in memory: after a crash nothing is in
 /// flight, and completed requests are in the database.
 public struct IdempotencyClaim: Sendable, Hashable {
     public let apiKeyId: Int64

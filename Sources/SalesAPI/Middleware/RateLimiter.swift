@@ -1,7 +1,7 @@
 import Locking
 import Dispatch
 
-/// Per-key token bucket (API.md §1 "rate limit"): `rate` requests per second with a burst of
+/// Per-key token bucket (docs/api.md §1 "rate limit"): `rate` requests per second with a burst of
 /// one second's worth. 0 turns it off.
 final class RateLimiter: Sendable {
     private struct Bucket {

@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/api-keys (API.md §2): admin only. The secret is returned once, at creation.
+/// /v1/api-keys (docs/api.md §2): admin only. The secret is returned once, at creation.
 enum APIKeyRoutes {
     static func create(_ app: SalesApp) -> APIHandler {
         { request in
@@ -39,7 +39,7 @@ enum APIKeyRoutes {
                 let record = try APIKeyStore.revoke(db, id: id)
                 return APIResponse.json { w in write(record, secret: nil, to: &w) }
             }
-            // API.md §2: revocation is immediate, so no cached verification may outlive it.
+            // docs/api.md §2: revocation is immediate, so no cached verification may outlive it.
             app.authCache.invalidateAll()
             return response
         }

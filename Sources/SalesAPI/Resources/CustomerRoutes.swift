@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/customers (API.md §3 Customers).
+/// /v1/customers (docs/api.md §3 Customers).
 enum CustomerRoutes {
     static let fields: Set<String> = ["name", "email", "phone", "billing_address", "shipping_address", "currency", "credit_limit",
                                       "payment_terms_days", "sales_rep_id", "external_ref", "active", "metadata"]

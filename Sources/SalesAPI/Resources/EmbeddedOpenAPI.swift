@@ -7,9 +7,10 @@ info:
   version: 0.5.0
   summary: The sales lifecycle over HTTP — customers, products, stock and more.
   description: |
-    The contract is API.md; this document describes exactly what this server does.
+    The guide is docs/api.md (conventions, roles, states and rules, in prose, with the same section
+    numbers this document cites); this document describes exactly what this server does.
 
-    Conventions (API.md §1):
+    Conventions (docs/api.md §1):
     - Every `/v1` route needs `Authorization: Bearer <api key>` (401 without, 403 when the key's role may not).
     - Money is integers in minor units; quantities are JSON numbers with at most 3 decimals, kept exactly.
     - Errors are `application/problem+json` with a machine-readable `code` and, for 422, `errors[]`.
@@ -20,7 +21,7 @@ info:
     - Any `POST` may carry `Idempotency-Key`: the first response (success or 4xx) is replayed byte for byte for 24 h with `Idempotent-Replayed: true`.
     - `Accept-Encoding: gzip` compresses bodies over 1 KiB; `X-Request-Id` is echoed or generated.
 
-    Transport (RFC 9112, where API.md is silent): framing is strict — an ambiguous or malformed request
+    Transport (RFC 9112, where docs/api.md is silent): framing is strict — an ambiguous or malformed request
     (Content-Length with Transfer-Encoding, duplicate lengths, bare LF, obs-fold, `chunked` not final)
     is answered 400 and the connection closed; a transfer coding before a final `chunked` (gzip,
     deflate) is 501. A request head must arrive within 10 s of its first byte and a body at 512 bytes/s

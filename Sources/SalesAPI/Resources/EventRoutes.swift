@@ -3,7 +3,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// The event feed (API.md §3 "Events and webhooks"). Handlers record events inside their write
+/// The event feed (docs/api.md §3 "Events and webhooks"). Handlers record events inside their write
 /// transaction with `Events.record`, so an event is committed exactly with its change.
 enum Events {
     /// Records `type` for a resource whose JSON (as answered) is `response`'s body.
@@ -25,7 +25,7 @@ enum Events {
         }
     }
 
-    /// order.completed when the change completed the order (its derived status, API.md §3).
+    /// order.completed when the change completed the order (its derived status, docs/api.md §3).
     static func orderCompleted(_ db: Database, _ request: APIRequest, orderId: Int64, before: OrderStatus) throws {
         guard before != .completed, try OrderStore.status(db, id: orderId) == .completed else { return }
         try record(db, request, "order.completed", "order", orderId, try OrderRoutes.response(db, try OrderStore.get(db, id: orderId)))

@@ -2,8 +2,8 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// Sales reps, shifts and activities (API.md §3). Clocking in and out and logging activities
-/// with a key bound to a rep works only for that rep (API.md §2; 403 otherwise).
+/// Sales reps, shifts and activities (docs/api.md §3). Clocking in and out and logging activities
+/// with a key bound to a rep works only for that rep (docs/api.md §2; 403 otherwise).
 enum FieldSalesRoutes {
     static let repFields: Set<String> = ["name", "email", "phone", "active", "metadata"]
 

@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// Invoices (API.md §3): created only from a confirmed order; `POST /v1/invoices` does not exist
+/// Invoices (docs/api.md §3): created only from a confirmed order; `POST /v1/invoices` does not exist
 /// (the router answers 405 since the path serves GET).
 enum InvoiceRoutes {
     static func create(_ app: SalesApp) -> APIHandler {
@@ -25,7 +25,7 @@ enum InvoiceRoutes {
                 let invoice = try InvoiceStore.create(db, orderId: orderId, requests: lineRequests, issueDate: issue, dueDate: due, notes: notes)
                 let answer = response(invoice, status: 201)
                 try Events.record(db, request, "invoice.created", "invoice", invoice.id, answer)
-                // A zero total is paid at creation (API.md §3).
+                // A zero total is paid at creation (docs/api.md §3).
                 if invoice.status == .paid { try Events.record(db, request, "invoice.paid", "invoice", invoice.id, answer) }
                 try Events.orderCompleted(db, request, orderId: orderId, before: before)
                 return answer

@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/orders (API.md §3 "Sales orders").
+/// /v1/orders (docs/api.md §3 "Sales orders").
 enum OrderRoutes {
     static let createFields: Set<String> = ["customer_id", "lines", "source", "external_ref", "sales_rep_id", "shipping_address", "notes",
                                             "allow_backorder", "auto_invoice", "confirm", "override_credit_limit", "metadata"]
@@ -191,7 +191,7 @@ enum OrderRoutes {
         }
     }
 
-    /// API.md §3: only an admin key may send override_credit_limit: true.
+    /// docs/api.md §3: only an admin key may send override_credit_limit: true.
     static func checkOverride(_ override: Bool, _ request: APIRequest) throws {
         if override && request.principal?.role != .admin {
             throw APIError.forbidden("only an admin key may override a credit limit")

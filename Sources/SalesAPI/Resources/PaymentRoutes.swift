@@ -3,7 +3,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// Payments, credit applications, credit refunds and the statement of account (API.md §3
+/// Payments, credit applications, credit refunds and the statement of account (docs/api.md §3
 /// "Payments (collections)", Customers `balance` and ledger).
 enum PaymentRoutes {
     static let createFields: Set<String> = ["customer_id", "amount", "currency", "method", "reference", "received_at", "allocations", "metadata"]

@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/products, stock adjustments and movements, and /v1/stock (API.md §3 Products).
+/// /v1/products, stock adjustments and movements, and /v1/stock (docs/api.md §3 Products).
 enum ProductRoutes {
     static let fields: Set<String> = ["sku", "name", "description", "type", "unit_price", "prices", "tax_rate_id", "reorder_level",
                                       "invoice_policy", "active", "metadata"]

@@ -3,7 +3,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/quotes (API.md §3 "Quotes").
+/// /v1/quotes (docs/api.md §3 "Quotes").
 enum QuoteRoutes {
     static func list(_ app: SalesApp) -> APIHandler {
         { request in

@@ -3,13 +3,13 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// Reports, the journal export and its account settings (API.md §3 "Reports", "Accounting
+/// Reports, the journal export and its account settings (docs/api.md §3 "Reports", "Accounting
 /// export"). JSON by default; CSV (RFC 4180, one header row) for `Accept: text/csv` or
 /// `?format=csv`, streamed from one read transaction.
 enum ReportRoutes {
     enum Format { case json, csv }
 
-    /// `?format=json|csv` wins; otherwise `Accept: text/csv` asks for CSV (API.md §1 "CSV").
+    /// `?format=json|csv` wins; otherwise `Accept: text/csv` asks for CSV (docs/api.md §1 "CSV").
     static func format(_ request: APIRequest) throws -> Format {
         if let f = request.query["format"] {
             switch f {

@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// Shipments and returns (API.md §3); `POST /v1/shipments` does not exist (405).
+/// Shipments and returns (docs/api.md §3); `POST /v1/shipments` does not exist (405).
 enum ShipmentRoutes {
     static func create(_ app: SalesApp) -> APIHandler {
         { request in

@@ -3,7 +3,7 @@ import SalesJSON
 import SalesStore
 import Yams
 
-/// Open routes (API.md §1): /healthz, /readyz, /metrics, /openapi.json.
+/// Open routes (docs/api.md §1): /healthz, /readyz, /metrics, /openapi.json.
 enum SystemRoutes {
     static func healthz(_ app: SalesApp) -> APIHandler {
         { _ in APIResponse(status: 200, body: Array("{\"status\":\"ok\"}".utf8)) }

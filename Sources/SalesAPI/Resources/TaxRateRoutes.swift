@@ -2,7 +2,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/tax-rates (API.md §3 Tax rates). `percent` is 0–100 with at most 4 decimals, kept exactly.
+/// /v1/tax-rates (docs/api.md §3 Tax rates). `percent` is 0–100 with at most 4 decimals, kept exactly.
 enum TaxRateRoutes {
     static let fields: Set<String> = ["name", "percent", "inclusive", "active", "metadata"]
 

@@ -3,7 +3,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/webhook-endpoints (API.md §3 "Events and webhooks"; admin: they decide where data goes).
+/// /v1/webhook-endpoints (docs/api.md §3 "Events and webhooks"; admin: they decide where data goes).
 /// The signing secret is generated unless given and shown only in the create response.
 enum WebhookRoutes {
     static let fields: Set<String> = ["url", "events", "secret", "description", "active", "metadata"]

@@ -1,6 +1,6 @@
 import CZlib
 
-/// gzip (RFC 1952) through zlib, for `Accept-Encoding: gzip` (API.md §1 "compression").
+/// gzip (RFC 1952) through zlib, for `Accept-Encoding: gzip` (docs/api.md §1 "compression").
 public enum Gzip {
     public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8]? {
         var stream = z_stream()

@@ -7,7 +7,7 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// Delivers events to webhook endpoints (API.md §3 "Events and webhooks") off the request path:
+/// Delivers events to webhook endpoints (docs/api.md §3 "Events and webhooks") off the request path:
 /// a background task turns new events into delivery rows, then sends each endpoint's oldest
 /// pending delivery — one at a time per endpoint, so its events arrive in order — signed with
 /// `Sales-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. A 2xx delivers;

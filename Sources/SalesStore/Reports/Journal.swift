@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// The double-entry journal export (API.md §3 "Accounting export"): every document that moves
+/// The double-entry journal export (docs/api.md §3 "Accounting export"): every document that moves
 /// money becomes balanced debit/credit lines on the accounts of `/v1/settings/accounting`,
 /// dated by the document's accounting date.
 ///

@@ -2,7 +2,7 @@ import GRDB
 import SalesCore
 
 /// A report's answer, shaped once for JSON and CSV alike: named columns, rows of cells and the
-/// totals row (API.md §3 "Reports").
+/// totals row (docs/api.md §3 "Reports").
 public struct ReportTable: Sendable {
     public enum Cell: Sendable, Equatable {
         case int(Int64)

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// The reports of API.md §3 "Reports", each one aggregate query (or two) over the covering
+/// The reports of docs/api.md §3 "Reports", each one aggregate query (or two) over the covering
 /// indexes of migration 0007, in one currency at a time. Every figure is defined so it can be
 /// reconciled with the documents: see docs/openapi.yaml for each definition.
 public enum Reports {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SalesCore
 
-/// API keys: only the SHA-256 of a secret is stored (API.md §2).
+/// API keys: only the SHA-256 of a secret is stored (docs/api.md §2).
 public enum APIKeyStore {
     static func decode(_ row: Row) -> APIKeyRecord {
         APIKeyRecord(id: row["id"], name: row["name"], role: Role(rawValue: row["role"]) ?? .readonly,

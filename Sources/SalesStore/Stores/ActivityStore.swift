@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Sales reps' activities: visits, calls, e-mails, meetings, notes (API.md §3).
+/// Sales reps' activities: visits, calls, e-mails, meetings, notes (docs/api.md §3).
 public enum ActivityStore {
     public struct Filter: Sendable {
         public var salesRepId: Int64?

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Money on invoices (API.md §3 "Payments (collections)"): allocating moves an invoice's
+/// Money on invoices (docs/api.md §3 "Payments (collections)"): allocating moves an invoice's
 /// amount_due into amount_paid; releasing (invoice void, credit beyond amount_due) and
 /// reversing (payment void) take it back. These keep the invoice, the allocation rows and the
 /// payments' amount_allocated in step; the caller moves the customer's account.
@@ -27,7 +27,7 @@ enum Allocations {
     }
 
     /// Allocates `amount` (> 0, ≤ amount_due, checked by the caller against the row read in this
-    /// transaction) to an open invoice; the status follows amount_due (API.md §3 Invoices). A
+    /// transaction) to an open invoice; the status follows amount_due (docs/api.md §3 Invoices). A
     /// payment's amount_allocated is written by the payment itself, with all its allocations.
     static func allocate(_ db: Database, invoice: Invoice, amount: Int64, paymentId: Int64?) throws {
         let now = Timestamp.now()

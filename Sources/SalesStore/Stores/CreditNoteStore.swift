@@ -16,7 +16,7 @@ public struct CreditNote: Sendable, Equatable {
     public static func == (a: CreditNote, b: CreditNote) -> Bool { a.id == b.id }
 }
 
-/// Credit notes against an invoice (API.md §3 "Credit notes"): credited quantities become
+/// Credit notes against an invoice (docs/api.md §3 "Credit notes"): credited quantities become
 /// invoiceable again on the order; the credit reduces the invoice's amount_due first.
 public enum CreditNoteStore {
     static func decode(_ db: Database, _ row: Row) throws -> CreditNote {
@@ -77,7 +77,7 @@ public enum CreditNoteStore {
         }
         let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.2 }
         // The credit reduces amount_due first; what exceeds it is taken off the invoice's
-        // payments and moves to the customer's credit_balance (API.md §3 Credit notes).
+        // payments and moves to the customer's credit_balance (docs/api.md §3 Credit notes).
         let fromDue = min(invoice.amountDue, totals.total)
         let fromPaid = totals.total - fromDue
         let number = try DocumentNumbers.next(db, kind: "CN")

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Credit paid back out to a customer (`POST /v1/customers/{id}/credit-refunds`, API.md §3
+/// Credit paid back out to a customer (`POST /v1/customers/{id}/credit-refunds`, docs/api.md §3
 /// Payments): at most the credit balance, read in the same transaction that takes it.
 /// Numbered `RF-…`, gapless like every document kind.
 public enum CreditRefundStore {

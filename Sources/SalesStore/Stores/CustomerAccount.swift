@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// The customer's money position and statement of account (API.md §3 Customers `balance` and
+/// The customer's money position and statement of account (docs/api.md §3 Customers `balance` and
 /// ledger; §4 invariant 3). Every document that changes what a customer owes or holds calls
 /// `post` inside its own write transaction, so the maintained `receivable` and
 /// `credit_balance`, and the ledger's running `balance_after`, can never disagree with the
@@ -36,7 +36,7 @@ public enum CustomerAccount {
                              newReceivable - newCredit, Timestamp.now()])
     }
 
-    /// The balance object (API.md §3 Customers) from the customer row's maintained figures.
+    /// The balance object (docs/api.md §3 Customers) from the customer row's maintained figures.
     public static func balance(of customer: Customer) -> CustomerBalance {
         CustomerBalance(currency: customer.currency, receivable: customer.receivable, creditBalance: customer.creditBalance,
                         openOrdersAmount: customer.openOrdersAmount, creditLimit: customer.creditLimit)

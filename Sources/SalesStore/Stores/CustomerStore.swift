@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Customers (API.md §3 Customers). Every check against stored state runs inside the caller's
+/// Customers (docs/api.md §3 Customers). Every check against stored state runs inside the caller's
 /// write transaction.
 public enum CustomerStore {
     public struct Filter: Sendable {
@@ -60,7 +60,7 @@ public enum CustomerStore {
     }
 
     /// Applies `change` to the current row and saves it with version + 1. `expectedVersion`
-    /// (from If-Match) is compared inside the transaction (API.md §1 "versions").
+    /// (from If-Match) is compared inside the transaction (docs/api.md §1 "versions").
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?,
                               change: (inout Customer) throws -> Void) throws -> Customer {
         var c = try get(db, id: id)
@@ -104,7 +104,7 @@ public enum CustomerStore {
         }
     }
 
-    /// The balance object (API.md §3 Customers), from the figures the document transactions
+    /// The balance object (docs/api.md §3 Customers), from the figures the document transactions
     /// maintain on the customer row (CustomerAccount.post, OrderStore.adjustOpenOrders).
     public static func balance(_ db: Database, customer: Customer) throws -> CustomerBalance {
         CustomerAccount.balance(of: customer)

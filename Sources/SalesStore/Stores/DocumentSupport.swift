@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Gapless numbers per kind (API.md §1 "ids", §4 invariant 6): taken inside the transaction that
+/// Gapless numbers per kind (docs/api.md §1 "ids", §4 invariant 6): taken inside the transaction that
 /// creates the document, so a rolled-back document gives its number back.
 public enum DocumentNumbers {
     public static func next(_ db: Database, kind: String) throws -> String {
@@ -14,7 +14,7 @@ public enum DocumentNumbers {
     }
 }
 
-/// Prices request lines from their products inside the write transaction (API.md §3 "Lines and
+/// Prices request lines from their products inside the write transaction (docs/api.md §3 "Lines and
 /// totals"): unit_price, tax_rate_id and description default from the product; the default
 /// price is the product's price in the document's currency.
 enum LinePricer {
@@ -85,7 +85,7 @@ public struct LineRequest: Sendable {
 /// Matches requested lines to a document's lines, the same way for every document that takes
 /// quantities from another: an unknown or repeated line id is 422 (`lines[i].<idKey>`), a
 /// quantity over what remains is 409 quantity_exceeded naming the line, requested and remaining
-/// (API.md §1), and `refuse` may reject a line outright (a service line cannot ship).
+/// (docs/api.md §1), and `refuse` may reject a line outright (a service line cannot ship).
 enum LineRequests {
     static func match<Line>(_ requests: [LineRequest], in lines: [Line], idKey: String, owner: String,
                             id: (Line) -> Int64, remaining: (Line) -> Quantity,

@@ -22,7 +22,7 @@ public struct EventRecord: Sendable, Equatable {
     public var data: String
 }
 
-/// The event feed (API.md §3 "Events and webhooks"): one row per change, inserted in the
+/// The event feed (docs/api.md §3 "Events and webhooks"): one row per change, inserted in the
 /// transaction that makes the change, so an event exists exactly when its change does.
 public enum EventStore {
     public static func record(_ db: Database, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {

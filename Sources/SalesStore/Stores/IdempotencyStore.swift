@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Stored first responses for Idempotency-Key (API.md §1 "idempotency").
+/// Stored first responses for Idempotency-Key (docs/api.md §1 "idempotency").
 ///
 /// A successful write stores its response in the same transaction as the change itself, so a
 /// crash can never leave a committed change without its replayable response (which would let a

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Invoices (API.md §3 "Invoices — only from a confirmed order"). Quantities and amounts are
+/// Invoices (docs/api.md §3 "Invoices — only from a confirmed order"). Quantities and amounts are
 /// checked against the order inside the write transaction, so concurrent invoicing can never
 /// exceed what was ordered (§4 invariants 1, 2, 5).
 public enum InvoiceStore {
@@ -81,7 +81,7 @@ public enum InvoiceStore {
 
         var invoiceLines: [(DocumentLine, Quantity, LineAmounts)] = []
         for (line, quantity) in picks {
-            // The remainder rule (API.md §3): the portion that takes the line's remaining
+            // The remainder rule (docs/api.md §3): the portion that takes the line's remaining
             // quantity takes its remaining amounts, so the invoices add up to the order exactly.
             let remainingQuantity = Quantity(thousandths: line.quantity.thousandths - line.invoiced.thousandths)
             invoiceLines.append((line, quantity, try LineAmounts.portion(of: line.pricing, quantity: quantity, remainingQuantity: remainingQuantity,
@@ -108,7 +108,7 @@ public enum InvoiceStore {
                            arguments: [quantity.thousandths, line.id])
         }
         try changeInvoicedAmount(db, order: order, by: totals.total)
-        // Ledger: invoice +total (API.md §3 Customers); a zero-total invoice is paid at once.
+        // Ledger: invoice +total (docs/api.md §3 Customers); a zero-total invoice is paid at once.
         try CustomerAccount.post(db, customerId: order.customerId, receivable: totals.total, credit: 0,
                                  entry: .init(kind: .invoice, documentType: "invoice", documentId: invoiceId, number: number))
         return try get(db, id: invoiceId)
@@ -152,7 +152,7 @@ public enum InvoiceStore {
 
     // MARK: - Void
 
-    /// open|paid → void (API.md §3): its not-credited quantities become invoiceable again and
+    /// open|paid → void (docs/api.md §3): its not-credited quantities become invoiceable again and
     /// whatever was paid on it moves to the customer's credit_balance.
     public static func void(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Invoice {
         let invoice = try get(db, id: id)

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Sales orders (API.md §3 "Sales orders"). Every rule that compares against stored state —
+/// Sales orders (docs/api.md §3 "Sales orders"). Every rule that compares against stored state —
 /// external_ref uniqueness, draft-only edits, credit limit, stock reservation — is checked in
 /// the caller's write transaction.
 public enum OrderStore {
@@ -69,7 +69,7 @@ public enum OrderStore {
         return found
     }
 
-    /// The order's status (derived from its stored status and lines, API.md §3) without the
+    /// The order's status (derived from its stored status and lines, docs/api.md §3) without the
     /// money sums `get` reads: for checks that only need to know whether it is completed.
     public static func status(_ db: Database, id: Int64) throws -> OrderStatus {
         let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
@@ -190,7 +190,7 @@ public enum OrderStore {
                        arguments: [totals.subtotal, totals.tax, totals.total, quantity, orderId])
     }
 
-    /// What PATCH may change (API.md §3): everything while draft; afterwards only notes,
+    /// What PATCH may change (docs/api.md §3): everything while draft; afterwards only notes,
     /// shipping_address, sales_rep_id and metadata (lines are locked: 409 invalid_state).
     public struct Patch: Sendable {
         public var lines: [LineInput]?
@@ -243,7 +243,7 @@ public enum OrderStore {
         return try get(db, id: id)
     }
 
-    /// API.md §3 confirm, in one transaction: at least one line; customer active; credit limit
+    /// docs/api.md §3 confirm, in one transaction: at least one line; customer active; credit limit
     /// (unless an admin overrides); each stockable line reserves its quantity, or with
     /// allow_backorder what is available with the rest backordered; otherwise 409
     /// insufficient_stock naming every short line.
@@ -300,7 +300,7 @@ public enum OrderStore {
         try db.cachedStatement(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         try adjustOpenOrders(db, customerId: order.customerId, by: order.totals.total - order.amountInvoiced)
-        // API.md §3: with auto_invoice the full invoice is created in the same transaction
+        // docs/api.md §3: with auto_invoice the full invoice is created in the same transaction
         // (under the delivered policy only what is already shipped is invoiceable: possibly nothing).
         if order.autoInvoice {
             let confirmed = try get(db, id: id)
@@ -312,14 +312,14 @@ public enum OrderStore {
     }
 
     /// Keeps customers.open_orders_amount = Σ over confirmed orders of (total − amount_invoiced)
-    /// (API.md §3 Customers): every change to either side of that sum calls this in the same
+    /// (docs/api.md §3 Customers): every change to either side of that sum calls this in the same
     /// transaction. It is a derived figure, so the customer's version does not change.
     static func adjustOpenOrders(_ db: Database, customerId: Int64, by delta: Int64) throws {
         guard delta != 0 else { return }
         try db.cachedStatement(sql: "UPDATE customers SET open_orders_amount = open_orders_amount + ? WHERE id = ?").execute(arguments: [delta, customerId])
     }
 
-    /// API.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
+    /// docs/api.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
     /// open or paid; releases its reservations.
     public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Order {
         let order = try get(db, id: id)

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Payments (API.md §3 "Payments (collections)"). Allocation targets, amounts and the credit
+/// Payments (docs/api.md §3 "Payments (collections)"). Allocation targets, amounts and the credit
 /// balance are read and changed inside one write transaction, so racing payments and credit
 /// applications can never take an invoice's amount_due or a customer's credit below 0
 /// (§4 invariants 2, 3).
@@ -176,7 +176,7 @@ public enum PaymentStore {
         for (invoice, amount) in plan where amount > 0 {
             try Allocations.allocate(db, invoice: invoice, amount: amount, paymentId: id)
         }
-        // Ledger: payment −amount = receivable −allocated, credit +the rest (API.md §3 Customers).
+        // Ledger: payment −amount = receivable −allocated, credit +the rest (docs/api.md §3 Customers).
         try CustomerAccount.post(db, customerId: customer.id, receivable: -allocated, credit: new.amount - allocated,
                                  entry: .init(kind: .payment, documentType: "payment", documentId: id, number: number))
         return try get(db, id: id)

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Products, their stock and stock movements (API.md §3 Products). `on_hand` changes only
+/// Products, their stock and stock movements (docs/api.md §3 Products). `on_hand` changes only
 /// together with a movement row in the same transaction, so Σ movements = on_hand (invariant 4).
 public enum ProductStore {
     public struct Filter: Sendable {

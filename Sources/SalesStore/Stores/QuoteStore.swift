@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Quotes (API.md §3 "Quotes"): draft → sent → accepted (by convert) | declined; draft|sent →
+/// Quotes (docs/api.md §3 "Quotes"): draft → sent → accepted (by convert) | declined; draft|sent →
 /// canceled; expired is derived. Quotes never touch stock.
 public enum QuoteStore {
     public static let validityDays = 30
@@ -105,7 +105,7 @@ public enum QuoteStore {
         public init() {}
     }
 
-    /// Only a draft is editable (API.md §3); lines are replaced whole.
+    /// Only a draft is editable (docs/api.md §3); lines are replaced whole.
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
         let quote = try get(db, id: id)
         if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
@@ -155,7 +155,7 @@ public enum QuoteStore {
         return try get(db, id: id)
     }
 
-    /// API.md §3 convert: a new order with the quote's lines and prices (source "quote",
+    /// docs/api.md §3 convert: a new order with the quote's lines and prices (source "quote",
     /// quote_id set); the quote becomes accepted with order_id. Converting twice, or a declined,
     /// canceled or expired quote, is 409 invalid_state.
     public static func convert(_ db: Database, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Sales reps and their shifts (API.md §3 "Sales reps, shifts and activities"): one open shift
+/// Sales reps and their shifts (docs/api.md §3 "Sales reps, shifts and activities"): one open shift
 /// per rep, checked in the clock-in transaction and by a partial unique index.
 public enum SalesRepStore {
     static func decode(_ row: Row) -> SalesRep {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SalesCore
 
-/// The journal export's account codes (API.md §3 "Accounting export": `GET/PATCH
+/// The journal export's account codes (docs/api.md §3 "Accounting export": `GET/PATCH
 /// /v1/settings/accounting`), one JSON row in `settings`, versioned like every mutable resource.
 public struct AccountCodes: Sendable, Equatable, Codable {
     public static let names = ["receivable", "revenue", "tax", "cash", "bank", "card", "other"]

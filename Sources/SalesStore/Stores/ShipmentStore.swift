@@ -42,7 +42,7 @@ public struct ReturnRecord: Sendable, Equatable {
     public static func == (a: ReturnRecord, b: ReturnRecord) -> Bool { a.id == b.id }
 }
 
-/// Shipments and returns (API.md §3 "Shipments"). Stock, reservations and the order line's
+/// Shipments and returns (docs/api.md §3 "Shipments"). Stock, reservations and the order line's
 /// shipped quantity change together, in the caller's transaction, with a stock movement for every
 /// change of on_hand (§4 invariants 1 and 4).
 public enum ShipmentStore {
@@ -168,7 +168,7 @@ public enum ShipmentStore {
         return try get(db, id: id)
     }
 
-    /// Only while shipped (API.md §3): stock and reservation restored, quantities shippable again.
+    /// Only while shipped (docs/api.md §3): stock and reservation restored, quantities shippable again.
     public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
         if let expected = expectedVersion, expected != shipment.version { throw SalesError.versionConflict(current: shipment.version) }

@@ -1,7 +1,7 @@
 import GRDB
 import SalesCore
 
-/// Tax rates (API.md §3 Tax rates).
+/// Tax rates (docs/api.md §3 Tax rates).
 public enum TaxRateStore {
     static func decode(_ row: Row) -> TaxRate {
         TaxRate(id: row["id"], name: row["name"], percentE4: row["percent_e4"], inclusive: row["inclusive"],

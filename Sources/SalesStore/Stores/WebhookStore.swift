@@ -53,7 +53,7 @@ public struct WebhookDelivery: Sendable, Equatable {
     public var createdAt: String
 }
 
-/// Webhook endpoints and their deliveries (API.md §3 "Events and webhooks"). Deliveries are
+/// Webhook endpoints and their deliveries (docs/api.md §3 "Events and webhooks"). Deliveries are
 /// rows: a restart resumes them; per endpoint they go out in event order.
 public enum WebhookStore {
     static func decode(_ row: Row) -> WebhookEndpoint {

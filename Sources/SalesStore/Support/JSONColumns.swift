@@ -66,7 +66,7 @@ extension JSONWriter {
         endObject()
     }
 
-    /// API.md §3 Customers: {line1, line2, city, region, postal_code, country}, or null.
+    /// docs/api.md §3 Customers: {line1, line2, city, region, postal_code, country}, or null.
     public mutating func address(_ address: Address?) {
         guard let a = address else { null(); return }
         beginObject()

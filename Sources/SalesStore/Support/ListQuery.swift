@@ -1,6 +1,6 @@
 import GRDB
 
-/// The common list parameters of API.md §1 "lists", already validated by the API layer.
+/// The common list parameters of docs/api.md §1 "lists", already validated by the API layer.
 public struct ListOptions: Sendable {
     public var limit = 50
     /// Keyset cursor for lists ordered by id: rows with id > afterId.
@@ -17,7 +17,7 @@ public struct ListOptions: Sendable {
     public init() {}
 }
 
-/// A page of rows and whether more follow. No list computes a full count (API.md §1).
+/// A page of rows and whether more follow. No list computes a full count (docs/api.md §1).
 public struct Page<Element> {
     public var items: [Element]
     public var hasMore: Bool
