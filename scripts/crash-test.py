@@ -185,6 +185,8 @@ def verify(server, binary, entries, sample_older, rng, failures):
         if again is None:
             failures.append(f"{entry['key']}: no answer after restart")
             continue
+        if again[0] >= 500:
+            failures.append(f"{entry['key']}: resent after restart → {again[0]}: {again[2][:200]!r}")
         if answered is not None and 200 <= answered[0] < 300:
             # Acknowledged: the replay is the stored answer, byte for byte.
             if again[0] != answered[0] or again[2] != answered[2] or again[1].get("idempotent-replayed") != "true":
@@ -200,16 +202,22 @@ def verify(server, binary, entries, sample_older, rng, failures):
 
 
 def seed(port):
+    """Customers and stocked products; any refusal stops the test (with no stock every order
+    would 409 and the kills would prove nothing)."""
     conn = [None]
     customers, products = [], []
+
+    def created(method, path, body, key):
+        result = call(conn, port, method, path, body, key)
+        if result is None or result[0] != 201:
+            raise SystemExit(f"seeding failed: {method} {path} → {result and result[0]} {result and result[2][:300]!r}")
+        return json.loads(result[2])
+
     for i in range(8):
-        status, _, body = call(conn, port, "POST", "/v1/customers", {"name": f"Crash customer {i}"}, f"seed-c-{i}")
-        customers.append(json.loads(body)["id"])
+        customers.append(created("POST", "/v1/customers", {"name": f"Crash customer {i}"}, f"seed-c-{i}")["id"])
     for i in range(6):
-        status, _, body = call(conn, port, "POST", "/v1/products", {"sku": f"CRASH-{i}", "name": f"Product {i}", "unit_price": 1000 + 37 * i},
-                               f"seed-p-{i}")
-        pid = json.loads(body)["id"]
-        call(conn, port, "POST", f"/v1/products/{pid}/stock-adjustments", {"quantity": 100000000}, f"seed-s-{i}")
+        pid = created("POST", "/v1/products", {"sku": f"CRASH-{i}", "name": f"Product {i}", "unit_price": 1000 + 37 * i}, f"seed-p-{i}")["id"]
+        created("POST", f"/v1/products/{pid}/stock-adjustments", {"quantity": 100000000}, f"seed-s-{i}")
         products.append(pid)
     return customers, products
 
@@ -251,6 +259,10 @@ def main():
             unanswered = sum(1 for e in entries if e["result"] is None)
             acknowledged = sum(1 for e in entries if e["result"] is not None and 200 <= e["result"][0] < 300)
             before = len(failures)
+            # No request may earn a 5xx (a bug, or a write lost to the kill that was answered anyway).
+            for e in entries:
+                if e["result"] is not None and e["result"][0] >= 500:
+                    failures.append(f"{e['key']}: {e['kind']} answered {e['result'][0]}: {e['result'][2][:200]!r}")
             verify(server, args.binary, entries, older, rng, failures)
             journal.entries.extend(entries)
             totals["sent"] += len(entries)
@@ -263,6 +275,9 @@ def main():
                     print("    " + f, flush=True)
     finally:
         server.stop()
+    # A run that acknowledged nothing proved nothing (every order refused, or the server never up).
+    if totals["acknowledged"] < 10 * args.kills:
+        failures.append(f"only {totals['acknowledged']} requests acknowledged in {args.kills} kills: the load never ran")
     print(f"{args.kills} kills in {time.time() - started:.0f} s: {totals['sent']} requests, {totals['acknowledged']} acknowledged, "
           f"{totals['unanswered']} unanswered and retried; {len(failures)} failures")
     if not failures:

@@ -13,7 +13,7 @@ import HTTPTestSupport
             let codes = try await api.call("GET", "/v1/settings/accounting")
             #expect(codes.text.contains(#""receivable":"1200","revenue":"4000","tax":"2200","cash":"1000","bank":"1010","card":"1020","other":"1090","version":1"#))
 
-            let journal = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=2100-12-31")
+            let journal = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=9999-12-31")
             #expect(journal.status == 200)
             #expect(journal.header("transfer-encoding") == "chunked")
             let lines = journal.json["lines"] as? [[String: Any]] ?? []
@@ -38,7 +38,7 @@ import HTTPTestSupport
             }
 
             // CSV: the documented columns, one header row, the same lines.
-            let csv = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=2100-12-31&format=csv")
+            let csv = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=9999-12-31&format=csv")
             let rows = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(rows.first == "date,document_type,document_number,customer_id,account,debit,credit,currency,memo")
             #expect(rows.count == lines.count + 1)
@@ -50,7 +50,7 @@ import HTTPTestSupport
             #expect(try await api.call("PATCH", "/v1/settings/accounting", #"{"cash":""}"#).errorFields == ["cash"])
             let patched = try await api.call("PATCH", "/v1/settings/accounting", #"{"cash":"1001","receivable":"AR-1"}"#)
             #expect(patched["version"] as? Int == 2 && patched["cash"] as? String == "1001")
-            let renamed = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=2100-12-31")
+            let renamed = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=9999-12-31")
             let accounts = Set((renamed.json["lines"] as? [[String: Any]] ?? []).compactMap { $0["account"] as? String })
             #expect(accounts.contains("AR-1") && !accounts.contains("1200"))
             // A period selects documents by their accounting date.
@@ -73,7 +73,7 @@ import HTTPTestSupport
             _ = try await api.call("POST", "/v1/invoices/\(invoiceId)/credit-notes", #"{"lines":[{"invoice_line_id":\#(line),"quantity":1}],"reason":"r"}"#)
             _ = try await api.call("POST", "/v1/invoices/\(invoiceId)/void")
             _ = try await api.call("POST", "/v1/customers/\(customer)/credit-refunds", #"{"amount":2500,"method":"bank_transfer"}"#)
-            let journal = try await api.call("GET", "/v1/exports/journal?from=2026-01-01&to=2099-12-31")
+            let journal = try await api.call("GET", "/v1/exports/journal?from=2026-01-01&to=9999-12-31")
             let lines = (journal.json["lines"] as? [[String: Any]] ?? []).map {
                 "\($0["document_type"]!) \($0["account"]!) \($0["debit"]!) \($0["credit"]!)"
             }
