@@ -7,6 +7,28 @@ public enum Money {
     /// (10^15): sums over many documents stay far inside Int64.
     public static let maxAmount: Int64 = 1_000_000_000_000_000
 
+    /// The bound of every running total the server keeps or reports (docs/api.md §1 "money"): a
+    /// customer's receivable, credit balance, net balance and open orders, and each sum a report or
+    /// the journal answers (10^18 minor units, a thousand times the largest document, still far
+    /// inside Int64). A write that would take a total past it is refused with 409 `limit_exceeded`.
+    public static let maxTotal: Int64 = 1_000_000_000_000_000_000
+
+    /// `a + b` when it stays within ±`bound`; nil otherwise (never traps).
+    public static func add(_ a: Int64, _ b: Int64, bound: Int64 = maxTotal) -> Int64? {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return !overflow && sum >= -bound && sum <= bound ? sum : nil
+    }
+
+    /// The sum of `values` when every partial sum stays within ±`bound`; nil otherwise.
+    public static func sum<S: Sequence>(_ values: S, bound: Int64 = maxTotal) -> Int64? where S.Element == Int64 {
+        var total: Int64 = 0
+        for value in values {
+            guard let next = add(total, value, bound: bound) else { return nil }
+            total = next
+        }
+        return total
+    }
+
     /// R: divides exactly and rounds half away from zero to a whole minor unit.
     public static func roundHalfAwayFromZero(_ numerator: Int128, _ denominator: Int128) -> Int64 {
         precondition(denominator > 0)

@@ -5,6 +5,11 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable {
 
     public init(thousandths: Int64) { self.thousandths = thousandths }
 
+    /// The largest quantity one request may name (10^9 units), and the bound of a product's
+    /// `on_hand` (10^12 units): sums of quantities stay far inside Int64 (docs/api.md §1 "quantities").
+    public static let maxRequested: Int64 = 1_000_000_000_000
+    public static let maxStock: Int64 = 1_000_000_000_000_000
+
     public static func < (a: Quantity, b: Quantity) -> Bool { a.thousandths < b.thousandths }
 
     /// Parses a JSON number's text ("2", "2.5", "0.125", "1e2") exactly. Returns nil for more than

@@ -36,6 +36,9 @@ public enum SalesError: Error, Sendable, Equatable {
     case nothingTo(String, detail: String)
     /// 409 credit_limit_exceeded: net_balance + open orders + this order > credit_limit.
     case creditLimitExceeded(limit: Int64, exposure: Int64, currency: String)
+    /// 409 limit_exceeded: the change would take a running total past its documented bound
+    /// (Money.maxTotal, Quantity.maxStock); `field` is what the request would push over it.
+    case limitExceeded(field: String, detail: String)
 
     public static func invalid(_ field: String, _ code: String, _ message: String) -> SalesError {
         .validation([FieldError(field: field, code: code, message: message)])

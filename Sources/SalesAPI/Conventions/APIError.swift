@@ -90,6 +90,8 @@ public struct APIError: Error, Sendable {
         case .creditLimitExceeded(let limit, let exposure, let currency):
             self.init(409, "credit_limit_exceeded",
                       "confirming would bring the customer's exposure to \(exposure) \(currency) (minor units), over its credit limit of \(limit)")
+        case .limitExceeded(let field, let detail):
+            self.init(409, "limit_exceeded", detail, errors: [APIError.entry(FieldError(field: field, code: "limit_exceeded", message: detail))])
         }
     }
 

@@ -2030,6 +2030,7 @@ paths:
         - {name: group_by, in: query, schema: {type: string, enum: [day, week, month, customer, product, sales_rep], default: day}}
       responses:
         "200": {$ref: "#/components/responses/Report"}
+        "409": {$ref: "#/components/responses/Conflict"}
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
@@ -2049,6 +2050,7 @@ paths:
         - $ref: "#/components/parameters/reportFormat"
       responses:
         "200": {$ref: "#/components/responses/Report"}
+        "409": {$ref: "#/components/responses/Conflict"}
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
@@ -2070,6 +2072,7 @@ paths:
         - {name: group_by, in: query, schema: {type: string, enum: [day, week, month, method], default: day}}
       responses:
         "200": {$ref: "#/components/responses/Report"}
+        "409": {$ref: "#/components/responses/Conflict"}
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
@@ -2091,6 +2094,7 @@ paths:
         - $ref: "#/components/parameters/reportFormat"
       responses:
         "200": {$ref: "#/components/responses/Report"}
+        "409": {$ref: "#/components/responses/Conflict"}
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
@@ -2108,6 +2112,7 @@ paths:
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 10}}
       responses:
         "200": {$ref: "#/components/responses/Report"}
+        "409": {$ref: "#/components/responses/Conflict"}
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
@@ -2118,7 +2123,9 @@ paths:
       operationId: journalExport
       summary: Double-entry journal lines for invoices, credit notes, voids, payments, payment voids and credit refunds.
       description: |
-        Streamed from one consistent read. Per document Σ debit = Σ credit. Dates: invoice issue_date, credit note
+        One currency per export (`currency`, default the server's). Its totals are checked against the bound of
+        every total (10^18 minor units) before it starts (409 limit_exceeded), then it is streamed from one
+        consistent read. Per document Σ debit = Σ credit. Dates: invoice issue_date, credit note
         and refund the day created, voids the day voided, payments the day received. Invoice: Dr receivable total,
         Cr revenue subtotal, Cr tax; credit note and invoice void (of the not-credited part): the reverse; payment:
         Dr cash|bank|card|other (checks and bank transfers → bank), Cr receivable; payment void and credit refund:
@@ -2128,8 +2135,10 @@ paths:
       parameters:
         - $ref: "#/components/parameters/reportFrom"
         - $ref: "#/components/parameters/reportTo"
+        - $ref: "#/components/parameters/reportCurrency"
         - $ref: "#/components/parameters/reportFormat"
       responses:
+        "409": {$ref: "#/components/responses/Conflict"}
         "200":
           description: The journal.
           content:
@@ -2523,7 +2532,7 @@ components:
         application/problem+json:
           schema: {$ref: "#/components/schemas/Problem"}
     Conflict:
-      description: "invalid_state, duplicate (errors[0].existing_id names the holder), in_use, insufficient_stock, or idempotency_in_progress."
+      description: "invalid_state, duplicate (errors[0].existing_id names the holder), in_use, insufficient_stock, limit_exceeded (a running total would pass its bound), or idempotency_in_progress."
       content:
         application/problem+json:
           schema: {$ref: "#/components/schemas/Problem"}
@@ -2605,7 +2614,7 @@ components:
           type: string
           enum: [bad_request, unauthorized, forbidden, not_found, method_not_allowed, request_timeout, invalid_state,
                  quantity_exceeded, insufficient_stock, credit_limit_exceeded, nothing_to_invoice, nothing_to_ship,
-                 duplicate, in_use, idempotency_in_progress, version_conflict, payload_too_large, uri_too_long,
+                 duplicate, in_use, limit_exceeded, idempotency_in_progress, version_conflict, payload_too_large, uri_too_long,
                  unsupported_media_type, expectation_failed, validation_failed, idempotency_key_reused, rate_limited,
                  request_header_fields_too_large, internal, not_implemented, unavailable, http_version_not_supported]
         detail: {type: string}
@@ -3504,10 +3513,11 @@ components:
         memo: {type: string}
     Journal:
       type: object
-      required: [from, to, lines, totals]
+      required: [from, to, currency, lines, totals]
       properties:
         from: {type: string, format: date}
         to: {type: string, format: date}
+        currency: {type: string, pattern: '^[A-Z]{3}$'}
         lines: {type: array, items: {$ref: "#/components/schemas/JournalLine"}}
         totals:
           type: object

@@ -159,6 +159,11 @@ enum InvoiceRoutes {
             r.fail("lines", "invalid_type", "lines must be a non-empty array of {\(key), quantity}")
             return nil
         }
+        // As many as an order may have lines (docs/api.md §3 "Lines and totals"); more is refused whole.
+        guard items.count <= OrderRoutes.maxLines else {
+            r.fail("lines", "too_many", "at most \(OrderRoutes.maxLines) lines")
+            return nil
+        }
         var out: [LineRequest] = []
         for (index, item) in items.enumerated() {
             guard case .object(let o) = item else {

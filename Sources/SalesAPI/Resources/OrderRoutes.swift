@@ -4,6 +4,9 @@ import SalesStore
 
 /// /v1/orders (docs/api.md §3 "Sales orders").
 enum OrderRoutes {
+    /// The most lines a document, or entries a request's `lines` or `allocations`, may have.
+    static let maxLines = 500
+
     static let createFields: Set<String> = ["customer_id", "lines", "source", "external_ref", "sales_rep_id", "shipping_address", "notes",
                                             "allow_backorder", "auto_invoice", "confirm", "override_credit_limit", "metadata"]
     static let patchFields: Set<String> = ["lines", "external_ref", "sales_rep_id", "shipping_address", "notes", "allow_backorder",
@@ -206,7 +209,7 @@ enum OrderRoutes {
             return nil
         }
         if items.isEmpty { r.fail("lines", "required", "at least one line") }
-        if items.count > 500 { r.fail("lines", "too_many", "at most 500 lines") }
+        if items.count > maxLines { r.fail("lines", "too_many", "at most \(maxLines) lines") }
         var lines: [LineInput] = []
         for (index, item) in items.enumerated() {
             guard case .object(let object) = item else {

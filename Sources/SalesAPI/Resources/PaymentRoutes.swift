@@ -79,6 +79,10 @@ enum PaymentRoutes {
             r.fail("allocations", "invalid_type", "allocations must be an array of {invoice_id, amount}")
             return nil
         }
+        guard items.count <= OrderRoutes.maxLines else {
+            r.fail("allocations", "too_many", "at most \(OrderRoutes.maxLines) allocations")
+            return nil
+        }
         var out: [(invoiceId: Int64, amount: Int64)] = []
         for (index, item) in items.enumerated() {
             guard case .object(let o) = item else {

@@ -48,15 +48,17 @@ enum ReportRoutes {
     /// Runs `build` in one read and answers with the table as JSON (with `header` fields) or CSV.
     static func answer(_ app: SalesApp, _ request: APIRequest, name: String, header: [(String, String)],
                        build: @escaping @Sendable (Database) throws -> ReportTable) async throws -> APIResponse {
+        // Built whole in one read before anything is sent, so a sum past its bound is a 409, not
+        // a 200 cut off (CheckedSums; docs/api.md §1 "money").
+        let table = try await app.read { db in try CheckedSums.guarding { try build(db) } }
         switch try format(request) {
         case .csv:
-            return csvResponse(app, filename: name) { db, out in
-                let table = try build(db)
-                try out.append(CSV.row(table.columns))
-                for row in table.rows { try out.append(CSV.row(row.map(CSV.text))) }
-            }
+            var csv: [UInt8] = []
+            csv.append(contentsOf: CSV.row(table.columns))
+            for row in table.rows { csv.append(contentsOf: CSV.row(row.map(CSV.text))) }
+            return APIResponse(status: 200, body: csv, contentType: "text/csv; charset=utf-8",
+                               headers: [("Content-Disposition", "attachment; filename=\"\(name).csv\"")])
         case .json:
-            let table = try await app.read(build)
             return APIResponse.json { w in
                 w.beginObject()
                 w.key("report"); w.string(name)
@@ -159,18 +161,22 @@ enum ReportRoutes {
 
     // MARK: - Journal export
 
-    /// GET /v1/exports/journal?from&to: every document's balanced lines, streamed as JSON
-    /// `{from, to, lines: [...], totals: {debit, credit}}` or CSV in the documented column order.
+    /// GET /v1/exports/journal?from&to&currency: every document's balanced lines in one currency
+    /// (default the server's; docs/api.md §3 "Accounting export"), streamed as JSON
+    /// `{from, to, currency, lines: [...], totals: {debit, credit}}` or CSV in the documented column
+    /// order. The totals are checked against their bound before anything is sent.
     static func journal(_ app: SalesApp) -> APIHandler {
         { request in
-            try request.query.validate(allowed: ["from", "to", "format"], list: false)
+            try request.query.validate(allowed: ["from", "to", "format", "currency"], list: false)
             let to = try date(request, "to") ?? Timestamp.today()
             let from = try date(request, "from") ?? (Timestamp.date(to, plusDays: -29) ?? to)
+            let currency = try currency(request, app)
+            _ = try await app.read { db in try Journal.totals(db, from: from, to: to, currency: currency, codes: try SettingsStore.accounting(db)) }
             switch try format(request) {
             case .csv:
                 return csvResponse(app, filename: "journal-\(from)-\(to)") { db, out in
                     try out.append(CSV.row(Journal.columns))
-                    try Journal.lines(db, from: from, to: to, codes: try SettingsStore.accounting(db)) { lines in
+                    try Journal.lines(db, from: from, to: to, currency: currency, codes: try SettingsStore.accounting(db)) { lines in
                         for l in lines {
                             try out.append(CSV.row([l.date, l.documentType, l.documentNumber, String(l.customerId), l.account, String(l.debit),
                                                     String(l.credit), l.currency, l.memo]))
@@ -185,13 +191,16 @@ enum ReportRoutes {
                     w.beginObject()
                     w.key("from"); w.string(from)
                     w.key("to"); w.string(to)
+                    w.key("currency"); w.string(currency)
                     w.key("lines")
                     w.beginArray()
                     var debit: Int64 = 0, credit: Int64 = 0
-                    try Journal.lines(db, from: from, to: to, codes: try SettingsStore.accounting(db)) { lines in
+                    try Journal.lines(db, from: from, to: to, currency: currency, codes: try SettingsStore.accounting(db)) { lines in
                         for l in lines {
-                            debit += l.debit
-                            credit += l.credit
+                            // Checked before the stream began; a document added since that passes
+                            // the bound ends the stream rather than the process.
+                            try CheckedSums.add(&debit, l.debit)
+                            try CheckedSums.add(&credit, l.credit)
                             w.beginObject()
                             w.key("date"); w.string(l.date)
                             w.key("document_type"); w.string(l.documentType)

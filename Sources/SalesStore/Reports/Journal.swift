@@ -29,34 +29,36 @@ public enum Journal {
         public var memo: String
     }
 
-    /// Calls `emit` with each document's lines, in date order, from one read of the database.
-    public static func lines(_ db: Database, from: String, to: String, codes: AccountCodes, emit: ([Line]) throws -> Void) throws {
+    /// Calls `emit` with each document's lines in `currency`, in date order, from one read of the
+    /// database (one currency per export, like every report: docs/api.md §3 "Accounting export").
+    public static func lines(_ db: Database, from: String, to: String, currency: String, codes: AccountCodes,
+                             emit: ([Line]) throws -> Void) throws {
         let start = from + "T00:00:00.000Z", end = to + "T23:59:59.999Z"
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT issue_date AS d, 1 AS seq, 'invoice' AS kind, id, number, customer_id, currency, subtotal AS a, tax_total AS b, total AS c,
                    NULL AS method, (SELECT number FROM orders o WHERE o.id = order_id) AS ref
-              FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
+              FROM invoices WHERE issue_date BETWEEN ?1 AND ?2 AND currency = ?5
             UNION ALL
             SELECT substr(created_at, 1, 10), 2, 'credit_note', id, number, customer_id, currency, subtotal, tax_total, total, NULL,
                    (SELECT number FROM invoices i WHERE i.id = invoice_id)
-              FROM credit_notes WHERE created_at BETWEEN ?3 AND ?4
+              FROM credit_notes WHERE created_at BETWEEN ?3 AND ?4 AND currency = ?5
             UNION ALL
             SELECT substr(i.voided_at, 1, 10), 3, 'invoice_void', i.id, i.number, i.customer_id, i.currency,
                    i.subtotal - COALESCE((SELECT SUM(subtotal) FROM credit_notes c WHERE c.invoice_id = i.id), 0),
                    i.tax_total - COALESCE((SELECT SUM(tax_total) FROM credit_notes c WHERE c.invoice_id = i.id), 0),
                    i.total - i.amount_credited, NULL, NULL
-              FROM invoices i WHERE i.status = 'void' AND i.voided_at BETWEEN ?3 AND ?4
+              FROM invoices i WHERE i.status = 'void' AND i.voided_at BETWEEN ?3 AND ?4 AND i.currency = ?5
             UNION ALL
             SELECT substr(received_at, 1, 10), 4, 'payment', id, number, customer_id, currency, amount, 0, amount, method, reference
-              FROM payments WHERE received_at BETWEEN ?3 AND ?4
+              FROM payments WHERE received_at BETWEEN ?3 AND ?4 AND currency = ?5
             UNION ALL
             SELECT substr(voided_at, 1, 10), 5, 'payment_void', id, number, customer_id, currency, amount, 0, amount, method, void_reason
-              FROM payments WHERE status = 'void' AND voided_at BETWEEN ?3 AND ?4
+              FROM payments WHERE status = 'void' AND voided_at BETWEEN ?3 AND ?4 AND currency = ?5
             UNION ALL
             SELECT substr(created_at, 1, 10), 6, 'credit_refund', id, number, customer_id, currency, amount, 0, amount, method, reference
-              FROM credit_refunds WHERE created_at BETWEEN ?3 AND ?4
+              FROM credit_refunds WHERE created_at BETWEEN ?3 AND ?4 AND currency = ?5
             ORDER BY d, seq, id
-            """), arguments: [from, to, start, end])
+            """), arguments: [from, to, start, end, currency])
         while let row = try cursor.next() {
             let date: String = row["d"], kind: String = row["kind"], number: String = row["number"]
             let customer: Int64 = row["customer_id"], currency: String = row["currency"]
@@ -90,5 +92,20 @@ public enum Journal {
             }
             try emit(out.filter { $0.debit != 0 || $0.credit != 0 })
         }
+    }
+
+    /// Σ debit and Σ credit of the export, checked against Money.maxTotal before anything is sent
+    /// (409 limit_exceeded rather than a 200 cut off when a sum would not fit).
+    public static func totals(_ db: Database, from: String, to: String, currency: String, codes: AccountCodes) throws -> (debit: Int64, credit: Int64) {
+        var debit: Int64 = 0, credit: Int64 = 0
+        try CheckedSums.guarding {
+            try lines(db, from: from, to: to, currency: currency, codes: codes) { lines in
+                for l in lines {
+                    try CheckedSums.add(&debit, l.debit)
+                    try CheckedSums.add(&credit, l.credit)
+                }
+            }
+        }
+        return (debit, credit)
     }
 }

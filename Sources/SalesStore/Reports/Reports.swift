@@ -30,7 +30,7 @@ public enum Reports {
                 let figures = try Row.decodeOne(statement, arguments: [period.currency, bucket.first + "T00:00:00.000Z", bucket.last + "T23:59:59.999Z"],
                                                 SalesFigures.init)!
                 if figures.orders == 0 { continue }
-                totals.add(figures)
+                try totals.add(figures)
                 table.rows.append([.text(bucket.key), .text(time.label(bucket.key))] + figures.cells)
             }
             table.totals = totals.totals
@@ -87,8 +87,12 @@ public enum Reports {
             (orders, quantity, subtotal, tax, total) = (row["n"], row["q"], row["s"], row["t"], row["g"])
         }
 
-        mutating func add(_ other: SalesFigures) {
-            orders += other.orders; quantity += other.quantity; subtotal += other.subtotal; tax += other.tax; total += other.total
+        mutating func add(_ other: SalesFigures) throws {
+            try CheckedSums.add(&orders, other.orders)
+            try CheckedSums.add(&quantity, other.quantity)
+            try CheckedSums.add(&subtotal, other.subtotal)
+            try CheckedSums.add(&tax, other.tax)
+            try CheckedSums.add(&total, other.total)
         }
 
         var cells: [ReportTable.Cell] {
@@ -132,7 +136,7 @@ public enum Reports {
             var cells: [ReportTable.Cell] = [.int(row["customer_id"]), .text(row["name"])]
             for index in 0..<buckets.count {
                 let value: Int64 = row["b\(index)"]
-                sums[index] += value
+                try CheckedSums.add(&sums[index], value)
                 cells.append(.int(value))
             }
             table.rows.append(cells)
@@ -157,23 +161,27 @@ public enum Reports {
             SELECT \(keyExpr("received_at")) AS k, COUNT(*) AS n, SUM(amount) AS a FROM payments
             WHERE currency = ? AND received_at BETWEEN ? AND ? GROUP BY k
             """, arguments: [period.currency, period.start, period.end]) {
-            rows[row["k"], default: (0, 0, 0)].count += row["n"]
-            rows[row["k"], default: (0, 0, 0)].received += row["a"]
+            try CheckedSums.add(&rows[row["k"], default: (0, 0, 0)].count, row["n"])
+            try CheckedSums.add(&rows[row["k"], default: (0, 0, 0)].received, row["a"])
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT \(keyExpr("voided_at")) AS k, SUM(amount) AS a FROM payments
             WHERE status = 'void' AND currency = ? AND voided_at BETWEEN ? AND ? GROUP BY k
             """, arguments: [period.currency, period.start, period.end]) {
-            rows[row["k"], default: (0, 0, 0)].voided += row["a"]
+            try CheckedSums.add(&rows[row["k"], default: (0, 0, 0)].voided, row["a"])
         }
-        var totals: (Int64, Int64, Int64) = (0, 0, 0)
+        var totals: (count: Int64, received: Int64, voided: Int64) = (0, 0, 0)
         for key in rows.keys.sorted() {
             let r = rows[key]!
             let label = groupBy == .method ? key : TimeGrouping(rawValue: groupBy.rawValue)!.label(key)
+            // Both within the bound, so their difference fits.
             table.rows.append([.text(key), .text(label), .int(r.count), .int(r.received), .int(r.voided), .int(r.received - r.voided)])
-            totals = (totals.0 + r.count, totals.1 + r.received, totals.2 + r.voided)
+            try CheckedSums.add(&totals.count, r.count)
+            try CheckedSums.add(&totals.received, r.received)
+            try CheckedSums.add(&totals.voided, r.voided)
         }
-        table.totals = [("payments", .int(totals.0)), ("received", .int(totals.1)), ("voided", .int(totals.2)), ("net", .int(totals.1 - totals.2))]
+        table.totals = [("payments", .int(totals.count)), ("received", .int(totals.received)), ("voided", .int(totals.voided)),
+                        ("net", .int(totals.received - totals.voided))]
         return table
     }
 
@@ -203,7 +211,7 @@ public enum Reports {
         for row in rows {
             let seconds: Int64 = row["seconds"]
             let values: [Int64] = [seconds, row["activities"], row["quotes"], row["accepted"], row["orders"], row["revenue"]]
-            for (index, value) in values.enumerated() { sums[index] += value }
+            for (index, value) in values.enumerated() { try CheckedSums.add(&sums[index], value) }
             table.rows.append([.int(row["id"]), .text(row["name"]), hours(seconds)] + values.map { .int($0) })
         }
         table.totals = [("hours_clocked", hours(sums[0])), ("seconds_clocked", .int(sums[0])), ("activities", .int(sums[1])),
@@ -211,8 +219,11 @@ public enum Reports {
         return table
     }
 
-    /// Hours to two decimals, rounded half up (seconds are never negative).
-    static func hours(_ seconds: Int64) -> ReportTable.Cell { .decimal((seconds * 100 + 1800) / 3600, scale: 2) }
+    /// Hours to two decimals, rounded half up (seconds are never negative): whole hours and the
+    /// rest apart, so no product can overflow.
+    static func hours(_ seconds: Int64) -> ReportTable.Cell {
+        .decimal((seconds / 3600) * 100 + ((seconds % 3600) * 100 + 1800) / 3600, scale: 2)
+    }
 
     // MARK: - Top products
 

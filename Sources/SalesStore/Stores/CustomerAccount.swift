@@ -20,12 +20,21 @@ public enum CustomerAccount {
     /// between the two sides that leave the net unchanged (credit applied to an invoice) have
     /// no ledger line. Callers check credit before taking it; the CHECK on credit_balance ≥ 0
     /// is the last line of defence.
+    ///
+    /// Each total stays within ±Money.maxTotal (docs/api.md §1 "money"): the UPDATE's condition
+    /// refuses the change otherwise (409 limit_exceeded), so SQLite never turns an overflowing
+    /// INTEGER into a REAL. Stored totals are within the bound and a delta is one document's
+    /// amount, so the sums in the condition cannot overflow either.
     static func post(_ db: Database, customerId: Int64, receivable: Int64, credit: Int64, entry: Entry?) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            UPDATE customers SET receivable = receivable + ?, credit_balance = credit_balance + ? WHERE id = ?
+            UPDATE customers SET receivable = receivable + ?1, credit_balance = credit_balance + ?2 WHERE id = ?3
+              AND receivable + ?1 BETWEEN -?4 AND ?4 AND credit_balance + ?2 BETWEEN -?4 AND ?4
+              AND (receivable + ?1) - (credit_balance + ?2) BETWEEN -?4 AND ?4
             RETURNING receivable, credit_balance
-            """), arguments: [receivable, credit, customerId]) else {
-            throw SalesError.notFound(resource: "customer", id: String(customerId))
+            """), arguments: [receivable, credit, customerId, Money.maxTotal]) else {
+            _ = try CustomerStore.get(db, id: customerId)
+            throw SalesError.limitExceeded(field: "amount", detail: "customer \(customerId)'s receivable or credit balance would pass "
+                                           + "\(Money.maxTotal) minor units, the bound of every running total")
         }
         guard let entry else { return }
         let newReceivable: Int64 = row["receivable"], newCredit: Int64 = row["credit_balance"]

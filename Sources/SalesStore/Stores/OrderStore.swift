@@ -260,6 +260,7 @@ public enum OrderStore {
         }
         if let limit = customer.creditLimit, !overrideCreditLimit {
             let balance = try CustomerStore.balance(db, customer: customer)
+            // Each term is within Money.maxTotal, so the sum fits (docs/api.md §1 "money").
             let exposure = balance.netBalance + balance.openOrdersAmount + order.totals.total
             if exposure > limit {
                 throw SalesError.creditLimitExceeded(limit: limit, exposure: exposure, currency: customer.currency)
@@ -314,9 +315,17 @@ public enum OrderStore {
     /// Keeps customers.open_orders_amount = Σ over confirmed orders of (total − amount_invoiced)
     /// (docs/api.md §3 Customers): every change to either side of that sum calls this in the same
     /// transaction. It is a derived figure, so the customer's version does not change.
+    /// Moves the customer's open_orders_amount, within ±Money.maxTotal (409 limit_exceeded).
     static func adjustOpenOrders(_ db: Database, customerId: Int64, by delta: Int64) throws {
         guard delta != 0 else { return }
-        try db.cachedStatement(sql: "UPDATE customers SET open_orders_amount = open_orders_amount + ? WHERE id = ?").execute(arguments: [delta, customerId])
+        try db.cachedStatement(sql: """
+            UPDATE customers SET open_orders_amount = open_orders_amount + ?1 WHERE id = ?2 AND open_orders_amount + ?1 BETWEEN -?3 AND ?3
+            """).execute(arguments: [delta, customerId, Money.maxTotal])
+        if db.changesCount == 0 {
+            _ = try CustomerStore.get(db, id: customerId)
+            throw SalesError.limitExceeded(field: "lines", detail: "customer \(customerId)'s open orders would pass \(Money.maxTotal) minor units, "
+                                           + "the bound of every running total")
+        }
     }
 
     /// docs/api.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is

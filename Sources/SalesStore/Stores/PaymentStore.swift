@@ -132,8 +132,10 @@ public enum PaymentStore {
                 plan.append((invoice, request.amount))
             }
         }
-        let sum = requested.reduce(Int64(0)) { $0 + $1.amount }
-        if sum > amount {
+        // Each allocation is ≤ Money.maxAmount; their sum is checked, never trapped on.
+        if let sum = Money.sum(requested.map(\.amount)), sum <= amount {
+        } else {
+            let sum = Money.sum(requested.map(\.amount)).map(String.init) ?? "more than \(Money.maxTotal)"
             errors.append(FieldError(field: "allocations", code: "exceeds_amount", message: "allocations sum to \(sum), over the payment's amount \(amount)"))
         }
         if !errors.isEmpty { throw SalesError.validation(errors) }

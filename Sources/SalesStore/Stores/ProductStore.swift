@@ -116,7 +116,12 @@ public enum ProductStore {
         guard p.type == .stockable else {
             throw SalesError.invalid("product_id", "not_stockable", "product \(productId) is a service and has no stock")
         }
+        // on_hand stays within Quantity.maxStock (docs/api.md §1 "quantities"): both terms are
+        // bounded, so the sum cannot overflow.
         let after = p.onHand.thousandths + quantity.thousandths
+        if after > Quantity.maxStock {
+            throw SalesError.limitExceeded(field: field, detail: "product \(productId)'s on_hand would pass \(Quantity(thousandths: Quantity.maxStock).decimalText) units")
+        }
         if after < 0 {
             throw SalesError.insufficientStock([StockShortage(productId: productId, requested: Quantity(thousandths: -quantity.thousandths),
                                                               available: p.onHand, field: field)])
