@@ -93,15 +93,28 @@ public struct BodyReader {
                 fail(key, "blank", "\(key) must not be blank")
                 return .absent
             }
-            if s.count > maxLength {
-                fail(key, "too_long", "\(key) is longer than \(maxLength) characters")
-                return .absent
-            }
+            guard checkText(key, s, maxLength: maxLength) else { return .absent }
             return .value(s)
         default:
             typeError(key, "a string", value)
             return .absent
         }
+    }
+
+    /// docs/api.md §1 "text": at most `maxLength` Unicode scalars, no control characters but tab
+    /// and newlines (TextRules); records the field error and answers false otherwise.
+    mutating func checkText(_ key: String, _ s: String, maxLength: Int, what: String? = nil) -> Bool {
+        switch TextRules.problem(s, maxLength: maxLength) {
+        case nil:
+            return true
+        case .tooLong(let max):
+            fail(key, "too_long", "\(what ?? key) is longer than \(max) characters")
+        case .controlCharacter(let scalar):
+            let hex = String(scalar, radix: 16, uppercase: true)
+            fail(key, "control_character", "\(what ?? key) contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex); "
+                 + "only tab and newlines are allowed")
+        }
+        return false
     }
 
     /// An integer written without fraction or exponent (money in minor units, ids, days).
@@ -230,8 +243,9 @@ public struct BodyReader {
             ok = false
         }
         for member in o.members {
-            if member.key.isEmpty || member.key.count > MetadataRules.maxKeyLength {
-                fail("\(key).\(member.key)", "invalid_key", "keys are 1 to \(MetadataRules.maxKeyLength) characters")
+            if member.key.isEmpty || TextRules.problem(member.key, maxLength: MetadataRules.maxKeyLength) != nil {
+                // The key is not echoed in the field path when it is the problem.
+                fail(key, "invalid_key", "keys are 1 to \(MetadataRules.maxKeyLength) characters, with no control characters")
                 ok = false
                 continue
             }
@@ -240,8 +254,7 @@ public struct BodyReader {
                 ok = false
                 continue
             }
-            if s.count > MetadataRules.maxValueLength {
-                fail("\(key).\(member.key)", "too_long", "values are at most \(MetadataRules.maxValueLength) characters")
+            if !checkText("\(key).\(member.key)", s, maxLength: MetadataRules.maxValueLength, what: "a metadata value") {
                 ok = false
                 continue
             }

@@ -15,6 +15,10 @@ public struct QueryParameters: Sendable {
             guard let name = decode(pieces[0]), let value = decode(pieces.count > 1 ? pieces[1] : "") else {
                 throw APIError.badRequest("malformed query parameter \(part)")
             }
+            // docs/api.md §1 "text": a filter holds what a field may hold; %00 and its kin are refused.
+            guard (name + value).unicodeScalars.allSatisfy(TextRules.isAllowed) else {
+                throw APIError.badRequest("query parameter \(name.unicodeScalars.allSatisfy(TextRules.isAllowed) ? name : "name") contains a control character")
+            }
             pairs.append((name, value))
         }
     }

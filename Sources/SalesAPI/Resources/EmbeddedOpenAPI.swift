@@ -14,6 +14,7 @@ info:
     - Every `/v1` route needs `Authorization: Bearer <api key>` (401 without, 403 when the key's role may not).
     - Money is integers in minor units; quantities are JSON numbers with at most 3 decimals, kept exactly.
     - Errors are `application/problem+json` with a machine-readable `code` and, for 422, `errors[]`.
+    - Text is kept exactly or refused: lengths count Unicode scalars; control characters other than tab, LF and CR are 422 `control_character` (400 in a query filter).
     - Unknown body fields and unknown query parameters are refused (422 `unknown_field` / 400), so a typo is never silently ignored.
     - `PATCH` is partial: absent fields keep their value; `null` clears a nullable field. `metadata` is replaced as a whole.
     - Lists are keyset-paginated; `updated_since` turns a list into a sync feed ordered by `updated_at, id`.
@@ -169,7 +170,7 @@ paths:
       operationId: listCustomers
       summary: List customers.
       parameters:
-        - {name: q, in: query, description: "Substring of name, email, phone or external_ref.", schema: {type: string, minLength: 1}}
+        - {name: q, in: query, description: "Substring of name, email, phone or external_ref.", schema: {$ref: "#/components/schemas/FilterText"}}
         - {name: active, in: query, schema: {type: boolean}}
         - {name: sales_rep_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
         - $ref: "#/components/parameters/limit"
@@ -417,7 +418,7 @@ paths:
       operationId: listProducts
       summary: List products.
       parameters:
-        - {name: q, in: query, description: Substring of sku or name., schema: {type: string, minLength: 1}}
+        - {name: q, in: query, description: Substring of sku or name., schema: {$ref: "#/components/schemas/FilterText"}}
         - {name: type, in: query, schema: {$ref: "#/components/schemas/ProductType"}}
         - {name: active, in: query, schema: {type: boolean}}
         - {name: low_stock, in: query, description: "Stockable products whose available ≤ 0, or ≤ reorder_level when set.", schema: {type: boolean}}
@@ -583,8 +584,8 @@ paths:
       operationId: stockInquiry
       summary: Stock of stockable products.
       parameters:
-        - {name: sku, in: query, description: Exact SKU., schema: {type: string, minLength: 1}}
-        - {name: q, in: query, description: Substring of sku or name., schema: {type: string, minLength: 1}}
+        - {name: sku, in: query, description: "A SKU, compared without regard to ASCII letter case.", schema: {$ref: "#/components/schemas/FilterText"}}
+        - {name: q, in: query, description: Substring of sku or name., schema: {$ref: "#/components/schemas/FilterText"}}
         - {name: product_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
         - {name: low_stock, in: query, schema: {type: boolean}}
         - $ref: "#/components/parameters/limit"
@@ -824,10 +825,10 @@ paths:
         - {name: customer_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
         - {name: sales_rep_id, in: query, schema: {$ref: "#/components/schemas/Id"}}
         - {name: source, in: query, schema: {$ref: "#/components/schemas/OrderSource"}}
-        - {name: external_ref, in: query, schema: {type: string, minLength: 1}}
+        - {name: external_ref, in: query, schema: {$ref: "#/components/schemas/FilterText"}}
         - {name: invoice_status, in: query, schema: {type: string, enum: [not_invoiced, partially_invoiced, invoiced]}}
         - {name: shipment_status, in: query, schema: {type: string, enum: [not_shipped, partially_shipped, shipped, not_applicable]}}
-        - {name: q, in: query, description: "Substring of number or external_ref.", schema: {type: string, minLength: 1}}
+        - {name: q, in: query, description: "Substring of number or external_ref.", schema: {$ref: "#/components/schemas/FilterText"}}
         - $ref: "#/components/parameters/limit"
         - $ref: "#/components/parameters/cursor"
         - $ref: "#/components/parameters/createdFrom"
@@ -1725,7 +1726,7 @@ paths:
       summary: List sales reps.
       parameters:
         - {name: active, in: query, schema: {type: boolean}}
-        - {name: q, in: query, description: Name or e-mail contains., schema: {type: string, minLength: 1}}
+        - {name: q, in: query, description: Name or e-mail contains., schema: {$ref: "#/components/schemas/FilterText"}}
         - $ref: "#/components/parameters/limit"
         - $ref: "#/components/parameters/cursor"
         - $ref: "#/components/parameters/createdFrom"
@@ -2219,7 +2220,7 @@ paths:
         as the API answered it after the change.
       parameters:
         - {name: after, in: query, description: Only events with a larger id., schema: {type: integer, minimum: 0, maximum: 9223372036854775807}}
-        - {name: type, in: query, schema: {type: string, minLength: 1}}
+        - {name: type, in: query, schema: {$ref: "#/components/schemas/FilterText"}}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200, default: 50}}
         - {name: cursor, in: query, description: Same as after., schema: {type: string, pattern: '^[0-9]+$'}}
       responses:
@@ -2602,6 +2603,11 @@ components:
       required: [status]
       properties:
         status: {type: string}
+    FilterText:
+      description: Filter text (docs/api.md §1 "text"); no control characters but tab and newlines (400 otherwise).
+      type: string
+      minLength: 1
+      pattern: '^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$'
     Problem:
       type: object
       description: RFC 9457 problem details with the API's `code`.

@@ -108,7 +108,15 @@ enum ProductRoutes {
     static func apply(_ r: inout BodyReader, to p: inout Product, creating: Bool, serverCurrency: String) {
         r.rejectUnknown(fields)
         if creating { r.require("sku", "name", "unit_price") }
-        r.text("sku", maxLength: 64, nullable: false).assign(to: &p.sku)
+        // docs/api.md §3 Products: a SKU is kept exactly, so one with white space at either end
+        // is refused rather than trimmed; its identity ignores ASCII case (migration 0009).
+        if case .value(let sku) = r.text("sku", maxLength: 64, nullable: false) {
+            if sku.unicodeScalars.first.map({ $0.properties.isWhitespace }) == true || sku.unicodeScalars.last.map({ $0.properties.isWhitespace }) == true {
+                r.fail("sku", "invalid_sku", "sku may not start or end with white space")
+            } else {
+                p.sku = sku
+            }
+        }
         r.text("name", maxLength: 200, nullable: false).assign(to: &p.name)
         r.text("description", maxLength: 2000).assign(to: &p.description)
         r.choice("type", ProductType.self).assign(to: &p.type)

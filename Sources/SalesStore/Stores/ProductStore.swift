@@ -38,7 +38,7 @@ public enum ProductStore {
             let like = "%" + escapeLike(q) + "%"
             conditions.add("(sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')", like, like)
         }
-        if let sku = filter.sku { conditions.add("sku = ?", sku) }
+        if let sku = filter.sku { conditions.add("sku = ? COLLATE NOCASE", sku) }
         if let type = filter.type { conditions.add("type = ?", type.rawValue) }
         if let active = filter.active { conditions.add("active = ?", active) }
         if let low = filter.lowStock {
@@ -95,7 +95,7 @@ public enum ProductStore {
     }
 
     private static func checkReferences(_ db: Database, _ p: Product, excludingId: Int64?) throws {
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ? AND id IS NOT ?"), arguments: [p.sku, excludingId]) {
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ? COLLATE NOCASE AND id IS NOT ?"), arguments: [p.sku, excludingId]) {
             throw SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(p.sku)\" already exists (id \(existing))")
         }
         if let tax = p.taxRateId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)"), arguments: [tax]) != true {
