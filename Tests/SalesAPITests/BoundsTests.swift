@@ -3,6 +3,7 @@ import Testing
 import HTTPTestSupport
 import SalesCore
 import SalesStore
+@testable import SalesAPI
 
 /// Issue 16 findings 1, 2 and 7: money and quantities at their bounds. Every sum is checked;
 /// crossing a bound is a 409 or 422 that names it, never a trap, a REAL in an INTEGER column or
@@ -88,6 +89,30 @@ import SalesStore
             #expect(over.status == 409 && over.code == "limit_exceeded" && over.errorFields == ["quantity"], "\(over.text)")
             #expect(try await api.stock(product) == #""stock":{"on_hand":1000000000000,"reserved":0,"available":1000000000000}"#)
             try await healthy(api)
+        }
+    }
+}
+
+/// Issue 16 finding 9, docs/api.md §2: a key revoked by another process (the CLI) stops working on
+/// a running server within one second.
+@Suite struct RevocationWithinASecond {
+    @Test func theCacheNeverServesAKeyForASecond() {
+        let cache = AuthCache()
+        let principal = Principal(keyId: 7, name: "k", role: .sales, salesRepId: nil)
+        cache.remember(principal, for: [1, 2, 3], now: 1_000)
+        #expect(cache.principal(for: [1, 2, 3], now: 1_000 + AuthCache.ttlNanoseconds - 1) != nil)
+        #expect(cache.principal(for: [1, 2, 3], now: 1_000 + AuthCache.ttlNanoseconds) == nil)
+        #expect(AuthCache.ttlNanoseconds <= 500_000_000, "a TTL over half a second cannot keep the one-second promise")
+    }
+
+    @Test func aKeyRevokedBehindTheServersBackStopsWithinASecond() async throws {
+        try await withAPI { api in
+            let key = try await api.key(role: "sales")
+            #expect(try await api.call("GET", "/v1/customers", key: key).status == 200)   // now cached
+            // As `sales-server keys revoke` does: straight to the database, the cache untouched.
+            try await api.app.writeDirect { db in _ = try APIKeyStore.revoke(db, id: 2) }
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await api.call("GET", "/v1/customers", key: key).status == 401)
         }
     }
 }
