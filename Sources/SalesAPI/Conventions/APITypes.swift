@@ -50,6 +50,20 @@ public struct APIRequest: Sendable {
         }
     }
 
+    /// docs/api.md §2: a rep-bound key changes only quotes and orders of its own rep (or of no
+    /// rep) — edit, send, decline, convert, confirm, cancel — and may assign them only to its rep.
+    /// Checked inside the write transaction against the document as stored.
+    public func requireMayChange(_ document: String, ownedBy rep: Int64?, assigning newRep: Int64?? = nil) throws {
+        guard let bound = principal?.salesRepId else { return }
+        if let rep, rep != bound {
+            throw APIError.forbidden("this API key acts only for sales rep \(bound); \(document) is sales rep \(rep)'s")
+        }
+        if let newRep, newRep != bound {
+            throw APIError.forbidden("this API key acts only for sales rep \(bound) and may not assign \(document) to "
+                                     + (newRep.map { "sales rep \($0)" } ?? "no sales rep"))
+        }
+    }
+
     /// The sales rep a new document is for: the one given, else the key's own rep (a
     /// rep-bound key's quotes and orders are its rep's); another rep than the key's → 403.
     public func salesRepForNewDocument(_ given: Int64?) throws -> Int64? {

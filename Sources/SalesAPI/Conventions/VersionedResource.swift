@@ -1,3 +1,4 @@
+import SalesJSON
 import GRDB
 import SalesCore
 import SalesStore
@@ -27,10 +28,15 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
     let remove: @Sendable (Database, Int64, Int64?) throws -> Void
     /// The response body for a model, built in the same transaction or read.
     let respond: @Sendable (Database, Model, _ status: Int) throws -> APIResponse
+    /// Field-level rules of docs/api.md §2 (who may set which field), checked on the request body
+    /// before create and update.
+    var authorize: (@Sendable (APIRequest, JSONObject) throws -> Void)? = nil
 
     func create(_ app: SalesApp) -> APIHandler {
         { request in
-            var reader = BodyReader(try request.jsonObject())
+            let object = try request.jsonObject()
+            try authorize?(request, object)
+            var reader = BodyReader(object)
             var model = blank(app)
             apply(&reader, &model, true, app)
             try reader.finish()
@@ -57,6 +63,7 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
             let id = try request.id()
             let expected = try request.ifMatchVersion()
             let object = try request.jsonObject()
+            try authorize?(request, object)
             var probe = BodyReader(object)
             var scratch = blank(app)
             apply(&probe, &scratch, false, app)

@@ -39,7 +39,8 @@ enum CustomerRoutes {
         fetch: { db, id in try CustomerStore.get(db, id: id) },
         modify: { db, id, expected, change in try CustomerStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try CustomerStore.delete(db, id: id, expectedVersion: expected) },
-        respond: { db, customer, status in response(customer, try CustomerStore.balance(db, customer: customer), status: status) }
+        respond: { db, customer, status in response(customer, try CustomerStore.balance(db, customer: customer), status: status) },
+        authorize: { request, body in try authorizeCreditTerms(request, body) }
     )
 
     static func balance(_ app: SalesApp) -> APIHandler {
@@ -52,6 +53,15 @@ enum CustomerRoutes {
                 return APIResponse.json { w in writeBalance(b, to: &w) }
             }
         }
+    }
+
+    /// docs/api.md §2: a customer's credit terms are a credit decision, an admin's — otherwise a
+    /// sales key could raise the limit that only an admin may override.
+    static let creditTerms = ["credit_limit", "payment_terms_days"]
+
+    static func authorizeCreditTerms(_ request: APIRequest, _ body: JSONObject) throws {
+        guard request.principal?.role != .admin, let field = creditTerms.first(where: { body[$0] != nil }) else { return }
+        throw APIError.forbidden("only an admin key may set \(field)")
     }
 
     /// Create and PATCH share this: absent fields keep their value; null clears a nullable one.

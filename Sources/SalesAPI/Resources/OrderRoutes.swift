@@ -101,7 +101,9 @@ enum OrderRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let before = try OrderStore.get(db, id: id).version
+                let current = try OrderStore.get(db, id: id)
+                try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId, assigning: input.salesRepId)
+                let before = current.version
                 let order = try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
                 let answer = try response(db, order)
                 if order.version != before { try Events.record(db, request, "order.updated", "order", id, answer) }
@@ -120,6 +122,8 @@ enum OrderRoutes {
             try r.finish()
             try checkOverride(override, request)
             return try await app.write(request) { db in
+                let current = try OrderStore.get(db, id: id)
+                try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId)
                 let order = try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override)
                 return try confirmed(db, request, order)
             }
@@ -132,6 +136,8 @@ enum OrderRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
+                let current = try OrderStore.get(db, id: id)
+                try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId)
                 let answer = try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
                 try Events.record(db, request, "order.canceled", "order", id, answer)
                 return answer

@@ -71,7 +71,9 @@ enum QuoteRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let before = try QuoteStore.get(db, id: id).version
+                let current = try QuoteStore.get(db, id: id)
+                try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId, assigning: input.salesRepId)
+                let before = current.version
                 let quote = try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
                 let answer = response(quote)
                 if quote.version != before { try Events.record(db, request, "quote.updated", "quote", id, answer) }
@@ -86,6 +88,8 @@ enum QuoteRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
+                let current = try QuoteStore.get(db, id: id)
+                try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId)
                 let answer = response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
                 let type: String
                 switch action {
@@ -112,6 +116,8 @@ enum QuoteRoutes {
             try OrderRoutes.checkOverride(override, request)
             let currency = app.configuration.currency
             return try await app.write(request) { db in
+                let current = try QuoteStore.get(db, id: id)
+                try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId)
                 let (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
                 try Events.record(db, request, "quote.accepted", "quote", id, response(quote))
                 return try OrderRoutes.createdOrConfirmed(db, request, order, confirm: confirm, override: override)
