@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import Logging
 import SalesAPI
+import SalesCore
 import SalesStore
 
 /// The one option every command shares: which database.
@@ -81,7 +82,7 @@ struct ResolvedConfiguration {
         logLevel = level
         api = SalesAPIConfiguration()
         let currency = o?.currency ?? environment[Env.currency] ?? "USD"
-        guard currency.utf8.count == 3, currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+        guard Currencies.isKnown(currency) else {
             throw ValidationError("currency must be an ISO 4217 code in upper case")
         }
         api.currency = currency

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SalesCore
 
 /// Issue 16 findings 4 and 8, docs/api.md §1 "text": strings are stored exactly or refused.
 @Suite struct ExactText {
@@ -72,6 +73,41 @@ import Testing
                 } catch { return false }
             }
             #expect(!direct)
+        }
+    }
+}
+
+/// Issue 16 findings 3 and "ZZZ": currencies are real ISO 4217 codes, and a customer's is fixed
+/// once a document is in it.
+@Suite struct CurrencyRules {
+    @Test func aCustomersCurrencyIsFixedOnceItHasDocuments() async throws {
+        try await withAPI { api in
+            let yen = try await api.customer(#","currency":"JPY""#)
+            // No documents yet: it may still change.
+            #expect(try await api.call("PATCH", "/v1/customers/\(yen)", #"{"currency":"EUR"}"#)["currency"] as? String == "EUR")
+            #expect(try await api.call("PATCH", "/v1/customers/\(yen)", #"{"currency":"JPY"}"#)["currency"] as? String == "JPY")
+            #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(yen),"amount":100000,"method":"cash"}"#).status == 201)
+            let refused = try await api.call("PATCH", "/v1/customers/\(yen)", #"{"currency":"USD"}"#)
+            #expect(refused.status == 409 && refused.code == "invalid_state", "\(refused.text)")
+            #expect(refused["detail"] as? String == "customer \(yen)'s currency is fixed: it has payments in that currency")
+            let after = try await api.call("GET", "/v1/customers/\(yen)")
+            #expect(after["currency"] as? String == "JPY" && (after["balance"] as? [String: Any])?["credit_balance"] as? Int == 100000)
+            // Other fields still change.
+            #expect(try await api.call("PATCH", "/v1/customers/\(yen)", #"{"phone":"+81 3"}"#).status == 200)
+        }
+    }
+
+    @Test func onlyRealISO4217Codes() async throws {
+        #expect(Currencies.minorUnits["JPY"] == 0 && Currencies.minorUnits["USD"] == 2 && Currencies.minorUnits["KWD"] == 3
+                && Currencies.minorUnits["CLF"] == 4)
+        #expect(!Currencies.isKnown("ZZZ") && !Currencies.isKnown("XAU") && !Currencies.isKnown("usd") && !Currencies.isKnown("HRK"))
+        #expect(Currencies.minorUnits.count > 150)
+        try await withAPI { api in
+            let zzz = try await api.call("POST", "/v1/customers", #"{"name":"Z","currency":"ZZZ"}"#)
+            #expect(zzz.status == 422 && zzz.errorFields == ["currency"] && zzz.errorCodes == ["invalid_currency"])
+            #expect(try await api.call("POST", "/v1/customers", #"{"name":"K","currency":"KWD"}"#).status == 201)
+            #expect(try await api.call("GET", "/v1/reports/sales?currency=ZZZ").status == 400)
+            #expect(try await api.call("GET", "/v1/exports/journal?currency=ZZZ").status == 400)
         }
     }
 }

@@ -218,11 +218,11 @@ public struct BodyReader {
         return .value(normalized)
     }
 
-    /// ISO 4217: three upper-case letters.
+    /// An ISO 4217 code of the standard's list, in upper case (Currencies).
     public mutating func currency(_ key: String) -> Presence<String> {
         guard case .value(let s) = text(key, maxLength: 3, nullable: false) else { return .absent }
-        guard s.utf8.count == 3, s.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
-            fail(key, "invalid_currency", "\(key) must be an ISO 4217 code in upper case, like \"USD\"")
+        guard Currencies.isKnown(s) else {
+            fail(key, "invalid_currency", "\(key) must be an ISO 4217 currency code in upper case, like \"USD\"")
             return .absent
         }
         return .value(s)

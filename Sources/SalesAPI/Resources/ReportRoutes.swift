@@ -39,8 +39,8 @@ enum ReportRoutes {
 
     static func currency(_ request: APIRequest, _ app: SalesApp) throws -> String {
         guard let c = request.query["currency"] else { return app.configuration.currency }
-        guard c.utf8.count == 3, c.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
-            throw APIError.badRequest("currency must be an ISO 4217 code like USD")
+        guard Currencies.isKnown(c) else {
+            throw APIError.badRequest("currency must be an ISO 4217 currency code like USD")
         }
         return c
     }

@@ -68,6 +68,7 @@ public enum CustomerStore {
         let before = c
         try change(&c)
         if c == before { return c }
+        if c.currency != before.currency { try requireNoDocuments(db, id: id, toChange: "currency") }
         try checkReferences(db, c, excludingId: id)
         try db.cachedStatement(sql: """
             UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
@@ -78,6 +79,21 @@ public enum CustomerStore {
                              c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                              JSONColumns.encode(c.metadata), Timestamp.now(), id])
         return try get(db, id: id)
+    }
+
+    /// docs/api.md §3 Customers: the currency is fixed once any document names the customer
+    /// (its amounts are in that currency: a yen credit must never pay a dollar invoice); 409
+    /// invalid_state naming what it has.
+    static func requireNoDocuments(_ db: Database, id: Int64, toChange field: String) throws {
+        var held: [String] = []
+        for (table, label) in DocumentTables.referencingCustomers where table != "activities" && table != "customer_ledger" {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true {
+                held.append(label)
+            }
+        }
+        guard held.isEmpty else {
+            throw SalesError.invalidState("customer \(id)'s \(field) is fixed: it has \(held.joined(separator: ", ")) in that currency")
+        }
     }
 
     /// Deletes a customer without documents; otherwise 409 in_use (archive with active: false).
