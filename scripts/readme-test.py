@@ -2,8 +2,8 @@
 """Runs README.md as written (issue 15 item 4), so it can never drift from the server again.
 
 Every ```sh block of the README runs, in order, in one bash session (variables carry over), against
-a fresh server on a temporary database started with the walkthrough's bootstrap key, and with the
-README's webhook receiver. (```console blocks are commands that set this up by hand: `make run`.)
+a fresh server on a temporary database, started with the `export`s of the README's ```console
+blocks (the commands that set this up by hand: `make run`), and with the README's webhook receiver.
 
 What a comment promises is checked:
   `# → 201 {"id":1,...,"version":1}`   after a command (on the next lines, or at its end): the
@@ -134,8 +134,23 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(binary, db):
-    env = dict(os.environ, SALES_BOOTSTRAP_KEY=BOOTSTRAP_KEY, SALES_LOG_LEVEL="warning")
+def server_environment(all_blocks):
+    """The `export NAME=value` lines of the README's ```console blocks: how it starts the server."""
+    env = {}
+    for lang, lines in all_blocks:
+        if lang != "console":
+            continue
+        for line in lines:
+            m = re.match(r"^export (\w+)=(\S+)", line.strip())
+            if m:
+                env[m.group(1)] = m.group(2)
+    return env
+
+
+def start_server(binary, db, readme_env):
+    env = dict(os.environ, SALES_LOG_LEVEL="warning", **readme_env)
+    if env.get("SALES_BOOTSTRAP_KEY") != BOOTSTRAP_KEY:
+        raise SystemExit(f"README: the server is not started with SALES_BOOTSTRAP_KEY={BOOTSTRAP_KEY}")
     proc = subprocess.Popen([binary, "serve", "--port", "0", "--db", db], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, env=env, text=True)
     deadline = time.time() + 60
@@ -168,7 +183,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="readme-test-")
     server = None
     try:
-        server, base = start_server(os.path.abspath(args.binary), os.path.join(workdir, "sales.sqlite"))
+        server, base = start_server(os.path.abspath(args.binary), os.path.join(workdir, "sales.sqlite"), server_environment(all_blocks))
         hook_port = free_port()
         script = [
             "set -u",

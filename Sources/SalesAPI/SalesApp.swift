@@ -21,6 +21,9 @@ public struct SalesAPIConfiguration: Sendable {
     public var webhookRetryBase: Duration = .seconds(30)
     public var webhookTimeout: Duration = .seconds(10)
     public var webhookPollInterval: Duration = .milliseconds(250)
+    /// Lets webhooks reach loopback, private and link-local addresses (`--webhook-allow-private`):
+    /// off, so a URL cannot turn deliveries into requests inside the server's network.
+    public var webhookAllowPrivate = false
 
     public init() {}
 }

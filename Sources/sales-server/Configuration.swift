@@ -24,6 +24,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "full (a 2xx survives power loss) or normal (survives a crash) (env SALES_DURABILITY, default full).") var durability: String?
     @Option(name: .customLong("max-connections"), help: "Open connections beyond which new ones are answered 503 and closed (env SALES_MAX_CONNECTIONS, default 16384).") var maxConnections: Int?
     @Option(name: .customLong("write-batch"), help: "Most request writes committed together (group commit); 1 = one transaction and fsync each (env SALES_WRITE_BATCH, default 128).") var writeBatch: Int?
+    @Flag(name: .customLong("webhook-allow-private"),
+          help: "Let webhooks reach loopback, private and link-local addresses, e.g. a receiver on this machine (env SALES_WEBHOOK_ALLOW_PRIVATE=true).")
+    var webhookAllowPrivate = false
 }
 
 struct ResolvedConfiguration {
@@ -41,7 +44,7 @@ struct ResolvedConfiguration {
         static let host = "SALES_HOST", port = "SALES_PORT", db = "SALES_DB", currency = "SALES_CURRENCY"
         static let logLevel = "SALES_LOG_LEVEL", rateLimit = "SALES_RATE_LIMIT", cors = "SALES_CORS_ORIGINS"
         static let durability = "SALES_DURABILITY", bootstrapKey = "SALES_BOOTSTRAP_KEY", writeBatch = "SALES_WRITE_BATCH"
-        static let maxConnections = "SALES_MAX_CONNECTIONS"
+        static let maxConnections = "SALES_MAX_CONNECTIONS", webhookAllowPrivate = "SALES_WEBHOOK_ALLOW_PRIVATE"
     }
 
     /// The settings of a command that opens only the database: `--db`, the rest from the
@@ -94,6 +97,11 @@ struct ResolvedConfiguration {
         api.corsOrigins = (o?.corsOrigins ?? environment[Env.cors] ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         bootstrapKey = environment[Env.bootstrapKey]
+        switch environment[Env.webhookAllowPrivate]?.lowercased() {
+        case nil, "", "false", "0": api.webhookAllowPrivate = o?.webhookAllowPrivate ?? false
+        case "true", "1": api.webhookAllowPrivate = true
+        default: throw ValidationError("SALES_WEBHOOK_ALLOW_PRIVATE must be true or false")
+        }
     }
 
     /// Opens (creating the folder) and migrates the database.

@@ -123,7 +123,7 @@ import SalesAPI
         }
         let serve = try run(["serve", "--help"])
         #expect(options(serve.output) == ["--host", "--port", "--db", "--currency", "--log-level", "--rate-limit", "--cors-origins",
-                                          "--durability", "--max-connections", "--write-batch", "--version"])
+                                          "--durability", "--max-connections", "--write-batch", "--webhook-allow-private", "--version"])
     }
 
     /// `serve` on an empty database prints the address and a first admin key that works, holds

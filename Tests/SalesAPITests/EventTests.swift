@@ -65,7 +65,8 @@ final class Receiver: Sendable {
     /// receiver do not keep each other alive.
     private let link = Locked<Receiver?>(nil)
 
-    init(status: @escaping @Sendable (Int) -> Int = { _ in 200 }) throws {
+    /// `location`: sent with every 3xx answer (a redirect for the sender to refuse).
+    init(status: @escaping @Sendable (Int) -> Int = { _ in 200 }, location: String? = nil) throws {
         statusFor = status
         var router = Router<RouteHandler>()
         var configuration = HTTPServerConfiguration()
@@ -83,7 +84,9 @@ final class Receiver: Sendable {
                 hits.append(Hit(headers: headers, body: request.body, status: status))
                 return status
             }
-            return HTTPResponse(status: status)
+            var response = HTTPResponse(status: status)
+            if let location, (300..<400).contains(status) { response.headers.add(name: "location", value: location) }
+            return response
         }
         server = HTTPServer(configuration: configuration, responder: RouterResponder(router: router))
         link.withLock { $0 = self }
@@ -102,6 +105,7 @@ final class Receiver: Sendable {
     static func fast(_ c: inout SalesAPIConfiguration) {
         c.webhookRetryBase = .milliseconds(40)
         c.webhookPollInterval = .milliseconds(20)
+        c.webhookAllowPrivate = true   // the receivers are on 127.0.0.1
         // Long enough that a slow machine never turns an answered delivery into a timed-out
         // attempt: the tests count attempts exactly (issue 15 item 8).
         c.webhookTimeout = .milliseconds(Int(TestTiming.scaled(30) * 1000))

@@ -25,7 +25,7 @@ import HTTPTestSupport
         let readonly = try await api.key(role: "readonly")
         let email = "private.person@example.com"
         let customer = try #require(try await call("POST", "/v1/customers", #"{"name":"Private Person","email":"\#(email)"}"#)["id"] as? Int)
-        let hook = try await call("POST", "/v1/webhook-endpoints", #"{"url":"http://127.0.0.1:9/hook"}"#)
+        let hook = try await call("POST", "/v1/webhook-endpoints", #"{"url":"http://hooks.invalid/hook"}"#)
         let hookSecret = try #require(hook["secret"] as? String)
 
         // Authentication and authorization.
@@ -101,7 +101,7 @@ import HTTPTestSupport
                 == "unable to open <path>: disk I/O error")
         #expect(LogSafe.redactingPaths("cannot write (/tmp/x/backup.sqlite)") == "cannot write (<path>)")
         // URLs and bare slashes are not paths.
-        #expect(LogSafe.redactingPaths("POST http://127.0.0.1:9/hook failed") == "POST http://127.0.0.1:9/hook failed")
+        #expect(LogSafe.redactingPaths("POST http://hooks.invalid/hook failed") == "POST http://hooks.invalid/hook failed")
         #expect(LogSafe.redactingPaths("50/50 and a/b") == "50/50 and a/b")
     }
 }

@@ -174,8 +174,8 @@ import Testing
             try await patchRace("/v1/tax-rates/\(tax)") { #"{"name":"Race \#($0)"}"# }
             let rep = try #require(try await api.call("POST", "/v1/sales-reps", #"{"name":"Rep"}"#)["id"] as? Int)
             try await patchRace("/v1/sales-reps/\(rep)") { #"{"name":"Rep \#($0)"}"# }
-            let hook = try #require(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"http://127.0.0.1:9/hook"}"#)["id"] as? Int)
-            try await patchRace("/v1/webhook-endpoints/\(hook)") { #"{"url":"http://127.0.0.1:9/hook\#($0)"}"# }
+            let hook = try #require(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"http://hooks.invalid/hook"}"#)["id"] as? Int)
+            try await patchRace("/v1/webhook-endpoints/\(hook)") { #"{"url":"http://hooks.invalid/hook\#($0)"}"# }
             let payment = try #require(try await api.call("GET", "/v1/payments?customer_id=\(customer)").data.first?["id"] as? Int)
             try await patchRace("/v1/payments/\(payment)") { #"{"reference":"R-\#($0)"}"# }
             try await patchRace("/v1/settings/accounting") { #"{"cash":"10\#($0)"}"# }

@@ -2293,6 +2293,10 @@ paths:
         anything else (or no answer within 10 s) is retried after 30 s, 1, 2, 4, 8, 16 and 32 min (8 attempts), then
         given up. Per endpoint, events go out one at a time in event order. Deliveries are stored rows, so a
         restart resumes them; a send cut short by a crash is sent again (deduplicate on the event id).
+        The url is http or https without userinfo (422 invalid_url); a host resolving to a loopback, private,
+        link-local or reserved address is 422 destination_not_allowed unless the server runs with
+        --webhook-allow-private, and is judged again before every attempt. Redirects are not followed (a 3xx
+        is a failed attempt).
       parameters:
         - $ref: "#/components/parameters/idempotencyKey"
       requestBody:

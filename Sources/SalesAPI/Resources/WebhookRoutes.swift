@@ -8,15 +8,16 @@ import SalesStore
 enum WebhookRoutes {
     static let fields: Set<String> = ["url", "events", "secret", "description", "active", "metadata"]
 
-    static func apply(_ r: inout BodyReader, to e: inout WebhookEndpoint, creating: Bool) {
+    static func apply(_ r: inout BodyReader, to e: inout WebhookEndpoint, creating: Bool, allowPrivate: Bool) {
         r.rejectUnknown(creating ? fields : fields.subtracting(["secret"]))
         if creating { r.require("url") }
         if case .value(let url) = r.text("url", maxLength: 2000, nullable: false) {
-            if let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
-               let host = parsed.host, !host.isEmpty {
-                e.url = url
+            if let problem = WebhookDestination.formProblem(url) {
+                r.fail("url", "invalid_url", problem)
+            } else if case .refused(let why) = WebhookDestination.check(url, allowPrivate: allowPrivate) {
+                r.fail("url", "destination_not_allowed", why)
             } else {
-                r.fail("url", "invalid_url", "url must be an absolute http or https URL")
+                e.url = url
             }
         }
         if let value = r.object["events"] {
@@ -49,7 +50,9 @@ enum WebhookRoutes {
     static let resource = VersionedResource<WebhookEndpoint>(
         eventResource: nil,
         blank: { _ in WebhookEndpoint() },
-        apply: { reader, endpoint, creating, _ in apply(&reader, to: &endpoint, creating: creating) },
+        apply: { reader, endpoint, creating, app in
+            apply(&reader, to: &endpoint, creating: creating, allowPrivate: app.configuration.webhookAllowPrivate)
+        },
         insert: { db, e in try WebhookStore.create(db, e, secret: newSecret()) },
         fetch: { db, id in try WebhookStore.get(db, id: id) },
         modify: { db, id, expected, change in try WebhookStore.update(db, id: id, expectedVersion: expected, change: change) },
@@ -64,7 +67,7 @@ enum WebhookRoutes {
         { request in
             var r = BodyReader(try request.jsonObject())
             var endpoint = WebhookEndpoint()
-            apply(&r, to: &endpoint, creating: true)
+            apply(&r, to: &endpoint, creating: true, allowPrivate: app.configuration.webhookAllowPrivate)
             var secret = newSecret()
             if case .value(let given) = r.text("secret", maxLength: 200, nullable: false) {
                 if given.utf8.count >= 16 { secret = given } else { r.fail("secret", "too_short", "a secret has at least 16 characters") }

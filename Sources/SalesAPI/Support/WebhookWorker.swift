@@ -26,7 +26,7 @@ final class WebhookWorker: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.httpMaximumConnectionsPerHost = 4
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
     }
 
     func run() async {
@@ -116,16 +116,24 @@ final class WebhookWorker: Sendable {
         let started = Self.nowMs()
         var status: Int?
         var failure: String?
-        do {
-            status = try await send(request)
-        } catch {
-            // Shutting down: the attempt did not happen, so it uses none of the delivery's
-            // attempts; it stays due and is sent after the restart (at-least-once).
-            if Task.isCancelled { return true }
-            failure = (error as NSError).localizedDescription
+        // The destination again, as DNS answers now (WebhookDestination): a failed attempt.
+        switch WebhookDestination.check(d.url, allowPrivate: config.webhookAllowPrivate) {
+        case .allowed:
+            do {
+                status = try await send(request)
+            } catch {
+                // Shutting down: the attempt did not happen, so it uses none of the delivery's
+                // attempts; it stays due and is sent after the restart (at-least-once).
+                if Task.isCancelled { return true }
+                failure = WebhookDestination.describe(error)
+            }
+        case .refused(let why): failure = "destination not allowed: " + why
+        case .unresolved: failure = "the host was not found"
         }
         let delivered = status.map { (200..<300).contains($0) } ?? false
-        if failure == nil && !delivered { failure = "HTTP \(status ?? 0)" }
+        if failure == nil && !delivered {
+            failure = (300..<400).contains(status ?? 0) ? "HTTP \(status ?? 0): redirects are not followed" : "HTTP \(status ?? 0)"
+        }
         let attempts = d.attempts + 1
         var retryAt: Int64?
         if !delivered && attempts < Int64(config.webhookMaxAttempts) {
