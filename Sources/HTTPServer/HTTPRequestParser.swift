@@ -55,6 +55,8 @@ public struct HTTPRequestParser: Sendable {
     private var leadingEmptyLines = 0
     private var headerBytes = 0
     private var method: HTTPMethod = .GET
+    /// The method token as sent, when it is none we know (`method` is then OTHER).
+    private var otherMethodToken: String?
     private var target = ""
     private var version: HTTPVersion = .http1_1
     private var headers = HTTPHeaders()
@@ -294,6 +296,7 @@ public struct HTTPRequestParser: Sendable {
         version = try parseVersion(versionBytes)
         // A token that is no method we know (e.g. QUERY) still routes: the router answers 405.
         method = methodBytes.withUnsafeBytes({ HTTPMethod(bytes: $0) }) ?? .OTHER
+        otherMethodToken = method == .OTHER ? String(decoding: methodBytes, as: UTF8.self) : nil
         target = String(decoding: targetBytes, as: UTF8.self)
         try validateTargetForm()
     }
@@ -439,7 +442,8 @@ public struct HTTPRequestParser: Sendable {
     }
 
     private mutating func completeRequest() -> HTTPRequest {
-        let request = HTTPRequest(method: method, target: target, version: version, headers: headers, body: body)
+        var request = HTTPRequest(method: method, target: target, version: version, headers: headers, body: body)
+        request.otherMethodToken = otherMethodToken
         headers = HTTPHeaders()
         body = []
         target = ""

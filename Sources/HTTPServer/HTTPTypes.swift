@@ -127,6 +127,11 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// The method token as sent when `method` is OTHER (e.g. "QUERY"), for messages.
+    public var otherMethodToken: String?
+
+    /// The method as the client named it.
+    public var methodName: String { otherMethodToken ?? method.rawValue }
 
     public init(method: HTTPMethod, target: String, version: HTTPVersion = .http1_1,
                 headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {

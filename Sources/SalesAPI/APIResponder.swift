@@ -80,11 +80,18 @@ public struct APIResponder: HTTPResponder {
                 r.headers.add(name: "allow", value: allow)
                 return r
             }
-            var r = APIError(405, "method_not_allowed", "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allow)").response
+            var r = APIError(405, "method_not_allowed", "\(request.methodName) is not allowed on \(request.path); allowed: \(allow)").response
             r.headers.add(name: "allow", value: allow)
             return r
         case .notFound:
-            throw APIError.notFound("no route for \(request.method.rawValue) \(request.path)")
+            // RFC 9110 §9.3.7: OPTIONS * asks about the server itself.
+            if request.method == .OPTIONS && request.target == "*" {
+                trace.template = "options *"
+                var r = HTTPResponse(status: 204)
+                r.headers.add(name: "allow", value: "GET, HEAD, POST, PATCH, DELETE, OPTIONS")
+                return r
+            }
+            throw APIError.notFound("no route for \(request.methodName) \(request.path)")
         }
         let route = match.route.handler
         let template = route.template
@@ -95,7 +102,7 @@ public struct APIResponder: HTTPResponder {
             principal = p
             trace.principal = p
             guard route.access.allows(p.role) else {
-                throw APIError.forbidden("the \(p.role.rawValue) role may not \(request.method.rawValue) \(template)")
+                throw APIError.forbidden("the \(p.role.rawValue) role may not \(request.methodName) \(template)")
             }
             if let wait = app.rateLimiter.check(keyId: p.keyId) {
                 throw APIError(429, "rate_limited", "more than \(app.configuration.rateLimit) requests per second for this key",

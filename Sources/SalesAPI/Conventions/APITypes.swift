@@ -107,9 +107,11 @@ public struct APIRequest: Sendable {
         try reader.finish()
     }
 
-    /// `If-Match: "<n>"` (docs/api.md §1 "versions"); a malformed value is 400.
+    /// `If-Match: "<n>"` (docs/api.md §1 "versions"); a malformed value is 400. `If-Match: *`
+    /// matches any current version (RFC 9110 §13.1.1): the resource need only exist.
     public func ifMatchVersion() throws -> Int64? {
         guard let raw = http.headers["if-match"] else { return nil }
+        if raw.trimmingCharacters(in: .whitespaces) == "*" { return nil }
         guard let v = parseETag(raw) else { throw APIError.badRequest("If-Match must be an ETag like \"3\"") }
         return v
     }

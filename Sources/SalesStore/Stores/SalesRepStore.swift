@@ -82,6 +82,16 @@ public enum SalesRepStore {
         guard rep.active else { throw SalesError.invalidState("sales rep \(rep.id) is archived (active: false)") }
         if let open = rep.openShiftId { throw SalesError.invalidState("sales rep \(rep.id) is already clocked in (shift \(open))") }
         let now = Timestamp.now()
+        if let at {
+            try requireNotInTheFuture(at)
+            // Shifts never overlap: the new one runs from `at` until its clock-out.
+            if let overlapping = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, clock_in_at, clock_out_at FROM shifts WHERE sales_rep_id = ? AND clock_out_at > ? ORDER BY clock_in_at LIMIT 1
+                """), arguments: [repId, at]) {
+                let id: Int64 = overlapping["id"], from: String = overlapping["clock_in_at"], to: String = overlapping["clock_out_at"]
+                throw SalesError.invalid("at", "overlaps_shift", "a shift from \(at) would overlap shift \(id) (\(from) to \(to))")
+            }
+        }
         try db.cachedStatement(sql: """
             INSERT INTO shifts (sales_rep_id, clock_in_at, latitude_e7, longitude_e7, clock_in_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
@@ -94,6 +104,7 @@ public enum SalesRepStore {
         let rep = try get(db, id: repId)
         guard let openId = rep.openShiftId else { throw SalesError.invalidState("sales rep \(rep.id) is not clocked in") }
         let open = try shift(db, id: openId)
+        if let at { try requireNotInTheFuture(at) }
         let end = at ?? Timestamp.now()
         guard let start = Timestamp.epochMilliseconds(open.clockInAt), let stop = Timestamp.epochMilliseconds(end), stop >= start else {
             throw SalesError.invalid("at", "before_clock_in", "clock-out at \(end) is before the clock-in at \(open.clockInAt)")
@@ -101,6 +112,14 @@ public enum SalesRepStore {
         try db.cachedStatement(sql: "UPDATE shifts SET clock_out_at = ?, duration_seconds = ?, clock_out_note = ?, updated_at = ? WHERE id = ?").execute(
                        arguments: [end, (stop - start) / 1000, note, Timestamp.now(), openId])
         return try shift(db, id: openId)
+    }
+
+    /// A shift is clocked when it happens: `at` may be backdated, not more than five minutes
+    /// (a device's clock drift) ahead of the server's clock (docs/api.md §3 "Sales reps").
+    static func requireNotInTheFuture(_ at: String) throws {
+        guard let ms = Timestamp.epochMilliseconds(at), ms <= WallClock.nowMilliseconds() + 300_000 else {
+            throw SalesError.invalid("at", "in_the_future", "\(at) is in the future; clock in and out when it happens")
+        }
     }
 
     static func shift(_ db: Database, id: Int64) throws -> Shift {
