@@ -122,6 +122,7 @@ public struct Order: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    // bounded: at most 500 lines whose sum LinePricer held within Money.maxAmount when they were priced.
     public var totals: LineAmounts { lines.reduce(LineAmounts.zero) { $0 + $1.amounts } }
 
     /// docs/api.md §3: `completed` when every line is fully invoiced and every stockable line fully
@@ -192,6 +193,7 @@ public struct Quote: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    // bounded: at most 500 lines whose sum LinePricer held within Money.maxAmount when they were priced.
     public var totals: LineAmounts { lines.reduce(LineAmounts.zero) { $0 + $1.amounts } }
 
     /// docs/api.md §3: a draft or sent quote whose valid_until has passed reads as expired.

@@ -16,7 +16,7 @@ final class Metrics: Sendable {
             var i = 0
             while i < Metrics.bounds.count && seconds > Metrics.bounds[i] { i += 1 }
             counts[i] += 1
-            sum += seconds
+            sum += seconds   // bounded: a Double of seconds for Prometheus, not money
             count += 1
         }
     }

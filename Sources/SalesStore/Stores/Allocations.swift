@@ -74,7 +74,7 @@ enum Allocations {
                 """).execute(arguments: [amount, now, row["invoice_id"] as Int64])
             guard db.changesCount == 1 else { throw SalesError.invalidState("allocation \(row["id"] as Int64) points at a void invoice") }
             try db.cachedStatement(sql: "UPDATE allocations SET amount = 0 WHERE id = ?").execute(arguments: [row["id"] as Int64])
-            reopened += amount
+            reopened += amount   // bounded: one invoice's allocations sum to at most its total
         }
         return reopened
     }

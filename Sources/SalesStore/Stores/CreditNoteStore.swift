@@ -75,6 +75,7 @@ public enum CreditNoteStore {
                                                   remainingAmounts: line.amounts - (try creditedAmounts(db, invoiceLineId: line.id)))
             creditLines.append((line, quantity, amounts))
         }
+        // bounded: what remains of one invoice's lines, at most its total.
         let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.2 }
         // The credit reduces amount_due first; what exceeds it is taken off the invoice's
         // payments and moves to the customer's credit_balance (docs/api.md §3 Credit notes).

@@ -87,6 +87,7 @@ public enum InvoiceStore {
             invoiceLines.append((line, quantity, try LineAmounts.portion(of: line.pricing, quantity: quantity, remainingQuantity: remainingQuantity,
                                                                         remainingAmounts: line.amounts - (try invoicedAmounts(db, orderLineId: line.id)))))
         }
+        // bounded: what remains of one order's lines, at most its total.
         let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.2 }
         let number = try DocumentNumbers.next(db, kind: "INV")
         let now = Timestamp.now()

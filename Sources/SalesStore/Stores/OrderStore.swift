@@ -184,7 +184,9 @@ public enum OrderStore {
                                  line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total,
                                  line.stockable, line.invoicePolicy.rawValue])
         }
+        // bounded: LinePricer held the total within Money.maxAmount.
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        // bounded: at most 500 quantities of 10^12 thousandths.
         let quantity = lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }
         try db.cachedStatement(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?").execute(
                        arguments: [totals.subtotal, totals.tax, totals.total, quantity, orderId])
@@ -279,10 +281,10 @@ public enum OrderStore {
             let wanted = line.quantity.thousandths
             if wanted <= available {
                 reservations.append((line.id, line.productId, wanted, 0))
-                reservedHere[line.productId, default: 0] += wanted
+                reservedHere[line.productId, default: 0] += wanted   // bounded: ≤ 500 lines of 10^12 thousandths
             } else if order.allowBackorder {
                 reservations.append((line.id, line.productId, available, wanted - available))
-                reservedHere[line.productId, default: 0] += available
+                reservedHere[line.productId, default: 0] += available   // bounded: ≤ 500 lines of 10^12 thousandths
             } else {
                 shortages.append(StockShortage(productId: line.productId, requested: line.quantity,
                                                available: Quantity(thousandths: available), field: "lines[\(index)].quantity"))

@@ -165,6 +165,7 @@ public enum PaymentStore {
     }
 
     private static func insert(_ db: Database, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(Invoice, Int64)]) throws -> Payment {
+        // bounded: the plan was checked to allocate at most the payment's amount.
         let allocated = plan.reduce(Int64(0)) { $0 + $1.1 }
         let number = try DocumentNumbers.next(db, kind: "PAY")
         let now = Timestamp.now()

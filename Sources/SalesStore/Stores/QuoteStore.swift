@@ -91,6 +91,7 @@ public enum QuoteStore {
                 """).execute(arguments: [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
                                  line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total])
         }
+        // bounded: LinePricer held the total within Money.maxAmount.
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
         try db.cachedStatement(sql: "UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?").execute(
                        arguments: [totals.subtotal, totals.tax, totals.total, quoteId])
