@@ -87,3 +87,25 @@ import HTTPTestSupport
         }
     }
 }
+
+/// Issue 16 finding 7: the journal never adds two currencies together.
+@Suite struct JournalCurrencies {
+    @Test func oneCurrencyPerExport() async throws {
+        try await withAPI { api in
+            let dollars = try await api.customer(), yen = try await api.customer(#","currency":"JPY""#)
+            #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(dollars),"amount":2500,"method":"card"}"#).status == 201)
+            #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(yen),"amount":100000,"method":"cash"}"#).status == 201)
+            func summary(_ query: String) async throws -> String {
+                let j = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=9999-12-31\(query)")
+                let lines = (j["lines"] as? [[String: Any]] ?? []).map { "\($0["currency"] as? String ?? "?")" }
+                let totals = j["totals"] as? [String: Any] ?? [:]
+                return "\(j["currency"] as? String ?? "?") \(Set(lines).sorted()) \(totals["debit"] as? Int ?? -1)/\(totals["credit"] as? Int ?? -1)"
+            }
+            #expect(try await summary("") == "USD [\"USD\"] 2500/2500")
+            #expect(try await summary("&currency=JPY") == "JPY [\"JPY\"] 100000/100000")
+            #expect(try await summary("&currency=EUR") == "EUR [] 0/0")
+            let csv = try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=9999-12-31&currency=JPY&format=csv").text
+            #expect(!csv.contains(",USD,") && csv.contains(",JPY,"))
+        }
+    }
+}

@@ -62,4 +62,32 @@ import SalesAPI
             #expect(failures == [])
         }
     }
+
+    /// docs/api.md §2's field-level rules, for every role that may call the route at all: a
+    /// customer's credit terms are admin's; `override_credit_limit` is admin's.
+    @Test func fieldLevelRulesForEveryRole() async throws {
+        try await withAPI { api in
+            var keys: [String: String] = ["admin": api.adminKey]
+            for role in ["sales", "warehouse", "accounting", "readonly"] { keys[role] = try await api.key(role: role) }
+            let customer = try await api.customer()
+            let product = try await api.product(price: 1, extra: #","type":"service""#)
+            let writes: [(field: String, method: String, path: String, body: String)] = [
+                ("credit_limit", "POST", "/v1/customers", #"{"name":"N","credit_limit":10}"#),
+                ("payment_terms_days", "POST", "/v1/customers", #"{"name":"N","payment_terms_days":10}"#),
+                ("credit_limit", "PATCH", "/v1/customers/\(customer)", #"{"credit_limit":10}"#),
+                ("payment_terms_days", "PATCH", "/v1/customers/\(customer)", #"{"payment_terms_days":10}"#),
+                ("override_credit_limit", "POST", "/v1/orders",
+                 #"{"customer_id":\#(customer),"confirm":true,"override_credit_limit":true,"lines":[{"product_id":\#(product),"quantity":1}]}"#),
+            ]
+            var failures: [String] = []
+            for write in writes {
+                for (role, key) in keys.sorted(by: { $0.key < $1.key }) {
+                    let status = try await api.call(write.method, write.path, write.body, key: key).status
+                    let expected = role == "admin" ? [200, 201] : [403]
+                    if !expected.contains(status) { failures.append("\(write.field) by \(role) with \(write.method) \(write.path) → \(status)") }
+                }
+            }
+            #expect(failures == [])
+        }
+    }
 }
