@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SalesAPI
+import SalesCore
 
 @Suite struct OpenAPISpec {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -10,6 +11,10 @@ import SalesAPI
         let file = try String(contentsOf: Self.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
         let generated = try String(contentsOf: Self.root.appendingPathComponent("Sources/SalesAPI/Resources/EmbeddedOpenAPI.swift"), encoding: .utf8)
         #expect(generated.contains(file.hasSuffix("\n") ? String(file.dropLast()) : file))
+        // One list of currencies: the spec's enum is Currencies' (SalesCore).
+        let line = try #require(file.split(separator: "\n").first { $0.hasPrefix("      enum: [AED, ") })
+        let listed = line.dropFirst("      enum: [".count).dropLast().components(separatedBy: ", ")
+        #expect(listed == Currencies.minorUnits.keys.sorted())
         // One version: what `sales-server --version` prints is the spec's info.version.
         #expect(file.contains("\ninfo:\n  title: sales-server API\n  version: \(ServerVersion.current)\n"))
     }

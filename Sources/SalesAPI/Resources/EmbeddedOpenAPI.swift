@@ -2577,8 +2577,9 @@ components:
       type: number
       multipleOf: 0.001
     Currency:
+      description: An ISO 4217 code with a minor unit (docs/api.md §1 "money"; Sources/SalesCore/Currencies.swift).
       type: string
-      pattern: '^[A-Z]{3}$'
+      enum: [AED, AFN, ALL, AMD, ANG, AOA, ARS, AUD, AWG, AZN, BAM, BBD, BDT, BGN, BHD, BIF, BMD, BND, BOB, BOV, BRL, BSD, BTN, BWP, BYN, BZD, CAD, CDF, CHE, CHF, CHW, CLF, CLP, CNY, COP, COU, CRC, CUP, CVE, CZK, DJF, DKK, DOP, DZD, EGP, ERN, ETB, EUR, FJD, FKP, GBP, GEL, GHS, GIP, GMD, GNF, GTQ, GYD, HKD, HNL, HTG, HUF, IDR, ILS, INR, IQD, IRR, ISK, JMD, JOD, JPY, KES, KGS, KHR, KMF, KPW, KRW, KWD, KYD, KZT, LAK, LBP, LKR, LRD, LSL, LYD, MAD, MDL, MGA, MKD, MMK, MNT, MOP, MRU, MUR, MVR, MWK, MXN, MXV, MYR, MZN, NAD, NGN, NIO, NOK, NPR, NZD, OMR, PAB, PEN, PGK, PHP, PKR, PLN, PYG, QAR, RON, RSD, RUB, RWF, SAR, SBD, SCR, SDG, SEK, SGD, SHP, SLE, SLL, SOS, SRD, SSP, STN, SVC, SYP, SZL, THB, TJS, TMT, TND, TOP, TRY, TTD, TWD, TZS, UAH, UGX, USD, USN, UYI, UYU, UYW, UZS, VED, VES, VND, VUV, WST, XAF, XCD, XCG, XOF, XPF, YER, ZAR, ZMW, ZWG, ZWL]
     Timestamp:
       type: string
       format: date-time
@@ -2810,7 +2811,7 @@ components:
         prices:
           type: [object, "null"]
           description: Prices in other currencies (not the server's), minor units.
-          propertyNames: {pattern: '^[A-Z]{3}$'}
+          propertyNames: {$ref: "#/components/schemas/Currency"}
           additionalProperties: {type: integer, minimum: 0}
         tax_rate_id: {oneOf: [{$ref: "#/components/schemas/Id"}, {type: "null"}]}
         reorder_level: {type: [number, "null"], minimum: 0, multipleOf: 0.001}

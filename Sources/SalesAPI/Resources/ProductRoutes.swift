@@ -134,7 +134,7 @@ enum ProductRoutes {
                 var prices: [String: Int64] = [:]
                 var nested = BodyReader(o, prefix: "prices.")
                 for code in o.keys {
-                    guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+                    guard Currencies.isKnown(code) else {
                         nested.fail(code, "invalid_currency", "price keys are ISO 4217 codes in upper case, like \"EUR\"")
                         continue
                     }
