@@ -324,24 +324,13 @@ import Testing
 
     @Test func concurrentDuplicatesCreateExactlyOne() async throws {
         try await withAPI { api in
-            let port = api.port
-            let key = api.adminKey
-            let statuses = Locked<[Int]>([])
-            let replayed = Atomic<Int>(0)
-            try await offPool {
-                DispatchQueue.concurrentPerform(iterations: 16) { _ in
-                    guard let r = try? RawClient(port: port).request("POST", "/v1/customers",
-                        headers: ["Authorization: Bearer \(key)", "Content-Type: application/json", "Idempotency-Key: race"],
-                        body: #"{"name":"Raced"}"#) else { return }
-                    statuses.withLock { $0.append(r.status) }
-                    if r.headers["idempotent-replayed"] == "true" { replayed.add(1, ordering: .relaxed) }
-                }
-            }
-            let all = statuses.withLock { $0 }
+            let replies = try await api.raceReplies(Array(repeating: ("POST", "/v1/customers", #"{"name":"Raced"}"#, ["Idempotency-Key: race"]), count: 16))
+            let all = replies.map(\.status)
+            let replayed = replies.filter { $0.header("idempotent-replayed") == "true" }.count
             #expect(all.count == 16)
             // Each is the original, a replay of it, or told the original is still running.
             #expect(all.allSatisfy { $0 == 201 || $0 == 409 })
-            #expect(all.filter { $0 == 201 }.count == 1 + replayed.load(ordering: .relaxed))
+            #expect(all.filter { $0 == 201 }.count == 1 + replayed)
             let customers = try await api.call("GET", "/v1/customers?q=Raced")
             #expect(customers.data.count == 1)
         }

@@ -114,13 +114,18 @@ final class TestServer: @unchecked Sendable {
     /// Sends every request at once, each on its own connection and thread, with the admin key;
     /// the status of each, in request order. The race tests' one way to race (issue 10 item 2).
     func race(_ requests: [(method: String, path: String, body: String?, headers: [String])]) async throws -> [Int] {
-        try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+        try await raceReplies(requests).map(\.status)
+    }
+
+    /// `race`, answering the whole replies (headers and bodies), in request order.
+    func raceReplies(_ requests: [(method: String, path: String, body: String?, headers: [String])]) async throws -> [Reply] {
+        try await withThrowingTaskGroup(of: (Int, Reply).self) { group in
             for (i, r) in requests.enumerated() {
-                group.addTask { (i, try await self.call(r.method, r.path, r.body, headers: r.headers).status) }
+                group.addTask { (i, try await self.call(r.method, r.path, r.body, headers: r.headers)) }
             }
-            var statuses = [Int](repeating: -1, count: requests.count)
-            for try await (i, status) in group { statuses[i] = status }
-            return statuses
+            var replies: [Reply?] = Array(repeating: nil, count: requests.count)
+            for try await (i, reply) in group { replies[i] = reply }
+            return replies.compactMap { $0 }
         }
     }
 

@@ -178,18 +178,8 @@ extension TestServer {
             let product = try await api.product(price: 100, stock: "10")
             let order = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":10}]"#)
             let line = try #require(try await api.lineIds(order).first)
-            let port = api.port
-            let key = api.adminKey
-            let statuses = Locked<[Int]>([])
-            try await offPool {
-                DispatchQueue.concurrentPerform(iterations: 24) { _ in
-                    guard let r = try? RawClient(port: port).request("POST", "/v1/orders/\(order)/invoices",
-                        headers: ["Authorization: Bearer \(key)", "Content-Type: application/json"],
-                        body: #"{"lines":[{"order_line_id":\#(line),"quantity":1}]}"#) else { return }
-                    statuses.withLock { $0.append(r.status) }
-                }
-            }
-            let all = statuses.withLock { $0 }
+            let all = try await api.race(Array(repeating: ("POST", "/v1/orders/\(order)/invoices",
+                                                           #"{"lines":[{"order_line_id":\#(line),"quantity":1}]}"#), count: 24))
             #expect(all.count == 24)
             #expect(all.filter { $0 == 201 }.count == 10)
             #expect(all.filter { $0 == 409 }.count == 14)

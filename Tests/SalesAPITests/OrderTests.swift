@@ -258,18 +258,7 @@ extension TestServer {
                 let reply = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"lines":[{"product_id":\#(plenty),"quantity":1},{"product_id":\#(scarce),"quantity":1}]}"#)
                 orderIds.append(try #require(reply["id"] as? Int))
             }
-            let port = api.port
-            let key = api.adminKey
-            let ids = orderIds
-            let outcomes = Locked<[(Int, String)]>([])
-            try await offPool {
-                DispatchQueue.concurrentPerform(iterations: ids.count) { i in
-                    guard let r = try? RawClient(port: port).request("POST", "/v1/orders/\(ids[i])/confirm",
-                                                                   headers: ["Authorization: Bearer \(key)"]) else { return }
-                    outcomes.withLock { $0.append((r.status, r.bodyText)) }
-                }
-            }
-            let all = outcomes.withLock { $0 }
+            let all = try await api.raceReplies(orderIds.map { ("POST", "/v1/orders/\($0)/confirm", nil, []) }).map { ($0.status, $0.text) }
             #expect(all.count == 24)
             #expect(all.filter { $0.0 == 200 }.count == 10)
             let losers = all.filter { $0.0 != 200 }

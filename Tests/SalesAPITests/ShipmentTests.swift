@@ -112,18 +112,8 @@ import SalesStore
             let product = try await api.product(price: 100, stock: "8")
             let order = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":8}]"#)
             let line = try #require(try await api.lineIds(order).first)
-            let port = api.port
-            let key = api.adminKey
-            let statuses = Locked<[Int]>([])
-            try await offPool {
-                DispatchQueue.concurrentPerform(iterations: 20) { _ in
-                    guard let r = try? RawClient(port: port).request("POST", "/v1/orders/\(order)/shipments",
-                        headers: ["Authorization: Bearer \(key)", "Content-Type: application/json"],
-                        body: #"{"lines":[{"order_line_id":\#(line),"quantity":1}]}"#) else { return }
-                    statuses.withLock { $0.append(r.status) }
-                }
-            }
-            let all = statuses.withLock { $0 }
+            let all = try await api.race(Array(repeating: ("POST", "/v1/orders/\(order)/shipments",
+                                                           #"{"lines":[{"order_line_id":\#(line),"quantity":1}]}"#), count: 20))
             #expect(all.count == 20)
             #expect(all.filter { $0 == 201 }.count == 8)
             #expect(all.filter { $0 == 409 }.count == 12)
