@@ -32,7 +32,7 @@ public enum TestGates {
         let deadline = ContinuousClock.now + .milliseconds(Int(limit * 1000))
         while !isOpen(name) {
             if ContinuousClock.now >= deadline { return false }
-            try? await Task.sleep(for: .milliseconds(5))
+            do { try await Task.sleep(for: .milliseconds(5)) } catch { return false }   // cancelled: not opened
         }
         return true
     }

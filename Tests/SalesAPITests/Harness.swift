@@ -18,10 +18,18 @@ struct Reply: Sendable {
     /// (issue 15 item 8: a failed decode must not pass a check for absent fields).
     var json: [String: Any] {
         if raw.body.isEmpty { return [:] }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.body))) as? [String: Any] else {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(raw.body))
+        } catch {
+            // CSV and other text answers are read through `text`; a JSON answer must parse.
             if header("content-type")?.contains("json") == true || status >= 400 {
-                Issue.record("not a JSON object (\(status)): \(text.prefix(300))")
+                Issue.record("not JSON (\(status)): \(error); \(text.prefix(300))")
             }
+            return [:]
+        }
+        guard let object = parsed as? [String: Any] else {
+            Issue.record("not a JSON object (\(status)): \(text.prefix(300))")
             return [:]
         }
         return object
