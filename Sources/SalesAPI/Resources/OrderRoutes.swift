@@ -101,9 +101,7 @@ enum OrderRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let current = try OrderStore.get(db, id: id)
-                try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId, assigning: input.salesRepId)
-                let before = current.version
+                let before = try mayChange(db, request, id, assigning: input.salesRepId).version
                 let order = try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
                 let answer = try response(db, order)
                 if order.version != before { try Events.record(db, request, "order.updated", "order", id, answer) }
@@ -122,8 +120,7 @@ enum OrderRoutes {
             try r.finish()
             try checkOverride(override, request)
             return try await app.write(request) { db in
-                let current = try OrderStore.get(db, id: id)
-                try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId)
+                _ = try mayChange(db, request, id)
                 let order = try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override)
                 return try confirmed(db, request, order)
             }
@@ -136,8 +133,7 @@ enum OrderRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                let current = try OrderStore.get(db, id: id)
-                try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId)
+                _ = try mayChange(db, request, id)
                 let answer = try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
                 try Events.record(db, request, "order.canceled", "order", id, answer)
                 return answer
@@ -201,6 +197,13 @@ enum OrderRoutes {
     }
 
     /// docs/api.md §3: only an admin key may send override_credit_limit: true.
+    /// The order as stored, once the key may change it (docs/api.md §2, rep-bound keys).
+    static func mayChange(_ db: Database, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Order {
+        let current = try OrderStore.get(db, id: id)
+        try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
+        return current
+    }
+
     static func checkOverride(_ override: Bool, _ request: APIRequest) throws {
         if override && request.principal?.role != .admin {
             throw APIError.forbidden("only an admin key may override a credit limit")

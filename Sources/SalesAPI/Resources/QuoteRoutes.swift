@@ -71,9 +71,7 @@ enum QuoteRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let current = try QuoteStore.get(db, id: id)
-                try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId, assigning: input.salesRepId)
-                let before = current.version
+                let before = try mayChange(db, request, id, assigning: input.salesRepId).version
                 let quote = try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
                 let answer = response(quote)
                 if quote.version != before { try Events.record(db, request, "quote.updated", "quote", id, answer) }
@@ -88,8 +86,7 @@ enum QuoteRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                let current = try QuoteStore.get(db, id: id)
-                try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId)
+                _ = try mayChange(db, request, id)
                 let answer = response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
                 let type: String
                 switch action {
@@ -116,13 +113,19 @@ enum QuoteRoutes {
             try OrderRoutes.checkOverride(override, request)
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let current = try QuoteStore.get(db, id: id)
-                try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId)
+                _ = try mayChange(db, request, id)
                 let (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
                 try Events.record(db, request, "quote.accepted", "quote", id, response(quote))
                 return try OrderRoutes.createdOrConfirmed(db, request, order, confirm: confirm, override: override)
             }
         }
+    }
+
+    /// The quote as stored, once the key may change it (docs/api.md §2, rep-bound keys).
+    static func mayChange(_ db: Database, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Quote {
+        let current = try QuoteStore.get(db, id: id)
+        try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
+        return current
     }
 
     /// valid_until: a YYYY-MM-DD date (default: today + 30 days).

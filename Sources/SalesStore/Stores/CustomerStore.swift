@@ -85,12 +85,7 @@ public enum CustomerStore {
     /// (its amounts are in that currency: a yen credit must never pay a dollar invoice); 409
     /// invalid_state naming what it has.
     static func requireNoDocuments(_ db: Database, id: Int64, toChange field: String) throws {
-        var held: [String] = []
-        for (table, label) in DocumentTables.referencingCustomers where table != "activities" && table != "customer_ledger" {
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true {
-                held.append(label)
-            }
-        }
+        let held = try referencing(db, id: id).filter { $0 != "activities" && $0 != "ledger entries" }
         guard held.isEmpty else {
             throw SalesError.invalidState("customer \(id)'s \(field) is fixed: it has \(held.joined(separator: ", ")) in that currency")
         }
@@ -100,12 +95,17 @@ public enum CustomerStore {
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let c = try get(db, id: id)
         if let expected = expectedVersion, expected != c.version { throw SalesError.versionConflict(current: c.version) }
-        for (table, label) in DocumentTables.referencingCustomers {
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true {
-                throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
-            }
+        if let label = try referencing(db, id: id).first {
+            throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
         }
         try db.cachedStatement(sql: "DELETE FROM customers WHERE id = ?").execute(arguments: [id])
+    }
+
+    /// What names the customer: the labels of DocumentTables.referencingCustomers that have a row for it.
+    static func referencing(_ db: Database, id: Int64) throws -> [String] {
+        try DocumentTables.referencingCustomers.compactMap { table, label in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true ? label : nil
+        }
     }
 
     private static func checkReferences(_ db: Database, _ c: Customer, excludingId: Int64?) throws {
