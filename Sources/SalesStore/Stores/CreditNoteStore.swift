@@ -1,21 +1,6 @@
 import GRDB
 import SalesCore
 
-public struct CreditNote: Sendable, Equatable {
-    public var id: Int64
-    public var number: String
-    public var invoiceId: Int64
-    public var orderId: Int64
-    public var customerId: Int64
-    public var currency: String
-    public var reason: String
-    public var lines: [(invoiceLineId: Int64, quantity: Quantity, amounts: LineAmounts)]
-    public var totals: LineAmounts
-    public var createdAt: String
-
-    public static func == (a: CreditNote, b: CreditNote) -> Bool { a.id == b.id }
-}
-
 /// Credit notes against an invoice (docs/api.md §3 "Credit notes"): credited quantities become
 /// invoiceable again on the order; the credit reduces the invoice's amount_due first.
 public enum CreditNoteStore {
@@ -53,34 +38,11 @@ public enum CreditNoteStore {
     /// POST /v1/invoices/{id}/credit-notes. Without `requests`, the whole remaining invoice.
     public static func create(_ db: Database, invoiceId: Int64, requests: [LineRequest]?, reason: String) throws -> CreditNote {
         let invoice = try InvoiceStore.get(db, id: invoiceId)
-        guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is void and cannot be credited") }
-        var picks: [(InvoiceLine, Int64)] = []
-        if let requests {
-            picks = try LineRequests.match(requests, in: invoice.lines, idKey: "invoice_line_id", owner: "invoice \(invoice.number)",
-                                           id: \.id, remaining: { Quantity(thousandths: $0.pricing.quantity.thousandths - $0.quantityCredited.thousandths) })
-                .map { ($0.line, $0.quantity.thousandths) }
-        } else {
-            picks = invoice.lines.compactMap { line in
-                let remaining = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
-                return remaining > 0 ? (line, remaining) : nil
-            }
-            if picks.isEmpty { throw SalesError.invalidState("invoice \(invoice.number) is fully credited already") }
-        }
-
-        var creditLines: [(InvoiceLine, Int64, LineAmounts)] = []
-        for (line, quantity) in picks {
-            // Remainder rule on the invoice line: crediting what remains credits the remaining amounts.
-            let remainingQuantity = Quantity(thousandths: line.pricing.quantity.thousandths - line.quantityCredited.thousandths)
-            let amounts = try LineAmounts.portion(of: line.pricing, quantity: Quantity(thousandths: quantity), remainingQuantity: remainingQuantity,
-                                                  remainingAmounts: line.amounts - (try creditedAmounts(db, invoiceLineId: line.id)))
-            creditLines.append((line, quantity, amounts))
-        }
+        let picks = try CreditNoteDecisions.picks(invoice, requests: requests)
+        let creditLines = try CreditNoteDecisions.portions(picks) { try creditedAmounts(db, invoiceLineId: $0.id) }
         // bounded: what remains of one invoice's lines, at most its total.
-        let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.2 }
-        // The credit reduces amount_due first; what exceeds it is taken off the invoice's
-        // payments and moves to the customer's credit_balance (docs/api.md §3 Credit notes).
-        let fromDue = min(invoice.amountDue, totals.total)
-        let fromPaid = totals.total - fromDue
+        let totals = creditLines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        let (fromDue, fromPaid) = CreditNoteDecisions.split(total: totals.total, invoice: invoice)
         let number = try DocumentNumbers.next(db, kind: "CN")
         let now = Timestamp.now()
         try db.cachedStatement(sql: """
@@ -89,13 +51,18 @@ public enum CreditNoteStore {
             """).execute(arguments: [number, invoice.id, invoice.orderId, invoice.customerId, invoice.currency, reason, totals.subtotal, totals.tax,
                              totals.total, now, now])
         let noteId = db.lastInsertedRowID
-        for (position, (line, quantity, amounts)) in creditLines.enumerated() {
+        for (position, portion) in creditLines.enumerated() {
+            let (line, quantity, amounts) = (portion.line, portion.quantity, portion.amounts)
             try db.cachedStatement(sql: """
                 INSERT INTO credit_note_lines (credit_note_id, invoice_line_id, position, quantity, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [noteId, line.id, position, quantity, amounts.subtotal, amounts.tax, amounts.total])
-            try db.cachedStatement(sql: "UPDATE invoice_lines SET quantity_credited = quantity_credited + ? WHERE id = ?").execute(arguments: [quantity, line.id])
+                """).execute(arguments: [noteId, line.id, position, quantity.thousandths, amounts.subtotal, amounts.tax, amounts.total])
+            // Never more credited than invoiced.
+            try CheckedCounter.move(db, "UPDATE invoice_lines SET quantity_credited = quantity_credited + ?1 WHERE id = ?2 AND quantity_credited + ?1 <= quantity",
+                                    [quantity.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id, requested: quantity,
+                                    remaining: { try InvoiceStore.get(db, id: invoiceId).lines.first { $0.id == line.id }?.creditable ?? Quantity(thousandths: 0) })
             // Credited quantities become invoiceable again on the order.
-            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(arguments: [quantity, line.orderLineId])
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(
+                           arguments: [quantity.thousandths, line.orderLineId])
         }
         try Allocations.release(db, invoiceId: invoice.id, amount: fromPaid)
         let due = invoice.amountDue - fromDue

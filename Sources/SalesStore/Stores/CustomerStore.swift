@@ -64,7 +64,7 @@ public enum CustomerStore {
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?,
                               change: (inout Customer) throws -> Void) throws -> Customer {
         var c = try get(db, id: id)
-        if let expected = expectedVersion, expected != c.version { throw SalesError.versionConflict(current: c.version) }
+        try Versions.require(expectedVersion, current: c.version)
         let before = c
         try change(&c)
         if c == before { return c }
@@ -94,7 +94,7 @@ public enum CustomerStore {
     /// Deletes a customer without documents; otherwise 409 in_use (archive with active: false).
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let c = try get(db, id: id)
-        if let expected = expectedVersion, expected != c.version { throw SalesError.versionConflict(current: c.version) }
+        try Versions.require(expectedVersion, current: c.version)
         if let label = try referencing(db, id: id).first {
             throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
         }

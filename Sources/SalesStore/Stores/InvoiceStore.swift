@@ -69,26 +69,13 @@ public enum InvoiceStore {
     public static func create(_ db: Database, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
                               notes: String?) throws -> Invoice {
         let order = try OrderStore.get(db, id: orderId)
-        guard order.storedStatus == .confirmed else {
-            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a confirmed order can be invoiced")
-        }
-        let picks = try pick(order, requests)
+        let picks = try InvoiceDecisions.picks(order, requests: requests)
         let customer = try CustomerStore.get(db, id: order.customerId)
         let issue = issueDate ?? Timestamp.today()
-        guard let due = dueDate ?? Timestamp.date(issue, plusDays: customer.paymentTermsDays) else {
-            throw SalesError.invalid("issue_date", "invalid_date", "issue_date must be a date like 2026-11-23")
-        }
-
-        var invoiceLines: [(DocumentLine, Quantity, LineAmounts)] = []
-        for (line, quantity) in picks {
-            // The remainder rule (docs/api.md §3): the portion that takes the line's remaining
-            // quantity takes its remaining amounts, so the invoices add up to the order exactly.
-            let remainingQuantity = Quantity(thousandths: line.quantity.thousandths - line.invoiced.thousandths)
-            invoiceLines.append((line, quantity, try LineAmounts.portion(of: line.pricing, quantity: quantity, remainingQuantity: remainingQuantity,
-                                                                        remainingAmounts: line.amounts - (try invoicedAmounts(db, orderLineId: line.id)))))
-        }
+        let due = try InvoiceDecisions.dueDate(issue: issue, given: dueDate, paymentTermsDays: customer.paymentTermsDays)
+        let invoiceLines = try InvoiceDecisions.portions(picks) { try invoicedAmounts(db, orderLineId: $0.id) }
         // bounded: what remains of one order's lines, at most its total.
-        let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.2 }
+        let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.amounts }
         let number = try DocumentNumbers.next(db, kind: "INV")
         let now = Timestamp.now()
         try db.cachedStatement(sql: """
@@ -98,35 +85,26 @@ public enum InvoiceStore {
             """).execute(arguments: [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
                              totals.subtotal, totals.tax, totals.total, totals.total, now, now])
         let invoiceId = db.lastInsertedRowID
-        for (position, (line, quantity, amounts)) in invoiceLines.enumerated() {
+        for (position, portion) in invoiceLines.enumerated() {
+            let (line, quantity, amounts) = (portion.line, portion.quantity, portion.amounts)
             let p = line.pricing
             try db.cachedStatement(sql: """
                 INSERT INTO invoice_lines (invoice_id, order_line_id, position, product_id, description, quantity, unit_price, discount_e2,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [invoiceId, line.id, position, line.productId, line.description, quantity.thousandths, p.unitPrice,
                                  p.discountE2, p.taxPercentE4, p.taxInclusive, amounts.subtotal, amounts.tax, amounts.total])
-            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced + ? WHERE id = ?").execute(
-                           arguments: [quantity.thousandths, line.id])
+            // Never more invoiced than the policy allows (docs/api.md §3 `quantity_to_invoice`).
+            try CheckedCounter.move(db, """
+                UPDATE order_lines SET quantity_invoiced = quantity_invoiced + ?1 WHERE id = ?2
+                  AND quantity_invoiced + ?1 <= CASE WHEN invoice_policy = 'delivered' AND stockable THEN quantity_shipped ELSE quantity END
+                """, [quantity.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id, requested: quantity,
+                remaining: { try OrderStore.line(db, id: line.id).quantityToInvoice })
         }
         try changeInvoicedAmount(db, order: order, by: totals.total)
         // Ledger: invoice +total (docs/api.md §3 Customers); a zero-total invoice is paid at once.
         try CustomerAccount.post(db, customerId: order.customerId, receivable: totals.total, credit: 0,
                                  entry: .init(kind: .invoice, documentType: "invoice", documentId: invoiceId, number: number))
         return try get(db, id: invoiceId)
-    }
-
-    /// Which quantities to invoice: the request, checked line by line against what remains,
-    /// or everything invoiceable.
-    static func pick(_ order: Order, _ requests: [LineRequest]?) throws -> [(DocumentLine, Quantity)] {
-        guard let requests else {
-            let all = order.lines.filter { $0.quantityToInvoice.thousandths > 0 }.map { ($0, $0.quantityToInvoice) }
-            if all.isEmpty {
-                throw SalesError.nothingTo("invoice", detail: "order \(order.number) has nothing left to invoice")
-            }
-            return all
-        }
-        return try LineRequests.match(requests, in: order.lines, idKey: "order_line_id", owner: "order \(order.number)",
-                                      id: \.id, remaining: \.quantityToInvoice).map { ($0.line, $0.quantity) }
     }
 
     /// Σ amounts of an order line on invoices that still count (not void), less what credit
@@ -157,23 +135,19 @@ public enum InvoiceStore {
     /// whatever was paid on it moves to the customer's credit_balance.
     public static func void(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Invoice {
         let invoice = try get(db, id: id)
-        if let expected = expectedVersion, expected != invoice.version { throw SalesError.versionConflict(current: invoice.version) }
-        guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is already void") }
+        try Versions.require(expectedVersion, current: invoice.version)
+        let plan = try InvoiceDecisions.void(invoice)
         try Allocations.release(db, invoiceId: invoice.id, amount: invoice.amountPaid)
-        for line in invoice.lines {
-            let back = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
-            if back > 0 {
-                try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(
-                               arguments: [back, line.orderLineId])
-            }
+        for (orderLineId, quantity) in plan.quantitiesBack {
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(
+                           arguments: [quantity.thousandths, orderLineId])
         }
-        let order = try OrderStore.get(db, id: invoice.orderId)
-        try changeInvoicedAmount(db, order: order, by: -(invoice.totals.total - invoice.amountCredited))
+        try changeInvoicedAmount(db, order: try OrderStore.get(db, id: invoice.orderId), by: plan.orderInvoicedDelta)
         let now = Timestamp.now()
         try db.cachedStatement(sql: "UPDATE invoices SET status = 'void', amount_due = 0, amount_paid = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
         // Ledger: invoice_void −(its not-yet-credited total) = receivable −amount_due, credit +amount_paid.
-        try CustomerAccount.post(db, customerId: invoice.customerId, receivable: -invoice.amountDue, credit: invoice.amountPaid,
+        try CustomerAccount.post(db, customerId: invoice.customerId, receivable: plan.receivableDelta, credit: plan.creditDelta,
                                  entry: .init(kind: .invoice_void, documentType: "invoice", documentId: id, number: invoice.number))
         return try get(db, id: id)
     }

@@ -52,6 +52,14 @@ public enum OrderStore {
         return line
     }
 
+    /// One order line as it is now in the caller's transaction (for a refusal's `remaining`).
+    static func line(_ db: Database, id: Int64) throws -> DocumentLine {
+        guard let line = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE id = ?"), arguments: [id], decodeLine) else {
+            throw SalesError.notFound(resource: "order line", id: String(id))
+        }
+        return line
+    }
+
     static func decode(_ row: Row, lines: [DocumentLine], amountPaid: Int64) -> Order {
         Order(id: row["id"], number: row["number"], customerId: row["customer_id"],
               storedStatus: OrderStatus(rawValue: row["status"]) ?? .draft, source: OrderSource(rawValue: row["source"]) ?? .api,
@@ -212,11 +220,8 @@ public enum OrderStore {
 
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Order {
         let order = try get(db, id: id)
-        if let expected = expectedVersion, expected != order.version { throw SalesError.versionConflict(current: order.version) }
-        if order.storedStatus == .canceled { throw SalesError.invalidState("order \(order.number) is canceled and cannot change") }
-        if patch.touchesDraftOnlyFields && order.storedStatus != .draft {
-            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue): lines, external_ref, allow_backorder and auto_invoice are locked once confirmed")
-        }
+        try Versions.require(expectedVersion, current: order.version)
+        try OrderDecisions.update(order, touchesDraftOnlyFields: patch.touchesDraftOnlyFields)
         if let ref = patch.externalRef, let ref,
            let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?"),
                                            arguments: [order.source.rawValue, ref, id]) {
@@ -251,53 +256,17 @@ public enum OrderStore {
     /// insufficient_stock naming every short line.
     public static func confirm(_ db: Database, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
         let order = try get(db, id: id)
-        if let expected = expectedVersion, expected != order.version { throw SalesError.versionConflict(current: order.version) }
-        guard order.storedStatus == .draft else {
-            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a draft can be confirmed")
-        }
-        guard !order.lines.isEmpty else { throw SalesError.invalid("lines", "required", "an order needs at least one line to be confirmed") }
+        try Versions.require(expectedVersion, current: order.version)
         let customer = try CustomerStore.get(db, id: order.customerId)
-        guard customer.active else {
-            throw SalesError.invalidState("customer \(customer.id) is archived (active: false); reactivate it to confirm orders")
-        }
-        if let limit = customer.creditLimit, !overrideCreditLimit {
-            let balance = try CustomerStore.balance(db, customer: customer)
-            // Each term is within Money.maxTotal, so the sum fits (docs/api.md §1 "money").
-            let exposure = balance.netBalance + balance.openOrdersAmount + order.totals.total
-            if exposure > limit {
-                throw SalesError.creditLimitExceeded(limit: limit, exposure: exposure, currency: customer.currency)
-            }
-        }
-        // Reserve line by line; lines of the same product see each other's reservations.
-        var shortages: [StockShortage] = []
-        var reservations: [(lineId: Int64, productId: Int64, reserve: Int64, backorder: Int64)] = []
-        var reservedHere: [Int64: Int64] = [:]
-        for (index, line) in order.lines.enumerated() where line.stockable {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT on_hand, reserved FROM products WHERE id = ?"), arguments: [line.productId]) else {
-                throw SalesError.notFound(resource: "product", id: String(line.productId))
-            }
-            let onHand: Int64 = row["on_hand"], reserved: Int64 = row["reserved"]
-            let available = max(0, onHand - reserved - reservedHere[line.productId, default: 0])
-            let wanted = line.quantity.thousandths
-            if wanted <= available {
-                reservations.append((line.id, line.productId, wanted, 0))
-                reservedHere[line.productId, default: 0] += wanted   // bounded: ≤ 500 lines of 10^12 thousandths
-            } else if order.allowBackorder {
-                reservations.append((line.id, line.productId, available, wanted - available))
-                reservedHere[line.productId, default: 0] += available   // bounded: ≤ 500 lines of 10^12 thousandths
-            } else {
-                shortages.append(StockShortage(productId: line.productId, requested: line.quantity,
-                                               available: Quantity(thousandths: available), field: "lines[\(index)].quantity"))
-            }
-        }
-        if !shortages.isEmpty { throw SalesError.insufficientStock(shortages) }
+        let reservations = try OrderDecisions.confirm(order, customer: customer, balance: CustomerAccount.balance(of: customer),
+                                                      overrideCreditLimit: overrideCreditLimit, stock: try ProductStore.stock(db, of: order.lines))
         let now = Timestamp.now()
         for r in reservations {
             try db.cachedStatement(sql: "UPDATE order_lines SET quantity_reserved = ?, quantity_backordered = ? WHERE id = ?").execute(
-                           arguments: [r.reserve, r.backorder, r.lineId])
-            if r.reserve > 0 {
+                           arguments: [r.reserve.thousandths, r.backorder.thousandths, r.lineId])
+            if r.reserve.thousandths > 0 {
                 try db.cachedStatement(sql: "UPDATE products SET reserved = reserved + ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                               arguments: [r.reserve, now, r.productId])
+                               arguments: [r.reserve.thousandths, now, r.productId])
             }
         }
         try db.cachedStatement(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
@@ -334,20 +303,13 @@ public enum OrderStore {
     /// open or paid; releases its reservations.
     public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Order {
         let order = try get(db, id: id)
-        if let expected = expectedVersion, expected != order.version { throw SalesError.versionConflict(current: order.version) }
-        guard order.storedStatus == .draft || order.storedStatus == .confirmed else {
-            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue) and cannot be canceled")
-        }
-        if order.lines.contains(where: { $0.shipped.thousandths > 0 }) {
-            throw SalesError.invalidState("order \(order.number) has shipped goods; cancel or return the shipments first")
-        }
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))"), arguments: [id]) == true {
-            throw SalesError.invalidState("order \(order.number) has open or paid invoices; void them first")
-        }
+        try Versions.require(expectedVersion, current: order.version)
+        let hasInvoices = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))"),
+                                            arguments: [id]) == true
         let now = Timestamp.now()
-        for line in order.lines where line.reserved.thousandths > 0 {
+        for release in try OrderDecisions.cancel(order, hasOpenOrPaidInvoices: hasInvoices) {
             try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                           arguments: [line.reserved.thousandths, now, line.productId])
+                           arguments: [release.reserve.thousandths, now, release.productId])
         }
         try db.cachedStatement(sql: "UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?").execute(arguments: [id])
         if order.storedStatus == .confirmed {

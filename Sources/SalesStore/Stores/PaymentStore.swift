@@ -76,7 +76,7 @@ public enum PaymentStore {
     /// invoices are paid oldest due date first. Whatever is left goes to credit_balance.
     public static func create(_ db: Database, _ new: NewPayment) throws -> Payment {
         let customer = try customerFor(db, new)
-        let plan: [(Invoice, Int64)]
+        let plan: [(invoice: Invoice, amount: Int64)]
         if let requested = new.allocations {
             plan = try checkedAllocations(db, requested, customer: customer, amount: new.amount)
         } else {
@@ -110,63 +110,24 @@ public enum PaymentStore {
     }
 
     private static func checkedAllocations(_ db: Database, _ requested: [(invoiceId: Int64, amount: Int64)], customer: Customer,
-                                           amount: Int64) throws -> [(Invoice, Int64)] {
-        var errors: [FieldError] = []
-        var plan: [(Invoice, Int64)] = []
-        var seen = Set<Int64>()
-        for (index, request) in requested.enumerated() {
-            let field = "allocations[\(index)].invoice_id"
-            guard seen.insert(request.invoiceId).inserted else {
-                errors.append(FieldError(field: field, code: "duplicate", message: "invoice \(request.invoiceId) is allocated twice"))
-                continue
-            }
-            guard let invoice = try InvoiceStore.find(db, id: request.invoiceId) else {
-                errors.append(FieldError(field: field, code: "not_found", message: "no invoice \(request.invoiceId)"))
-                continue
-            }
-            if invoice.customerId != customer.id {
-                errors.append(FieldError(field: field, code: "other_customer", message: "invoice \(invoice.number) belongs to another customer"))
-            } else if invoice.status != .open {
-                errors.append(FieldError(field: field, code: "invoice_\(invoice.status.rawValue)", message: "invoice \(invoice.number) is \(invoice.status.rawValue)"))
-            } else {
-                plan.append((invoice, request.amount))
-            }
+                                           amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
+        var invoices: [Int64: Invoice] = [:]
+        for request in requested where invoices[request.invoiceId] == nil {
+            invoices[request.invoiceId] = try InvoiceStore.find(db, id: request.invoiceId)
         }
-        // Each allocation is ≤ Money.maxAmount; their sum is checked, never trapped on.
-        if let sum = Money.sum(requested.map(\.amount)), sum <= amount {
-        } else {
-            let sum = Money.sum(requested.map(\.amount)).map(String.init) ?? "more than \(Money.maxTotal)"
-            errors.append(FieldError(field: "allocations", code: "exceeds_amount", message: "allocations sum to \(sum), over the payment's amount \(amount)"))
-        }
-        if !errors.isEmpty { throw SalesError.validation(errors) }
-        let excesses = plan.enumerated().compactMap { index, item -> AmountExcess? in
-            let (invoice, amount) = item
-            guard amount > invoice.amountDue else { return nil }
-            return AmountExcess(field: "allocations[\(index)].amount", invoiceId: invoice.id, requested: amount, remaining: invoice.amountDue,
-                                message: "invoice \(invoice.number) has \(invoice.amountDue) due, \(amount) was allocated")
-        }
-        if !excesses.isEmpty { throw SalesError.amountExceeded(excesses) }
-        return plan
+        return try PaymentDecisions.explicit(requested, invoices: invoices, customerId: customer.id, amount: amount)
     }
 
     /// Open invoices matching `openInvoicesSQL`, oldest due date first, each taking what it can.
-    private static func oldestDueFirst(_ db: Database, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(Invoice, Int64)] {
-        var left = amount
-        var plan: [(Invoice, Int64)] = []
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM invoices WHERE \(openInvoicesSQL) AND status = 'open' ORDER BY due_date, id"),
-                                    arguments: [argument])
-        for row in rows where left > 0 {
-            let invoice = try InvoiceStore.decode(db, row)
-            let take = min(left, invoice.amountDue)
-            plan.append((invoice, take))
-            left -= take
-        }
-        return plan
+    private static func oldestDueFirst(_ db: Database, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
+        let open = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM invoices WHERE \(openInvoicesSQL) AND status = 'open' ORDER BY due_date, id"),
+                                     arguments: [argument]) { try InvoiceStore.decode(db, $0) }
+        return PaymentDecisions.oldestDueFirst(open, amount: amount)
     }
 
-    private static func insert(_ db: Database, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(Invoice, Int64)]) throws -> Payment {
+    private static func insert(_ db: Database, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(invoice: Invoice, amount: Int64)]) throws -> Payment {
         // bounded: the plan was checked to allocate at most the payment's amount.
-        let allocated = plan.reduce(Int64(0)) { $0 + $1.1 }
+        let allocated = plan.reduce(Int64(0)) { $0 + $1.amount }
         let number = try DocumentNumbers.next(db, kind: "PAY")
         let now = Timestamp.now()
         try db.cachedStatement(sql: """
@@ -190,7 +151,7 @@ public enum PaymentStore {
     /// PATCH /v1/payments/{id}: only `reference` and `metadata`; amounts are changed by voiding.
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, reference: String??, metadata: Metadata?) throws -> Payment {
         let payment = try get(db, id: id)
-        if let expected = expectedVersion, expected != payment.version { throw SalesError.versionConflict(current: payment.version) }
+        try Versions.require(expectedVersion, current: payment.version)
         let newReference = reference ?? payment.reference
         let newMetadata = metadata ?? payment.metadata
         guard newReference != payment.reference || newMetadata != payment.metadata else { return payment }
@@ -204,16 +165,10 @@ public enum PaymentStore {
     /// applied or refunded (credit_balance < unallocated) → 409 invalid_state.
     public static func void(_ db: Database, id: Int64, reason: String?, expectedVersion: Int64?) throws -> Payment {
         let payment = try get(db, id: id)
-        if let expected = expectedVersion, expected != payment.version { throw SalesError.versionConflict(current: payment.version) }
-        guard payment.status == .posted else { throw SalesError.invalidState("payment \(payment.number) is already void") }
+        try Versions.require(expectedVersion, current: payment.version)
         let customer = try CustomerStore.get(db, id: payment.customerId)
+        try PaymentDecisions.void(payment, creditBalance: customer.creditBalance)
         let unallocated = payment.amountUnallocated
-        guard customer.creditBalance >= unallocated else {
-            throw SalesError.invalidState("""
-                payment \(payment.number) left \(unallocated) in the customer's credit, but only \(customer.creditBalance) of credit remains \
-                (the rest was applied or refunded); void or reverse those first
-                """)
-        }
         let reopened = try Allocations.reverse(db, paymentId: payment.id)
         let now = Timestamp.now()
         try db.cachedStatement(sql: """
@@ -229,19 +184,8 @@ public enum PaymentStore {
     /// net balance does not change, so no ledger line is written.
     public static func applyCredit(_ db: Database, invoiceId: Int64, amount requested: Int64?) throws -> Invoice {
         let invoice = try InvoiceStore.get(db, id: invoiceId)
-        guard invoice.status == .open else { throw SalesError.invalidState("invoice \(invoice.number) is \(invoice.status.rawValue); only an open invoice takes credit") }
         let customer = try CustomerStore.get(db, id: invoice.customerId)
-        let amount = requested ?? min(customer.creditBalance, invoice.amountDue)
-        var excesses: [AmountExcess] = []
-        if amount > customer.creditBalance || amount == 0 {
-            excesses.append(AmountExcess(field: "amount", invoiceId: nil, requested: amount, remaining: customer.creditBalance,
-                                         message: "the customer has \(customer.creditBalance) of credit, \(amount) was asked"))
-        }
-        if amount > invoice.amountDue {
-            excesses.append(AmountExcess(field: "amount", invoiceId: invoice.id, requested: amount, remaining: invoice.amountDue,
-                                         message: "invoice \(invoice.number) has \(invoice.amountDue) due, \(amount) was asked"))
-        }
-        if !excesses.isEmpty { throw SalesError.amountExceeded(excesses) }
+        let amount = try PaymentDecisions.creditToApply(invoice, creditBalance: customer.creditBalance, requested: requested)
         try Allocations.allocate(db, invoice: invoice, amount: amount, paymentId: nil)
         try CustomerAccount.post(db, customerId: customer.id, receivable: -amount, credit: -amount, entry: nil)
         return try InvoiceStore.get(db, id: invoiceId)

@@ -32,6 +32,19 @@ public enum ProductStore {
         return found
     }
 
+    /// on_hand and reserved of the stockable lines' products, read in the caller's transaction for a
+    /// decision about them (OrderDecisions.confirm, ShipmentDecisions.picks). A product that is
+    /// gone is left out; the decision answers 404 for it.
+    static func stock(_ db: Database, of lines: [DocumentLine]) throws -> [Int64: StockLevel] {
+        var levels: [Int64: StockLevel] = [:]
+        for line in lines where line.stockable && levels[line.productId] == nil {
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT on_hand, reserved FROM products WHERE id = ?"), arguments: [line.productId]) {
+                levels[line.productId] = StockLevel(onHand: Quantity(thousandths: row["on_hand"]), reserved: Quantity(thousandths: row["reserved"]))
+            }
+        }
+        return levels
+    }
+
     public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Product> {
         var conditions = SQLConditions()
         if let q = filter.query {
@@ -63,7 +76,7 @@ public enum ProductStore {
 
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
         var p = try get(db, id: id)
-        if let expected = expectedVersion, expected != p.version { throw SalesError.versionConflict(current: p.version) }
+        try Versions.require(expectedVersion, current: p.version)
         let before = p
         try change(&p)
         if p == before { return p }
@@ -83,7 +96,7 @@ public enum ProductStore {
 
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let p = try get(db, id: id)
-        if let expected = expectedVersion, expected != p.version { throw SalesError.versionConflict(current: p.version) }
+        try Versions.require(expectedVersion, current: p.version)
         var referenced = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)"), arguments: [id]) == true
         for (table, _) in DocumentTables.referencingProducts where !referenced {
             referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", arguments: [id]) == true

@@ -109,7 +109,7 @@ public enum QuoteStore {
     /// Only a draft is editable (docs/api.md §3); lines are replaced whole.
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
         let quote = try get(db, id: id)
-        if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
+        try Versions.require(expectedVersion, current: quote.version)
         let status = quote.status(today: Timestamp.today())
         guard status == .draft else { throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); only a draft is editable") }
         if let rep = patch.salesRepId, let rep,
@@ -135,7 +135,7 @@ public enum QuoteStore {
     /// An expired quote can do none of these (409 invalid_state naming both states).
     public static func transition(_ db: Database, id: Int64, action: Action, expectedVersion: Int64?) throws -> Quote {
         let quote = try get(db, id: id)
-        if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
+        try Versions.require(expectedVersion, current: quote.version)
         let status = quote.status(today: Timestamp.today())
         let allowed: [QuoteStatus]
         let target: QuoteStatus
@@ -161,15 +161,8 @@ public enum QuoteStore {
     /// canceled or expired quote, is 409 invalid_state.
     public static func convert(_ db: Database, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {
         let quote = try get(db, id: id)
-        if let expected = expectedVersion, expected != quote.version { throw SalesError.versionConflict(current: quote.version) }
-        let status = quote.status(today: Timestamp.today())
-        guard status == .draft || status == .sent else {
-            throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); only a draft or sent quote can be converted")
-        }
-        let inputs = quote.lines.map {
-            LineInput(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.pricing.unitPrice, discountE2: $0.pricing.discountE2,
-                      taxRateId: .some($0.taxRateId), description: $0.description)
-        }
+        try Versions.require(expectedVersion, current: quote.version)
+        let inputs = try QuoteDecisions.convert(quote, today: Timestamp.today())
         var draft = OrderStore.Draft(customerId: quote.customerId, lines: inputs)
         draft.source = .quote
         draft.salesRepId = quote.salesRepId

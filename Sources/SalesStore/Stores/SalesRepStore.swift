@@ -42,7 +42,7 @@ public enum SalesRepStore {
 
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
         var rep = try get(db, id: id)
-        if let expected = expectedVersion, expected != rep.version { throw SalesError.versionConflict(current: rep.version) }
+        try Versions.require(expectedVersion, current: rep.version)
         let before = rep
         try change(&rep)
         if rep == before { return rep }
@@ -55,7 +55,7 @@ public enum SalesRepStore {
     /// Deletes a rep nothing refers to; otherwise 409 in_use (archive with active: false).
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let rep = try get(db, id: id)
-        if let expected = expectedVersion, expected != rep.version { throw SalesError.versionConflict(current: rep.version) }
+        try Versions.require(expectedVersion, current: rep.version)
         for (table, label) in [("shifts", "shifts"), ("activities", "activities"), ("customers", "customers"), ("quotes", "quotes"),
                                ("orders", "orders"), ("api_keys", "API keys")] {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE sales_rep_id = ?)", arguments: [id]) == true {

@@ -39,7 +39,7 @@ public enum SettingsStore {
     /// PATCH: the given codes replace theirs; version + 1 when anything changed.
     public static func updateAccounting(_ db: Database, changes: [String: String], expectedVersion: Int64?) throws -> AccountCodes {
         var current = try accounting(db)
-        if let expected = expectedVersion, expected != current.version { throw SalesError.versionConflict(current: current.version) }
+        try Versions.require(expectedVersion, current: current.version)
         let before = current.codes
         for (name, code) in changes { current.codes[name] = code }
         guard current.codes != before else { return current }

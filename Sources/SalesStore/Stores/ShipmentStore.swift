@@ -1,47 +1,6 @@
 import GRDB
 import SalesCore
 
-public enum ShipmentState: String, Sendable, CaseIterable { case shipped, delivered, canceled }
-
-public struct ShipmentLine: Sendable, Equatable {
-    public var id: Int64
-    public var orderLineId: Int64
-    public var productId: Int64
-    public var quantity: Quantity
-    public var fromReserved: Quantity
-    public var returned: Quantity
-}
-
-public struct Shipment: Sendable, Equatable {
-    public var id: Int64
-    public var number: String
-    public var orderId: Int64
-    public var customerId: Int64
-    public var status: ShipmentState
-    public var carrier: String?
-    public var trackingNumber: String?
-    public var lines: [ShipmentLine]
-    public var metadata: Metadata
-    public var version: Int64
-    public var deliveredAt: String?
-    public var canceledAt: String?
-    public var createdAt: String
-    public var updatedAt: String
-}
-
-public struct ReturnRecord: Sendable, Equatable {
-    public var id: Int64
-    public var number: String
-    public var shipmentId: Int64
-    public var orderId: Int64
-    public var restock: Bool
-    public var reason: String?
-    public var lines: [(shipmentLineId: Int64, quantity: Quantity)]
-    public var createdAt: String
-
-    public static func == (a: ReturnRecord, b: ReturnRecord) -> Bool { a.id == b.id }
-}
-
 /// Shipments and returns (docs/api.md §3 "Shipments"). Stock, reservations and the order line's
 /// shipped quantity change together, in the caller's transaction, with a stock movement for every
 /// change of on_hand (§4 invariants 1 and 4).
@@ -80,57 +39,7 @@ public enum ShipmentStore {
     public static func create(_ db: Database, orderId: Int64, requests: [LineRequest]?, carrier: String?,
                               trackingNumber: String?) throws -> Shipment {
         let order = try OrderStore.get(db, id: orderId)
-        guard order.storedStatus == .confirmed else {
-            throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a confirmed order can ship")
-        }
-        // Unreserved stock per product, consumed as lines take it.
-        var free: [Int64: Int64] = [:]
-        func unreserved(_ productId: Int64) throws -> Int64 {
-            if let v = free[productId] { return v }
-            let p = try ProductStore.get(db, id: productId)
-            let v = max(0, p.onHand.thousandths - p.reserved.thousandths)
-            free[productId] = v
-            return v
-        }
-        var picks: [(line: DocumentLine, quantity: Int64, fromReserved: Int64)] = []
-        if let requests {
-            let matched = try LineRequests.match(requests, in: order.lines, idKey: "order_line_id", owner: "order \(order.number)",
-                                                 id: \.id, remaining: \.quantityToShip,
-                                                 refuse: { $0.stockable ? nil : ("not_stockable", "line \($0.id) is a service and is not shipped") })
-            var shortages: [StockShortage] = []
-            for (index, line, quantity) in matched {
-                let q = quantity.thousandths
-                let fromReserved = min(q, line.reserved.thousandths)
-                let available = line.reserved.thousandths + (try unreserved(line.productId))
-                if q > available {
-                    shortages.append(StockShortage(productId: line.productId, requested: quantity,
-                                                   available: Quantity(thousandths: available), field: "lines[\(index)].quantity"))
-                    continue
-                }
-                free[line.productId] = (try unreserved(line.productId)) - (q - fromReserved)
-                picks.append((line, q, fromReserved))
-            }
-            if !shortages.isEmpty { throw SalesError.insufficientStock(shortages) }
-        } else {
-            let remaining = order.lines.filter { $0.stockable && $0.quantityToShip.thousandths > 0 }
-            guard !remaining.isEmpty else {
-                throw SalesError.nothingTo("ship", detail: "order \(order.number) has nothing left to ship")
-            }
-            var shortages: [StockShortage] = []
-            for line in remaining {
-                let fromReserved = min(line.quantityToShip.thousandths, line.reserved.thousandths)
-                let fromFree = min(line.quantityToShip.thousandths - fromReserved, try unreserved(line.productId))
-                free[line.productId] = (try unreserved(line.productId)) - fromFree
-                if fromReserved + fromFree > 0 {
-                    picks.append((line, fromReserved + fromFree, fromReserved))
-                } else if let index = order.lines.firstIndex(where: { $0.id == line.id }) {
-                    shortages.append(StockShortage(productId: line.productId, requested: line.quantityToShip,
-                                                   available: Quantity(thousandths: 0), field: "lines[\(index)].quantity"))
-                }
-            }
-            if picks.isEmpty { throw SalesError.insufficientStock(shortages) }
-        }
-
+        let picks = try ShipmentDecisions.picks(order, requests: requests, stock: try ProductStore.stock(db, of: order.lines))
         let number = try DocumentNumbers.next(db, kind: "SH")
         let now = Timestamp.now()
         try db.cachedStatement(sql: """
@@ -139,16 +48,19 @@ public enum ShipmentStore {
             """).execute(arguments: [number, order.id, order.customerId, carrier, trackingNumber, now, now])
         let shipmentId = db.lastInsertedRowID
         for (position, pick) in picks.enumerated() {
-            let fromFree = pick.quantity - pick.fromReserved
+            let (line, quantity, fromReserved) = (pick.line, pick.quantity.thousandths, pick.fromReserved.thousandths)
             try db.cachedStatement(sql: """
                 INSERT INTO shipment_lines (shipment_id, order_line_id, position, product_id, quantity, from_reserved) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [shipmentId, pick.line.id, position, pick.line.productId, pick.quantity, pick.fromReserved])
-            try db.cachedStatement(sql: """
-                UPDATE order_lines SET quantity_shipped = quantity_shipped + ?, quantity_reserved = quantity_reserved - ?,
-                  quantity_backordered = MAX(0, quantity_backordered - ?) WHERE id = ?
-                """).execute(arguments: [pick.quantity, pick.fromReserved, fromFree, pick.line.id])
-            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ? WHERE id = ?").execute(arguments: [pick.fromReserved, pick.line.productId])
-            try ProductStore.moveStock(db, productId: pick.line.productId, quantity: Quantity(thousandths: -pick.quantity), type: .shipment,
+                """).execute(arguments: [shipmentId, line.id, position, line.productId, quantity, fromReserved])
+            // Never more shipped than ordered, nor more taken from the reservation than it holds (§4 invariants 1, 4).
+            try CheckedCounter.move(db, """
+                UPDATE order_lines SET quantity_shipped = quantity_shipped + ?1, quantity_reserved = quantity_reserved - ?2,
+                  quantity_backordered = MAX(0, quantity_backordered - ?3)
+                WHERE id = ?4 AND quantity_shipped + ?1 <= quantity AND quantity_reserved >= ?2
+                """, [quantity, fromReserved, pick.fromUnreserved.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id,
+                requested: pick.quantity, remaining: { try OrderStore.line(db, id: line.id).quantityToShip })
+            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ? WHERE id = ?").execute(arguments: [fromReserved, line.productId])
+            try ProductStore.moveStock(db, productId: line.productId, quantity: Quantity(thousandths: -quantity), type: .shipment,
                                        reason: nil, documentType: "shipment", documentId: shipmentId)
         }
         try touchOrder(db, order.id)
@@ -158,10 +70,8 @@ public enum ShipmentStore {
     /// shipped → delivered.
     public static func deliver(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
-        if let expected = expectedVersion, expected != shipment.version { throw SalesError.versionConflict(current: shipment.version) }
-        guard shipment.status == .shipped else {
-            throw SalesError.invalidState("shipment \(shipment.number) is \(shipment.status.rawValue); only a shipped one can be delivered")
-        }
+        try Versions.require(expectedVersion, current: shipment.version)
+        try ShipmentDecisions.deliver(shipment)
         let now = Timestamp.now()
         try db.cachedStatement(sql: "UPDATE shipments SET status = 'delivered', delivered_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
                        arguments: [now, now, id])
@@ -171,13 +81,8 @@ public enum ShipmentStore {
     /// Only while shipped (docs/api.md §3): stock and reservation restored, quantities shippable again.
     public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
-        if let expected = expectedVersion, expected != shipment.version { throw SalesError.versionConflict(current: shipment.version) }
-        guard shipment.status == .shipped else {
-            throw SalesError.invalidState("shipment \(shipment.number) is \(shipment.status.rawValue); only a shipped one can be canceled")
-        }
-        guard shipment.lines.allSatisfy({ $0.returned.thousandths == 0 }) else {
-            throw SalesError.invalidState("shipment \(shipment.number) has returns; it cannot be canceled")
-        }
+        try Versions.require(expectedVersion, current: shipment.version)
+        try ShipmentDecisions.cancel(shipment)
         for line in shipment.lines {
             let fromFree = line.quantity.thousandths - line.fromReserved.thousandths
             try ProductStore.moveStock(db, productId: line.productId, quantity: line.quantity, type: .shipmentCancel, reason: nil,
@@ -200,30 +105,29 @@ public enum ShipmentStore {
     public static func createReturn(_ db: Database, shipmentId: Int64, requests: [LineRequest], restock: Bool,
                                     reason: String?) throws -> ReturnRecord {
         let shipment = try get(db, id: shipmentId)
-        guard shipment.status != .canceled else {
-            throw SalesError.invalidState("shipment \(shipment.number) is canceled; nothing can be returned from it")
-        }
-        let picks = try LineRequests.match(requests, in: shipment.lines, idKey: "shipment_line_id", owner: "shipment \(shipment.number)",
-                                           id: \.id, remaining: { Quantity(thousandths: $0.quantity.thousandths - $0.returned.thousandths) })
-            .map { ($0.line, $0.quantity.thousandths) }
+        let picks = try ShipmentDecisions.returnPicks(shipment, requests: requests)
         let number = try DocumentNumbers.next(db, kind: "RT")
         let now = Timestamp.now()
         try db.cachedStatement(sql: "INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)").execute(
                        arguments: [number, shipmentId, shipment.orderId, restock, reason, now])
         let returnId = db.lastInsertedRowID
-        for (line, quantity) in picks {
+        for (position, (line, quantity)) in picks.enumerated() {
             try db.cachedStatement(sql: "INSERT INTO return_lines (return_id, shipment_line_id, quantity) VALUES (?, ?, ?)").execute(
-                           arguments: [returnId, line.id, quantity])
-            try db.cachedStatement(sql: "UPDATE shipment_lines SET quantity_returned = quantity_returned + ? WHERE id = ?").execute(arguments: [quantity, line.id])
-            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_shipped = quantity_shipped - ? WHERE id = ?").execute(arguments: [quantity, line.orderLineId])
+                           arguments: [returnId, line.id, quantity.thousandths])
+            // Never more returned than shipped (docs/api.md §3 Shipments, returns).
+            try CheckedCounter.move(db, "UPDATE shipment_lines SET quantity_returned = quantity_returned + ?1 WHERE id = ?2 AND quantity_returned + ?1 <= quantity",
+                                    [quantity.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id, requested: quantity,
+                                    remaining: { try get(db, id: shipmentId).lines.first { $0.id == line.id }?.returnable ?? Quantity(thousandths: 0) })
+            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_shipped = quantity_shipped - ? WHERE id = ?").execute(
+                           arguments: [quantity.thousandths, line.orderLineId])
             if restock {
-                try ProductStore.moveStock(db, productId: line.productId, quantity: Quantity(thousandths: quantity), type: .return, reason: reason,
+                try ProductStore.moveStock(db, productId: line.productId, quantity: quantity, type: .return, reason: reason,
                                            documentType: "return", documentId: returnId)
             }
         }
         try touchOrder(db, shipment.orderId)
         return ReturnRecord(id: returnId, number: number, shipmentId: shipmentId, orderId: shipment.orderId, restock: restock, reason: reason,
-                            lines: picks.map { ($0.0.id, Quantity(thousandths: $0.1)) }, createdAt: now)
+                            lines: picks.map { ($0.line.id, $0.quantity) }, createdAt: now)
     }
 
     /// The order's derived statuses changed: bump it for sync feeds (updated_since) and ETags.

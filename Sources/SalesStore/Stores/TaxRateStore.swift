@@ -33,7 +33,7 @@ public enum TaxRateStore {
 
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
         var t = try get(db, id: id)
-        if let expected = expectedVersion, expected != t.version { throw SalesError.versionConflict(current: t.version) }
+        try Versions.require(expectedVersion, current: t.version)
         let before = t
         try change(&t)
         if t == before { return t }
@@ -46,7 +46,7 @@ public enum TaxRateStore {
 
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let t = try get(db, id: id)
-        if let expected = expectedVersion, expected != t.version { throw SalesError.versionConflict(current: t.version) }
+        try Versions.require(expectedVersion, current: t.version)
         // Products, and quote and order lines (which keep the rate they were priced with), refer to it.
         for (table, label) in [("products", "products"), ("quote_lines", "quote lines"), ("order_lines", "order lines")] {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE tax_rate_id = ?)", arguments: [id]) == true {

@@ -99,7 +99,7 @@ public enum WebhookStore {
 
     public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
         var e = try get(db, id: id)
-        if let expected = expectedVersion, expected != e.version { throw SalesError.versionConflict(current: e.version) }
+        try Versions.require(expectedVersion, current: e.version)
         let before = e
         try change(&e)
         if e == before { return e }
@@ -111,7 +111,7 @@ public enum WebhookStore {
 
     public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
         let e = try get(db, id: id)
-        if let expected = expectedVersion, expected != e.version { throw SalesError.versionConflict(current: e.version) }
+        try Versions.require(expectedVersion, current: e.version)
         try db.cachedStatement(sql: "DELETE FROM webhook_endpoints WHERE id = ?").execute(arguments: [id])
     }
 
