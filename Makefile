@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: test-readme test-dates all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean migrations openapi api-fuzz
+.PHONY: test-readme test-dates all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -107,11 +107,3 @@ bench-scale: bench-deps build
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build
-
-# Re-embeds migrations/*.sql into the binary after adding a migration.
-migrations:
-	./scripts/embed-migrations.sh
-
-# Re-embeds docs/openapi.yaml (served at /openapi.json) after editing it.
-openapi:
-	./scripts/embed-openapi.sh

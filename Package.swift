@@ -33,17 +33,19 @@ let package = Package(
         .target(name: "SalesJSON"),
         // Domain: money, quantities, rules. Knows neither HTTP nor SQLite.
         .target(name: "SalesCore"),
+        // Embeds docs/openapi.yaml and migrations/*.sql at build time (nothing generated is committed).
+        .plugin(name: "EmbedFiles", capability: .buildTool()),
         // Persistence on SQLite through GRDB.
         .target(name: "SalesStore", dependencies: [
             "SalesCore", "SalesJSON", "Locking",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], plugins: ["EmbedFiles"]),
         // HTTP handlers, conventions, wiring.
         .target(name: "SalesAPI", dependencies: [
             "HTTPServer", "SalesCore", "SalesStore", "SalesJSON", "CZlib", "CCrypto", "Locking",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], plugins: ["EmbedFiles"]),
         .executableTarget(name: "sales-server", dependencies: [
             "SalesAPI", "HTTPServer", "SalesStore",
             .product(name: "Logging", package: "swift-log"),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "SalesStoreTests", dependencies: ["SalesStore", "Locking"]),
         .testTarget(name: "SalesAPITests", dependencies: ["SalesAPI", "HTTPServer", "HTTPTestSupport", "SalesStore", "SalesCore", "Locking",
                                                           .product(name: "GRDB", package: "GRDB.swift"),
-                                                          .product(name: "Logging", package: "swift-log")]),
+                                                          .product(name: "Logging", package: "swift-log"),
+                                                          .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -3,9 +3,12 @@ import GRDB
 /// Applies migrations/*.sql (embedded in the binary) in order, each in its own transaction,
 /// recorded in GRDB's `grdb_migrations` table by file name.
 enum Migrations {
+    /// migrations/*.sql by name ("0001_foundation"), in order, embedded at build time (Plugins/EmbedFiles).
+    static let all: [(name: String, sql: String)] = EmbeddedFiles.all.map { (String($0.name.dropLast(".sql".count)), $0.text) }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for migration in EmbeddedMigrations.all {
+        for migration in all {
             migrator.registerMigration(migration.name) { db in
                 try db.execute(sql: migration.sql)
             }
@@ -13,7 +16,7 @@ enum Migrations {
         return migrator
     }
 
-    static var names: [String] { EmbeddedMigrations.all.map(\.name) }
+    static var names: [String] { all.map(\.name) }
 }
 
 extension SalesDatabase {
@@ -46,5 +49,5 @@ extension SalesDatabase {
         return Migrations.names.filter { !applied.contains($0) }
     }
 
-    public static var embeddedMigrations: [(name: String, sql: String)] { EmbeddedMigrations.all }
+    public static var embeddedMigrations: [(name: String, sql: String)] { Migrations.all }
 }

@@ -18,7 +18,7 @@ import Testing
         let embedded = SalesDatabase.embeddedMigrations
         #expect(embedded.map(\.name) == onDisk.map(\.0))
         for (e, d) in zip(embedded, onDisk) {
-            #expect(e.sql == d.1, "migration \(e.name) differs from migrations/\(e.name).sql: run make migrations")
+            #expect(e.sql == d.1, "migration \(e.name) differs from migrations/\(e.name).sql")
         }
         // Numbered, in order, without gaps.
         for (index, name) in embedded.map(\.name).enumerated() {

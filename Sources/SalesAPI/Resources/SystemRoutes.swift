@@ -44,11 +44,11 @@ enum SystemRoutes {
     }
 }
 
-/// docs/openapi.yaml, embedded at build time (scripts/embed-openapi.sh) and turned into JSON
-/// once, on first use.
+/// docs/openapi.yaml, embedded at build time (Plugins/EmbedFiles: the target's only embedded
+/// file) and turned into JSON once, on first use.
 enum OpenAPIDocument {
     static let json: [UInt8]? = {
-        guard let tree = try? Yams.load(yaml: EmbeddedOpenAPI.yaml) else { return nil }
+        guard let tree = try? Yams.load(yaml: EmbeddedFiles.all[0].text) else { return nil }
         guard let data = try? JSONSerialization.data(withJSONObject: tree, options: [.sortedKeys]) else { return nil }
         return [UInt8](data)
     }()
