@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HTTPServer
 import Logging
 import SalesCore
@@ -226,9 +225,8 @@ public struct APIResponder: HTTPResponder {
     /// Storage failures: a full disk or read-only database is 503 (reads keep working);
     /// anything else is a bug, logged with the request id and never leaked (500).
     private func map(unexpected error: Error, requestId: String) -> HTTPResponse {
-        if let db = error as? DatabaseError,
-           [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_CANTOPEN].contains(db.resultCode) {
-            app.logger.error("storage unavailable", metadata: ["request_id": "\(requestId)", "sqlite": "\(db.resultCode)"])
+        if let condition = StorageFailure.unavailable(error) {
+            app.logger.error("storage unavailable", metadata: ["request_id": "\(requestId)", "storage": "\(condition)"])
             return APIError.unavailable("storage is unavailable; retry later").response
         }
         app.logger.error("internal error", metadata: ["request_id": "\(requestId)", "error": "\(LogSafe.describe(error))"])

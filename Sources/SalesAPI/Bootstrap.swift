@@ -11,7 +11,7 @@ public enum Bootstrap {
     }
 
     public static func ensureAdminKey(_ database: SalesDatabase, bootstrapSecret: String?) throws -> Outcome {
-        try database.pool.write { db in
+        try database.writeNow { db in
             if let secret = bootstrapSecret, !secret.isEmpty {
                 let hash = APIKeys.hash(secret)
                 if try APIKeyStore.hashExists(db, hash: hash) { return .existing }

@@ -1,6 +1,5 @@
 import Locking
 import Foundation
-import GRDB
 import HTTPServer
 import Logging
 import SalesCore
@@ -56,8 +55,8 @@ public final class SalesApp: Sendable {
     var openConnections: Int { connectionCounter.withLock { $0 }?() ?? 0 }
 
     /// A read on a pooled reader connection (WAL: never blocked by the writer).
-    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await database.pool.read(body)
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) throws -> T) async throws -> T {
+        try await database.read(body)
     }
 
     /// One request's write, in its own savepoint of the next group-commit transaction
@@ -65,10 +64,10 @@ public final class SalesApp: Sendable {
     /// compares against stored state is checked inside `body`, so it holds under any concurrency.
     /// When the request carries an Idempotency-Key, its response is stored in the same savepoint
     /// (docs/api.md §1, §4 invariant 7).
-    public func write(_ request: APIRequest, _ body: @escaping @Sendable (Database) throws -> APIResponse) async throws -> APIResponse {
+    public func write(_ request: APIRequest, _ body: @escaping @Sendable (any SQLTransaction) throws -> APIResponse) async throws -> APIResponse {
         let claim = request.idempotency
         let started = DispatchTime.now().uptimeNanoseconds
-        let response = try await database.groupCommitter.write { db -> APIResponse in
+        let response = try await database.write { db -> APIResponse in
             let response = try body(db)
             if let claim {
                 try IdempotencyStore.save(db, apiKeyId: claim.apiKeyId, key: claim.key, stored: claim.stored(response),
@@ -103,7 +102,7 @@ public final class SalesApp: Sendable {
     }
 
     /// A write that is not tied to a request (CLI, bootstrap, maintenance).
-    public func writeDirect<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await database.pool.write(body)
+    public func writeDirect<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) throws -> T) async throws -> T {
+        try await database.writeAlone(body)
     }
 }

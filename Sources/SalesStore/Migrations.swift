@@ -43,9 +43,13 @@ extension SalesDatabase {
         return Migrations.names.filter { !applied.contains($0) }
     }
 
-    /// Pending migrations, read on a connection the caller already holds.
-    public func pendingMigrations(_ db: Database) throws -> [String] {
-        let applied = Set(try Migrations.migrator.appliedIdentifiers(db))
+    /// Pending migrations, read in a transaction the caller already holds.
+    public func pendingMigrations(_ db: any SQLTransaction) throws -> [String] {
+        // GRDB's DatabaseMigrator records applied migrations in grdb_migrations, created by the first one.
+        guard try db.fetchValue("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'", as: Int64.self) != nil else {
+            return Migrations.names
+        }
+        let applied = Set(try db.fetchAll("SELECT identifier FROM grdb_migrations") { $0["identifier"] as String })
         return Migrations.names.filter { !applied.contains($0) }
     }
 

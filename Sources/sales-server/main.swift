@@ -80,7 +80,7 @@ struct Serve: ParsableCommand {
             backgroundEnded.signal()
         }
         backgroundEnded.wait()
-        try database.pool.close()
+        try database.close()
         logger.notice("stopped")
     }
 }
@@ -113,7 +113,7 @@ struct Keys: ParsableCommand {
             guard let role = Role(rawValue: role) else { throw ValidationError("role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", ")) }
             let database = try ResolvedConfiguration(options).openDatabase()
             let secret = APIKeys.generate()
-            let record = try database.pool.write { db in
+            let record = try database.writeNow { db in
                 try APIKeyStore.create(db, name: name, role: role, salesRepId: salesRepId, hash: APIKeys.hash(secret), prefix: APIKeys.prefix(secret))
             }
             print("id \(record.id), role \(record.role.rawValue): \(secret)")
@@ -126,7 +126,7 @@ struct Keys: ParsableCommand {
 
         func run() throws {
             let database = try ResolvedConfiguration(options).openDatabase()
-            let keys = try database.pool.read { db in try APIKeyStore.list(db, afterId: nil, limit: 1_000_000).items }
+            let keys = try database.readNow { db in try APIKeyStore.list(db, afterId: nil, limit: 1_000_000).items }
             for k in keys {
                 print("\(k.id)\t\(k.role.rawValue)\t\(k.prefix)…\t\(k.revokedAt == nil ? "active" : "revoked \(k.revokedAt!)")\t\(k.name)")
             }
@@ -140,7 +140,7 @@ struct Keys: ParsableCommand {
 
         func run() throws {
             let database = try ResolvedConfiguration(options).openDatabase()
-            let record = try database.pool.write { db in try APIKeyStore.revoke(db, id: id) }
+            let record = try database.writeNow { db in try APIKeyStore.revoke(db, id: id) }
             print("revoked \(record.id) (\(record.name))")
         }
     }
@@ -168,7 +168,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let database = try ResolvedConfiguration(options).openDatabase()
-        let breaches = try database.pool.read { db in try IntegrityCheck.run(db) }
+        let breaches = try database.readNow { db in try IntegrityCheck.run(db) }
         if breaches.isEmpty {
             print("ok")
             return

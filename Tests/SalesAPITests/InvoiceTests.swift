@@ -163,7 +163,7 @@ extension TestServer {
             #expect(try await api.checkClean().isEmpty)
             let line = try #require(try await api.lineIds(order).first)
             try await api.app.writeDirect { db in
-                try db.execute(sql: "UPDATE order_lines SET quantity_invoiced = 1000 WHERE id = ?", arguments: [line])
+                try db.execute("UPDATE order_lines SET quantity_invoiced = 1000 WHERE id = ?", [line])
             }
             let breaches = try await api.checkClean()
             #expect(breaches.contains("order line \(line): quantity_invoiced 1000 ≠ invoices 2000"))

@@ -322,8 +322,8 @@ extension TestServer {
             _ = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":500,"method":"cash"}"#)
             #expect(try await api.checkClean().isEmpty)
             try await api.app.writeDirect { db in
-                try db.execute(sql: "UPDATE customers SET credit_balance = credit_balance + 1 WHERE id = ?", arguments: [customer])
-                try db.execute(sql: "UPDATE allocations SET amount = 300 WHERE invoice_id = ?", arguments: [invoice])
+                try db.execute("UPDATE customers SET credit_balance = credit_balance + 1 WHERE id = ?", [customer])
+                try db.execute("UPDATE allocations SET amount = 300 WHERE invoice_id = ?", [invoice])
             }
             let breaches = try await api.checkClean()
             #expect(breaches.contains("customer \(customer): credit_balance 101 ≠ payments, credit applied and refunds 100"))
@@ -332,7 +332,7 @@ extension TestServer {
             #expect(breaches.contains("invoice \(invoice): amount_paid 400 ≠ Σ allocations 300"))
             // The ledger itself cannot be rewritten.
             await #expect(throws: (any Error).self) {
-                try await api.app.writeDirect { db in try db.execute(sql: "UPDATE customer_ledger SET amount = 0") }
+                try await api.app.writeDirect { db in try db.execute("UPDATE customer_ledger SET amount = 0") }
             }
         }
     }

@@ -40,7 +40,7 @@ import SalesCore
             try await api.app.writeDirect { db in
                 for (id, at) in [(o1, "2026-10-05T10:00:00.000Z"), (o2, "2026-10-31T23:59:59.999Z"), (o3, "2026-11-02T00:00:00.000Z"),
                                  (o4, "2026-11-02T09:00:00.000Z")] {
-                    try db.execute(sql: "UPDATE orders SET confirmed_at = ? WHERE id = ?", arguments: [at, id])
+                    try db.execute("UPDATE orders SET confirmed_at = ? WHERE id = ?", [at, id])
                 }
             }
 

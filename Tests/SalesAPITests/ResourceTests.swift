@@ -231,7 +231,7 @@ import SalesStore
             _ = try await api.call("POST", "/v1/products/\(id)/stock-adjustments", #"{"quantity":4}"#)
             #expect(try await api.app.read { db in try IntegrityCheck.run(db) }.isEmpty)
             // Corrupt on_hand behind the API's back: Σ movements no longer equals it.
-            try await api.app.writeDirect { db in try db.execute(sql: "UPDATE products SET on_hand = 5000 WHERE id = ?", arguments: [id]) }
+            try await api.app.writeDirect { db in try db.execute("UPDATE products SET on_hand = 5000 WHERE id = ?", [id]) }
             let breaches = try await api.app.read { db in try IntegrityCheck.run(db) }
             #expect(breaches == ["product \(id): on_hand 5000 (thousandths), reserved 0, Σ movements 4000"])
         }
@@ -243,7 +243,7 @@ import SalesStore
             let product = try await api.product(price: 700, stock: "3")
             _ = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":2}]}"#)
             #expect(try await api.app.read { db in try IntegrityCheck.run(db) }.isEmpty)
-            try await api.app.writeDirect { db in try db.execute(sql: "UPDATE customers SET open_orders_amount = 1 WHERE id = ?", arguments: [customer]) }
+            try await api.app.writeDirect { db in try db.execute("UPDATE customers SET open_orders_amount = 1 WHERE id = ?", [customer]) }
             let breaches = try await api.app.read { db in try IntegrityCheck.run(db) }
             #expect(breaches == ["customer \(customer): open_orders_amount 1 ≠ Σ open orders 1400"])
         }

@@ -68,7 +68,7 @@ import SalesCore
             // The index holds even for a writer that skipped the check.
             let direct: Bool = try await api.app.writeDirect { db in
                 do {
-                    try db.execute(sql: "INSERT INTO products (sku, name, unit_price, created_at, updated_at) VALUES ('sKu-1', 'x', 1, 'now', 'now')")
+                    try db.execute("INSERT INTO products (sku, name, unit_price, created_at, updated_at) VALUES ('sKu-1', 'x', 1, 'now', 'now')")
                     return true
                 } catch { return false }
             }

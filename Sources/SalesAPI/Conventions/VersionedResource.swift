@@ -1,5 +1,4 @@
 import SalesJSON
-import GRDB
 import SalesCore
 import SalesStore
 
@@ -22,12 +21,12 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
     let blank: @Sendable (SalesApp) -> Model
     /// Applies the body's fields; `creating` makes the mandatory ones required.
     let apply: @Sendable (inout BodyReader, inout Model, _ creating: Bool, SalesApp) -> Void
-    let insert: @Sendable (Database, Model) throws -> Model
-    let fetch: @Sendable (Database, Int64) throws -> Model
-    let modify: @Sendable (Database, Int64, Int64?, (inout Model) throws -> Void) throws -> Model
-    let remove: @Sendable (Database, Int64, Int64?) throws -> Void
+    let insert: @Sendable (any SQLTransaction, Model) throws -> Model
+    let fetch: @Sendable (any SQLTransaction, Int64) throws -> Model
+    let modify: @Sendable (any SQLTransaction, Int64, Int64?, (inout Model) throws -> Void) throws -> Model
+    let remove: @Sendable (any SQLTransaction, Int64, Int64?) throws -> Void
     /// The response body for a model, built in the same transaction or read.
-    let respond: @Sendable (Database, Model, _ status: Int) throws -> APIResponse
+    let respond: @Sendable (any SQLTransaction, Model, _ status: Int) throws -> APIResponse
     /// Field-level rules of docs/api.md §2 (who may set which field), checked on the request body
     /// before create and update.
     var authorize: (@Sendable (APIRequest, JSONObject) throws -> Void)? = nil

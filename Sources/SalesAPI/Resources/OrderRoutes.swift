@@ -145,7 +145,7 @@ enum OrderRoutes {
     /// (invoice.created, invoice.paid for a zero total) and order.completed when it completes.
     /// A new order's order.created event and 201 answer — confirmed first when asked (POST
     /// /v1/orders and quote conversion): each encoding serves both the event and the answer.
-    static func createdOrConfirmed(_ db: Database, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
+    static func createdOrConfirmed(_ db: any SQLTransaction, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
         let created = try response(db, order, status: 201)
         try Events.record(db, request, "order.created", "order", order.id, created)
         guard confirm else { return created }
@@ -156,7 +156,7 @@ enum OrderRoutes {
 
     /// The events of a confirmation; returns the confirmed order's answer (the order.confirmed
     /// event's data).
-    static func confirmed(_ db: Database, _ request: APIRequest, _ order: Order) throws -> APIResponse {
+    static func confirmed(_ db: any SQLTransaction, _ request: APIRequest, _ order: Order) throws -> APIResponse {
         let answer = try response(db, order)
         try Events.record(db, request, "order.confirmed", "order", order.id, answer)
         guard order.autoInvoice else { return answer }
@@ -198,7 +198,7 @@ enum OrderRoutes {
 
     /// docs/api.md §3: only an admin key may send override_credit_limit: true.
     /// The order as stored, once the key may change it (docs/api.md §2, rep-bound keys).
-    static func mayChange(_ db: Database, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Order {
+    static func mayChange(_ db: any SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Order {
         let current = try OrderStore.get(db, id: id)
         try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
         return current
@@ -241,11 +241,11 @@ enum OrderRoutes {
         return lines
     }
 
-    static func balance(_ db: Database, _ order: Order) throws -> CustomerBalance {
+    static func balance(_ db: any SQLTransaction, _ order: Order) throws -> CustomerBalance {
         try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: order.customerId))
     }
 
-    static func response(_ db: Database, _ order: Order, status: Int = 200) throws -> APIResponse {
+    static func response(_ db: any SQLTransaction, _ order: Order, status: Int = 200) throws -> APIResponse {
         let b = try balance(db, order)
         return APIResponse.json(status, etag: order.version) { w in write(order, balance: b, to: &w) }
     }
@@ -288,7 +288,6 @@ enum OrderRoutes {
     }
 }
 
-import GRDB
 
 /// JSON of document lines, shared by quotes and orders.
 enum DocumentJSON {

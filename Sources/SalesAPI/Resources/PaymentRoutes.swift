@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 import SalesJSON
 import SalesStore
@@ -44,7 +43,7 @@ enum PaymentRoutes {
     }
 
     /// payment.created, then invoice.paid for each invoice the payment paid off.
-    static func created(_ db: Database, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
+    static func created(_ db: any SQLTransaction, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
         let answer = response(payment, status: 201)
         try Events.record(db, request, "payment.created", "payment", payment.id, answer)
         try Events.invoicesPaid(db, request, payment.allocations.map(\.invoiceId))

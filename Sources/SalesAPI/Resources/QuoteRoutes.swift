@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 import SalesJSON
 import SalesStore
@@ -122,7 +121,7 @@ enum QuoteRoutes {
     }
 
     /// The quote as stored, once the key may change it (docs/api.md §2, rep-bound keys).
-    static func mayChange(_ db: Database, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Quote {
+    static func mayChange(_ db: any SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Quote {
         let current = try QuoteStore.get(db, id: id)
         try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
         return current

@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 import SalesJSON
 import SalesStore
@@ -47,7 +46,7 @@ enum ReportRoutes {
 
     /// Runs `build` in one read and answers with the table as JSON (with `header` fields) or CSV.
     static func answer(_ app: SalesApp, _ request: APIRequest, name: String, header: [(String, String)],
-                       build: @escaping @Sendable (Database) throws -> ReportTable) async throws -> APIResponse {
+                       build: @escaping @Sendable (any SQLTransaction) throws -> ReportTable) async throws -> APIResponse {
         // Built whole in one read before anything is sent, so a sum past its bound is a 409, not
         // a 200 cut off (CheckedSums; docs/api.md §1 "money").
         let table = try await app.read { db in try CheckedSums.guarding { try build(db) } }
@@ -92,10 +91,10 @@ enum ReportRoutes {
 
     /// A CSV body streamed from one read transaction.
     static func csvResponse(_ app: SalesApp, filename: String,
-                            _ produce: @escaping @Sendable (Database, inout ChunkBuffer) throws -> Void) -> APIResponse {
+                            _ produce: @escaping @Sendable (any SQLTransaction, inout ChunkBuffer) throws -> Void) -> APIResponse {
         var response = APIResponse(status: 200, body: [], contentType: "text/csv; charset=utf-8",
                                    headers: [("Content-Disposition", "attachment; filename=\"\(filename).csv\"")])
-        response.stream = StreamedBody.make(app.database.pool) { db, emit in
+        response.stream = StreamedBody.make(app.database) { db, emit in
             var out = ChunkBuffer(emit: emit)
             try produce(db, &out)
             try out.flush()
@@ -185,7 +184,7 @@ enum ReportRoutes {
                 }
             case .json:
                 var response = APIResponse(status: 200, body: [])
-                response.stream = StreamedBody.make(app.database.pool) { db, emit in
+                response.stream = StreamedBody.make(app.database) { db, emit in
                     var out = ChunkBuffer(emit: emit)
                     var w = JSONWriter()
                     w.beginObject()

@@ -14,7 +14,7 @@ enum SystemRoutes {
         { _ in
             do {
                 let pending = try await app.read { db -> [String] in
-                    _ = try Int.fetchOne(db.cachedStatement(sql: "SELECT 1"))
+                    _ = try db.fetchValue("SELECT 1", as: Int.self)
                     return try app.database.pendingMigrations(db)
                 }
                 guard pending.isEmpty else {

@@ -1,16 +1,14 @@
 import Foundation
-import GRDB
+import SalesStore
 
 /// What a log line may say about an error (issue 10, item 5): never SQL text, never bound
 /// values (they carry customer data and key hashes), never a file path.
 ///
-/// GRDB's `DatabaseError.description` ends with "- while executing `INSERT …`" and, with public
-/// arguments, the values; only the result code and SQLite's own message are kept here.
+/// A database error's own description ends with the SQL and, with public arguments, the values;
+/// StorageFailure.logSafeDescription keeps only the result code and the database's message.
 enum LogSafe {
     static func describe(_ error: Error) -> String {
-        if let db = error as? DatabaseError {
-            return "SQLite error \(db.extendedResultCode)" + (db.message.map { ": " + redactingPaths($0) } ?? "")
-        }
+        if let text = StorageFailure.logSafeDescription(error) { return redactingPaths(text) }
         return redactingPaths("\(type(of: error)): \(error)")
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HTTPServer
 import SalesStore
 
@@ -10,11 +9,11 @@ import SalesStore
 /// goes away the channel is canceled and the producer's next `emit` throws, which ends the read.
 enum StreamedBody {
     /// `produce` writes through `emit`; each call hands over one chunk (callers batch ~32 KiB).
-    static func make(_ pool: DatabasePool, _ produce: @escaping @Sendable (Database, @escaping ([UInt8]) throws -> Void) throws -> Void) -> HTTPBodyStream {
+    static func make(_ database: SalesDatabase, _ produce: @escaping @Sendable (any SQLTransaction, @escaping ([UInt8]) throws -> Void) throws -> Void) -> HTTPBodyStream {
         let channel = ChunkChannel(capacity: 4)
         let thread = Thread {
             do {
-                try pool.read { db in try produce(db, channel.send) }
+                try database.readNow { db in try produce(db, channel.send) }
                 channel.finish(nil)
             } catch {
                 channel.finish(error)

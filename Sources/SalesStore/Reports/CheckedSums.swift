@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Sums for the reports and the journal export, each within Money.maxTotal (docs/api.md §1
@@ -21,7 +20,7 @@ public enum CheckedSums {
     public static func guarding<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("integer overflow") {
+        } catch where StorageFailure.isIntegerOverflow(error) {
             throw exceeded
         }
     }

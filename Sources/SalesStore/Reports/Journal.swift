@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// The double-entry journal export (docs/api.md §3 "Accounting export"): every document that moves
@@ -31,10 +30,10 @@ public enum Journal {
 
     /// Calls `emit` with each document's lines in `currency`, in date order, from one read of the
     /// database (one currency per export, like every report: docs/api.md §3 "Accounting export").
-    public static func lines(_ db: Database, from: String, to: String, currency: String, codes: AccountCodes,
+    public static func lines(_ db: any SQLTransaction, from: String, to: String, currency: String, codes: AccountCodes,
                              emit: ([Line]) throws -> Void) throws {
         let start = from + "T00:00:00.000Z", end = to + "T23:59:59.999Z"
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+        try db.forEachRow("""
             SELECT issue_date AS d, 1 AS seq, 'invoice' AS kind, id, number, customer_id, currency, subtotal AS a, tax_total AS b, total AS c,
                    NULL AS method, (SELECT number FROM orders o WHERE o.id = order_id) AS ref
               FROM invoices WHERE issue_date BETWEEN ?1 AND ?2 AND currency = ?5
@@ -58,8 +57,7 @@ public enum Journal {
             SELECT substr(created_at, 1, 10), 6, 'credit_refund', id, number, customer_id, currency, amount, 0, amount, method, reference
               FROM credit_refunds WHERE created_at BETWEEN ?3 AND ?4 AND currency = ?5
             ORDER BY d, seq, id
-            """), arguments: [from, to, start, end, currency])
-        while let row = try cursor.next() {
+            """, [from, to, start, end, currency]) { row in
             let date: String = row["d"], kind: String = row["kind"], number: String = row["number"]
             let customer: Int64 = row["customer_id"], currency: String = row["currency"]
             let subtotal: Int64 = row["a"], tax: Int64 = row["b"], total: Int64 = row["c"]
@@ -91,12 +89,13 @@ public enum Journal {
                 out = [line(codes["receivable"], debit: total, memo), line(codes.account(for: method ?? .other), credit: total, memo)]
             }
             try emit(out.filter { $0.debit != 0 || $0.credit != 0 })
+            return true
         }
     }
 
     /// Σ debit and Σ credit of the export, checked against Money.maxTotal before anything is sent
     /// (409 limit_exceeded rather than a 200 cut off when a sum would not fit).
-    public static func totals(_ db: Database, from: String, to: String, currency: String, codes: AccountCodes) throws -> (debit: Int64, credit: Int64) {
+    public static func totals(_ db: any SQLTransaction, from: String, to: String, currency: String, codes: AccountCodes) throws -> (debit: Int64, credit: Int64) {
         var debit: Int64 = 0, credit: Int64 = 0
         try CheckedSums.guarding {
             try lines(db, from: from, to: to, currency: currency, codes: codes) { lines in

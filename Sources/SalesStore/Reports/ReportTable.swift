@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// A report's answer, shaped once for JSON and CSV alike: named columns, rows of cells and the
@@ -40,18 +39,9 @@ public struct ReportPeriod: Sendable {
     var end: String { to + "T23:59:59.999Z" }
 }
 
-/// How rows are grouped by time: the key of a timestamp column in SQL, and its label.
+/// How rows are grouped by time (the key of a timestamp column in SQL is SQLDialect.dateBucket) and its label.
 public enum TimeGrouping: String, Sendable, CaseIterable {
     case day, week, month
-
-    /// day "2026-11-23"; week: the Monday that starts the ISO week, "2026-11-23"; month "2026-11".
-    func key(_ column: String) -> String {
-        switch self {
-        case .day: return "substr(\(column), 1, 10)"
-        case .week: return "date(substr(\(column), 1, 10), 'weekday 0', '-6 days')"
-        case .month: return "substr(\(column), 1, 7)"
-        }
-    }
 
     /// The groups a period falls into, in order: each group's key and its first and last day
     /// within the period. nil when there would be more than `limit`.

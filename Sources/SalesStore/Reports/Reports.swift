@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// The reports of docs/api.md §3 "Reports", each one aggregate query (or two) over the covering
@@ -13,10 +12,10 @@ public enum Reports {
     /// Confirmed and completed orders (stored status `confirmed`) by `confirmed_at`: rows
     /// {key, label, orders, quantity, subtotal, tax, total}. Grouped by product, the amounts are
     /// the product's lines and `orders` counts the orders that have it.
-    public static func sales(_ db: Database, _ period: ReportPeriod, groupBy: SalesGrouping) throws -> ReportTable {
+    public static func sales(_ db: any SQLTransaction, _ period: ReportPeriod, groupBy: SalesGrouping) throws -> ReportTable {
         var table = ReportTable(columns: ["key", "label", "orders", "quantity", "subtotal", "tax", "total"])
         let orders = "FROM orders o WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ?"
-        let args: StatementArguments = [period.currency, period.start, period.end]
+        let args: SQLArguments = [period.currency, period.start, period.end]
         let sums = "SELECT COUNT(*) AS n, COALESCE(SUM(o.quantity_total), 0) AS q, COALESCE(SUM(o.subtotal), 0) AS s, "
             + "COALESCE(SUM(o.tax_total), 0) AS t, COALESCE(SUM(o.total), 0) AS g \(orders)"
         if let time = TimeGrouping(rawValue: groupBy.rawValue),
@@ -24,11 +23,10 @@ public enum Reports {
             // One aggregate per day, week or month, each a range of the covering index
             // orders_report: no sort of the period's orders, and the totals are the groups' sums
             // (a year by month over a million orders: ~1.1 s as GROUP BY, ~0.25 s this way).
-            let statement = try db.cachedStatement(sql: sums)
             var totals = SalesFigures()
             for bucket in buckets {
-                let figures = try Row.decodeOne(statement, arguments: [period.currency, bucket.first + "T00:00:00.000Z", bucket.last + "T23:59:59.999Z"],
-                                                SalesFigures.init)!
+                let figures = try db.fetchOne(sums, [period.currency, bucket.first + "T00:00:00.000Z", bucket.last + "T23:59:59.999Z"],
+                                              SalesFigures.init)!
                 if figures.orders == 0 { continue }
                 try totals.add(figures)
                 table.rows.append([.text(bucket.key), .text(time.label(bucket.key))] + figures.cells)
@@ -41,7 +39,7 @@ public enum Reports {
         case .day, .week, .month:
             let time = TimeGrouping(rawValue: groupBy.rawValue)!
             sql = """
-                SELECT \(time.key("o.confirmed_at")) AS k, NULL AS label, COUNT(*) AS n, SUM(o.quantity_total) AS q,
+                SELECT \(db.dialect.dateBucket("o.confirmed_at", time)) AS k, NULL AS label, COUNT(*) AS n, SUM(o.quantity_total) AS q,
                        SUM(o.subtotal) AS s, SUM(o.tax_total) AS t, SUM(o.total) AS g \(orders) GROUP BY k ORDER BY k
                 """
         case .customer:
@@ -67,14 +65,14 @@ public enum Reports {
                 LEFT JOIN products p ON p.id = g.k ORDER BY g.k
                 """
         }
-        for row in try Row.fetchAll(db, sql: sql, arguments: args) {
-            let key = keyText(row["k"])
+        for row in try db.fetchRecords(sql, args, cached: false) {
+            let key = keyText(row.value("k"))
             var label: String? = row["label"]
             if let time = TimeGrouping(rawValue: groupBy.rawValue), let key { label = time.label(key) }
             if groupBy == .sales_rep && key == nil { label = "(no sales rep)" }
             table.rows.append([.text(key ?? "none"), .text(label)] + SalesFigures(row).cells)
         }
-        table.totals = try Row.decodeOne(db.cachedStatement(sql: sums), arguments: args, SalesFigures.init)!.totals
+        table.totals = try db.fetchOne(sums, args, SalesFigures.init)!.totals
         return table
     }
 
@@ -83,7 +81,7 @@ public enum Reports {
         var orders: Int64 = 0, quantity: Int64 = 0, subtotal: Int64 = 0, tax: Int64 = 0, total: Int64 = 0
 
         init() {}
-        init(_ row: Row) {
+        init(_ row: any SQLRow) {
             (orders, quantity, subtotal, tax, total) = (row["n"], row["q"], row["s"], row["t"], row["g"])
         }
 
@@ -102,12 +100,13 @@ public enum Reports {
         var totals: [(String, ReportTable.Cell)] { Array(zip(["orders", "quantity", "subtotal", "tax", "total"], cells)) }
     }
 
-    private static func keyText(_ value: DatabaseValue) -> String? {
-        switch value.storage {
+    private static func keyText(_ value: SQLValue) -> String? {
+        switch value {
         case .null: return nil
-        case .int64(let v): return String(v)
-        case .string(let s): return s
-        default: return value.description
+        case .integer(let v): return String(v)
+        case .text(let s): return s
+        case .real(let v): return String(v)
+        case .blob(let bytes): return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -115,11 +114,11 @@ public enum Reports {
 
     /// Open invoices issued on or before `asOf`, their amount_due by days past due as of that
     /// date: current (not yet due), 1–30, 31–60, 61–90, over 90; per customer.
-    public static func aging(_ db: Database, asOf: String, currency: String) throws -> ReportTable {
+    public static func aging(_ db: any SQLTransaction, asOf: String, currency: String) throws -> ReportTable {
         var table = ReportTable(columns: ["customer_id", "name", "current", "d1_30", "d31_60", "d61_90", "over_90", "total"])
         let buckets = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
         var sums = [Int64](repeating: 0, count: buckets.count)
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
+        for row in try db.fetchRecords("""
             SELECT g.*, c.name FROM (
               SELECT customer_id,
                      SUM(CASE WHEN d <= 0 THEN amount_due ELSE 0 END) AS b0,
@@ -132,7 +131,7 @@ public enum Reports {
                     FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1)
               GROUP BY customer_id) g
             JOIN customers c ON c.id = g.customer_id ORDER BY g.customer_id
-            """), arguments: [asOf, currency]) {
+            """, [asOf, currency]) {
             var cells: [ReportTable.Cell] = [.int(row["customer_id"]), .text(row["name"])]
             for index in 0..<buckets.count {
                 let value: Int64 = row["b\(index)"]
@@ -151,23 +150,23 @@ public enum Reports {
     /// voids in the period by `voided_at`: rows {key, label, payments, received, voided, net}
     /// where net = received − voided, so the figures match the journal's payment and
     /// payment_void entries day by day.
-    public static func collections(_ db: Database, _ period: ReportPeriod, groupBy: CollectionsGrouping) throws -> ReportTable {
+    public static func collections(_ db: any SQLTransaction, _ period: ReportPeriod, groupBy: CollectionsGrouping) throws -> ReportTable {
         var table = ReportTable(columns: ["key", "label", "payments", "received", "voided", "net"])
         func keyExpr(_ column: String) -> String {
-            groupBy == .method ? "method" : TimeGrouping(rawValue: groupBy.rawValue)!.key(column)
+            groupBy == .method ? "method" : db.dialect.dateBucket(column, TimeGrouping(rawValue: groupBy.rawValue)!)
         }
         var rows: [String: (count: Int64, received: Int64, voided: Int64)] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try db.fetchRecords("""
             SELECT \(keyExpr("received_at")) AS k, COUNT(*) AS n, SUM(amount) AS a FROM payments
             WHERE currency = ? AND received_at BETWEEN ? AND ? GROUP BY k
-            """, arguments: [period.currency, period.start, period.end]) {
+            """, [period.currency, period.start, period.end], cached: false) {
             try CheckedSums.add(&rows[row["k"], default: (0, 0, 0)].count, row["n"])
             try CheckedSums.add(&rows[row["k"], default: (0, 0, 0)].received, row["a"])
         }
-        for row in try Row.fetchAll(db, sql: """
+        for row in try db.fetchRecords("""
             SELECT \(keyExpr("voided_at")) AS k, SUM(amount) AS a FROM payments
             WHERE status = 'void' AND currency = ? AND voided_at BETWEEN ? AND ? GROUP BY k
-            """, arguments: [period.currency, period.start, period.end]) {
+            """, [period.currency, period.start, period.end], cached: false) {
             try CheckedSums.add(&rows[row["k"], default: (0, 0, 0)].voided, row["a"])
         }
         var totals: (count: Int64, received: Int64, voided: Int64) = (0, 0, 0)
@@ -191,10 +190,10 @@ public enum Reports {
     /// seconds), activities dated in it, quotes created in it and how many of those are
     /// accepted, orders confirmed in it in this currency and their revenue (Σ subtotal, net of
     /// tax).
-    public static func salesReps(_ db: Database, _ period: ReportPeriod) throws -> ReportTable {
+    public static func salesReps(_ db: any SQLTransaction, _ period: ReportPeriod) throws -> ReportTable {
         var table = ReportTable(columns: ["sales_rep_id", "name", "hours_clocked", "seconds_clocked", "activities", "quotes", "quotes_accepted",
                                           "orders", "revenue"])
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try db.fetchRecords("""
             SELECT r.id, r.name,
               (SELECT COALESCE(SUM(duration_seconds), 0) FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_in_at BETWEEN ?1 AND ?2
                  AND s.duration_seconds IS NOT NULL) AS seconds,
@@ -206,7 +205,7 @@ public enum Reports {
               (SELECT COALESCE(SUM(subtotal), 0) FROM orders o WHERE o.sales_rep_id = r.id AND o.status = 'confirmed' AND o.currency = ?3
                  AND o.confirmed_at BETWEEN ?1 AND ?2) AS revenue
             FROM sales_reps r ORDER BY r.id
-            """), arguments: [period.start, period.end, period.currency])
+            """, [period.start, period.end, period.currency])
         var sums = [Int64](repeating: 0, count: 6)
         for row in rows {
             let seconds: Int64 = row["seconds"]
@@ -228,15 +227,15 @@ public enum Reports {
     // MARK: - Top products
 
     /// Products of the period's confirmed orders by revenue (Σ line subtotal), then id.
-    public static func topProducts(_ db: Database, _ period: ReportPeriod, limit: Int) throws -> ReportTable {
+    public static func topProducts(_ db: any SQLTransaction, _ period: ReportPeriod, limit: Int) throws -> ReportTable {
         var table = ReportTable(columns: ["product_id", "sku", "name", "orders", "quantity", "revenue"])
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
+        for row in try db.fetchRecords("""
             SELECT g.*, p.sku, p.name FROM (
               SELECT l.product_id, COUNT(DISTINCT o.id) AS n, SUM(l.quantity) AS q, SUM(l.subtotal) AS revenue
               FROM orders o JOIN order_lines l ON l.order_id = o.id
               WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ? GROUP BY l.product_id) g
             JOIN products p ON p.id = g.product_id ORDER BY g.revenue DESC, g.product_id LIMIT ?
-            """), arguments: [period.currency, period.start, period.end, limit]) {
+            """, [period.currency, period.start, period.end, limit]) {
             table.rows.append([.int(row["product_id"]), .text(row["sku"]), .text(row["name"]), .int(row["n"]),
                                .decimal(row["q"], scale: 3), .int(row["revenue"])])
         }

@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Sales reps' activities: visits, calls, e-mails, meetings, notes (docs/api.md §3).
@@ -12,21 +11,21 @@ public enum ActivityStore {
         public init() {}
     }
 
-    static func decode(_ row: Row) -> Activity {
+    static func decode(_ row: any SQLRow) -> Activity {
         Activity(id: row["id"], salesRepId: row["sales_rep_id"], customerId: row["customer_id"],
                  type: ActivityType(rawValue: row["type"]) ?? .note, at: row["at"], notes: row["notes"], outcome: row["outcome"],
                  metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], createdAt: row["created_at"],
                  updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Activity {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM activities WHERE id = ?"), arguments: [id], { decode($0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Activity {
+        guard let found = try db.fetchOne("SELECT * FROM activities WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "activity", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Activity> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Activity> {
         var conditions = SQLConditions()
         if let v = filter.salesRepId { conditions.add("sales_rep_id = ?", v) }
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
@@ -37,7 +36,7 @@ public enum ActivityStore {
     }
 
     /// The rep and customer must exist (422 naming the field); an archived rep logs nothing.
-    public static func create(_ db: Database, _ a: Activity) throws -> Activity {
+    public static func create(_ db: any SQLTransaction, _ a: Activity) throws -> Activity {
         guard let rep = try SalesRepStore.find(db, id: a.salesRepId) else {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(a.salesRepId)")
         }
@@ -46,11 +45,11 @@ public enum ActivityStore {
             throw SalesError.invalid("customer_id", "not_found", "no customer \(customer)")
         }
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO activities (sales_rep_id, customer_id, type, at, notes, outcome, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [a.salesRepId, a.customerId, a.type.rawValue, a.at.isEmpty ? now : a.at, a.notes, a.outcome,
+            """, [a.salesRepId, a.customerId, a.type.rawValue, a.at.isEmpty ? now : a.at, a.notes, a.outcome,
                              JSONColumns.encode(a.metadata), now, now])
-        return try get(db, id: db.lastInsertedRowID)
+        return try get(db, id: db.lastInsertedId)
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// The customer's money position and statement of account (docs/api.md §3 Customers `balance` and
@@ -25,23 +24,23 @@ public enum CustomerAccount {
     /// refuses the change otherwise (409 limit_exceeded), so SQLite never turns an overflowing
     /// INTEGER into a REAL. Stored totals are within the bound and a delta is one document's
     /// amount, so the sums in the condition cannot overflow either.
-    static func post(_ db: Database, customerId: Int64, receivable: Int64, credit: Int64, entry: Entry?) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+    static func post(_ db: any SQLTransaction, customerId: Int64, receivable: Int64, credit: Int64, entry: Entry?) throws {
+        guard let row = try db.fetchRecord("""
             UPDATE customers SET receivable = receivable + ?1, credit_balance = credit_balance + ?2 WHERE id = ?3
               AND receivable + ?1 BETWEEN -?4 AND ?4 AND credit_balance + ?2 BETWEEN -?4 AND ?4
               AND (receivable + ?1) - (credit_balance + ?2) BETWEEN -?4 AND ?4
             RETURNING receivable, credit_balance
-            """), arguments: [receivable, credit, customerId, Money.maxTotal]) else {
+            """, [receivable, credit, customerId, Money.maxTotal]) else {
             _ = try CustomerStore.get(db, id: customerId)
             throw SalesError.limitExceeded(field: "amount", detail: "customer \(customerId)'s receivable or credit balance would pass "
                                            + "\(Money.maxTotal) minor units, the bound of every running total")
         }
         guard let entry else { return }
         let newReceivable: Int64 = row["receivable"], newCredit: Int64 = row["credit_balance"]
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO customer_ledger (customer_id, type, document_type, document_id, number, amount, balance_after, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [customerId, entry.kind.rawValue, entry.documentType, entry.documentId, entry.number, receivable - credit,
+            """, [customerId, entry.kind.rawValue, entry.documentType, entry.documentId, entry.number, receivable - credit,
                              newReceivable - newCredit, Timestamp.now()])
     }
 
@@ -52,7 +51,7 @@ public enum CustomerAccount {
     }
 
     /// GET /v1/customers/{id}/ledger: oldest first, keyset by id.
-    public static func ledger(_ db: Database, customerId: Int64, options: ListOptions) throws -> Page<LedgerEntry> {
+    public static func ledger(_ db: any SQLTransaction, customerId: Int64, options: ListOptions) throws -> Page<LedgerEntry> {
         _ = try CustomerStore.get(db, id: customerId)
         var conditions = SQLConditions()
         conditions.add("customer_id = ?", customerId)

@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Customers (docs/api.md §3 Customers). Every check against stored state runs inside the caller's
@@ -11,7 +10,7 @@ public enum CustomerStore {
         public init() {}
     }
 
-    static func decode(_ row: Row) -> Customer {
+    static func decode(_ row: any SQLRow) -> Customer {
         var customer = Customer(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"],
                  billingAddress: JSONColumns.decodeAddress(row["billing_address"]),
                  shippingAddress: JSONColumns.decodeAddress(row["shipping_address"]),
@@ -24,16 +23,16 @@ public enum CustomerStore {
         return customer
     }
 
-    public static func find(_ db: Database, id: Int64) throws -> Customer? {
-        try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id], decode)
+    public static func find(_ db: any SQLTransaction, id: Int64) throws -> Customer? {
+        try db.fetchOne("SELECT * FROM customers WHERE id = ?", [id], decode)
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Customer {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Customer {
         guard let customer = try find(db, id: id) else { throw SalesError.notFound(resource: "customer", id: String(id)) }
         return customer
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Customer> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Customer> {
         var conditions = SQLConditions()
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
@@ -46,22 +45,22 @@ public enum CustomerStore {
     }
 
     /// Inserts a customer; `external_ref` must be unique (409 duplicate naming the holder).
-    public static func create(_ db: Database, _ c: Customer) throws -> Customer {
+    public static func create(_ db: any SQLTransaction, _ c: Customer) throws -> Customer {
         try checkReferences(db, c, excludingId: nil)
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO customers (name, email, phone, billing_address, shipping_address, currency, credit_limit,
               payment_terms_days, sales_rep_id, external_ref, active, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+            """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
                              c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                              JSONColumns.encode(c.metadata), now, now])
-        return try get(db, id: db.lastInsertedRowID)
+        return try get(db, id: db.lastInsertedId)
     }
 
     /// Applies `change` to the current row and saves it with version + 1. `expectedVersion`
     /// (from If-Match) is compared inside the transaction (docs/api.md §1 "versions").
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?,
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?,
                               change: (inout Customer) throws -> Void) throws -> Customer {
         var c = try get(db, id: id)
         try Versions.require(expectedVersion, current: c.version)
@@ -70,12 +69,12 @@ public enum CustomerStore {
         if c == before { return c }
         if c.currency != before.currency { try requireNoDocuments(db, id: id, toChange: "currency") }
         try checkReferences(db, c, excludingId: id)
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
               credit_limit = ?, payment_terms_days = ?, sales_rep_id = ?, external_ref = ?, active = ?, metadata = ?,
               version = version + 1, updated_at = ?
             WHERE id = ?
-            """).execute(arguments: [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+            """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
                              c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                              JSONColumns.encode(c.metadata), Timestamp.now(), id])
         return try get(db, id: id)
@@ -84,7 +83,7 @@ public enum CustomerStore {
     /// docs/api.md §3 Customers: the currency is fixed once any document names the customer
     /// (its amounts are in that currency: a yen credit must never pay a dollar invoice); 409
     /// invalid_state naming what it has.
-    static func requireNoDocuments(_ db: Database, id: Int64, toChange field: String) throws {
+    static func requireNoDocuments(_ db: any SQLTransaction, id: Int64, toChange field: String) throws {
         let held = try referencing(db, id: id).filter { $0 != "activities" && $0 != "ledger entries" }
         guard held.isEmpty else {
             throw SalesError.invalidState("customer \(id)'s \(field) is fixed: it has \(held.joined(separator: ", ")) in that currency")
@@ -92,37 +91,36 @@ public enum CustomerStore {
     }
 
     /// Deletes a customer without documents; otherwise 409 in_use (archive with active: false).
-    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let c = try get(db, id: id)
         try Versions.require(expectedVersion, current: c.version)
         if let label = try referencing(db, id: id).first {
             throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
         }
-        try db.cachedStatement(sql: "DELETE FROM customers WHERE id = ?").execute(arguments: [id])
+        try db.execute("DELETE FROM customers WHERE id = ?", [id])
     }
 
     /// What names the customer: the labels of DocumentTables.referencingCustomers that have a row for it.
-    static func referencing(_ db: Database, id: Int64) throws -> [String] {
+    static func referencing(_ db: any SQLTransaction, id: Int64) throws -> [String] {
         try DocumentTables.referencingCustomers.compactMap { table, label in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", arguments: [id]) == true ? label : nil
+            try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", [id], cached: false, as: Bool.self) == true ? label : nil
         }
     }
 
-    private static func checkReferences(_ db: Database, _ c: Customer, excludingId: Int64?) throws {
+    private static func checkReferences(_ db: any SQLTransaction, _ c: Customer, excludingId: Int64?) throws {
         if let ref = c.externalRef,
-           let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?"),
-                                             arguments: [ref, excludingId]) {
+           let existing = try db.fetchValue("SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?", [ref, excludingId], as: Int64.self) {
             throw SalesError.duplicate(field: "external_ref", existingId: existing,
                                        detail: "a customer with external_ref \"\(ref)\" already exists (id \(existing))")
         }
-        if let rep = c.salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
+        if let rep = c.salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
     }
 
     /// The balance object (docs/api.md §3 Customers), from the figures the document transactions
     /// maintain on the customer row (CustomerAccount.post, OrderStore.adjustOpenOrders).
-    public static func balance(_ db: Database, customer: Customer) throws -> CustomerBalance {
+    public static func balance(_ db: any SQLTransaction, customer: Customer) throws -> CustomerBalance {
         CustomerAccount.balance(of: customer)
     }
 }

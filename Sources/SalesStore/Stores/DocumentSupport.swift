@@ -1,12 +1,10 @@
-import GRDB
 import SalesCore
 
 /// Gapless numbers per kind (docs/api.md §1 "ids", §4 invariant 6): taken inside the transaction that
 /// creates the document, so a rolled-back document gives its number back.
 public enum DocumentNumbers {
-    public static func next(_ db: Database, kind: String) throws -> String {
-        guard let n = try Int64.fetchOne(db.cachedStatement(sql: "UPDATE document_counters SET last = last + 1 WHERE kind = ? RETURNING last"),
-                                         arguments: [kind]) else {
+    public static func next(_ db: any SQLTransaction, kind: String) throws -> String {
+        guard let n = try db.fetchValue("UPDATE document_counters SET last = last + 1 WHERE kind = ? RETURNING last", [kind], as: Int64.self) else {
             throw SalesError.invalidState("no counter for \(kind)")
         }
         let digits = String(n)
@@ -18,12 +16,12 @@ public enum DocumentNumbers {
 /// totals"): unit_price, tax_rate_id and description default from the product; the default
 /// price is the product's price in the document's currency.
 enum LinePricer {
-    static func price(_ db: Database, _ inputs: [LineInput], currency: String, serverCurrency: String) throws -> [DocumentLine] {
+    static func price(_ db: any SQLTransaction, _ inputs: [LineInput], currency: String, serverCurrency: String) throws -> [DocumentLine] {
         var errors: [FieldError] = []
         var lines: [DocumentLine] = []
         for (index, input) in inputs.enumerated() {
             let field = "lines[\(index)]"
-            guard let product = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [input.productId],
+            guard let product = try db.fetchOne("SELECT * FROM products WHERE id = ?", [input.productId],
                                                   ProductStore.decode) else {
                 errors.append(FieldError(field: "\(field).product_id", code: "not_found", message: "no product \(input.productId)"))
                 continue
@@ -42,7 +40,7 @@ enum LinePricer {
             var percent: Int64 = 0
             var inclusive = false
             if let taxRateId {
-                guard let rate = try Row.fetchOne(db.cachedStatement(sql: "SELECT percent_e4, inclusive FROM tax_rates WHERE id = ?"), arguments: [taxRateId]) else {
+                guard let rate = try db.fetchRecord("SELECT percent_e4, inclusive FROM tax_rates WHERE id = ?", [taxRateId]) else {
                     errors.append(FieldError(field: "\(field).tax_rate_id", code: "not_found", message: "no tax rate \(taxRateId)"))
                     continue
                 }

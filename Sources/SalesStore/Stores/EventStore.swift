@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Who made a change: the API key's id and name (nil for the system itself).
@@ -25,13 +24,13 @@ public struct EventRecord: Sendable, Equatable {
 /// The event feed (docs/api.md §3 "Events and webhooks"): one row per change, inserted in the
 /// transaction that makes the change, so an event exists exactly when its change does.
 public enum EventStore {
-    public static func record(_ db: Database, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
-        try db.cachedStatement(sql: """
+    public static func record(_ db: any SQLTransaction, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
+        try db.execute("""
             INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
+            """, [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
     }
 
-    static func decode(_ row: Row) -> EventRecord {
+    static func decode(_ row: any SQLRow) -> EventRecord {
         let keyId: Int64? = row["actor_key_id"]
         let name: String? = row["actor_name"]
         return EventRecord(id: row["id"], type: row["type"], createdAt: row["created_at"],
@@ -41,7 +40,7 @@ public enum EventStore {
 
     /// Events after `after`, oldest first. `type` is a type ("order.created") or a family
     /// ("order.*").
-    public static func list(_ db: Database, after: Int64, type: String?, limit: Int) throws -> Page<EventRecord> {
+    public static func list(_ db: any SQLTransaction, after: Int64, type: String?, limit: Int) throws -> Page<EventRecord> {
         var conditions = SQLConditions()
         conditions.add("id > ?", after)
         if let type {
@@ -53,22 +52,21 @@ public enum EventStore {
             }
         }
         // Three shapes of SQL in all: prepared once per connection.
-        var items = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM events \(conditions.sql) ORDER BY id LIMIT ?"),
-                                      arguments: StatementArguments(conditions.arguments.map { $0.databaseValue } + [(limit + 1).databaseValue]), decode)
+        var items = try db.fetchAll("SELECT * FROM events \(conditions.sql) ORDER BY id LIMIT ?", conditions.arguments + [limit + 1], decode)
         let hasMore = items.count > limit
         if hasMore { items.removeLast() }
         return Page(items: items, hasMore: hasMore)
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> EventRecord {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM events WHERE id = ?"), arguments: [id], { decode($0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> EventRecord {
+        guard let found = try db.fetchOne("SELECT * FROM events WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "event", id: String(id))
         }
         return found
     }
 
     /// The newest event id (0 when none): where a new webhook endpoint starts.
-    public static func lastId(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM events")) ?? 0
+    public static func lastId(_ db: any SQLTransaction) throws -> Int64 {
+        try db.fetchValue("SELECT COALESCE(MAX(id), 0) FROM events", as: Int64.self) ?? 0
     }
 }

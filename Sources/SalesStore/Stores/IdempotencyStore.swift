@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Stored first responses for Idempotency-Key (docs/api.md §1 "idempotency").
 ///
@@ -24,10 +23,10 @@ public enum IdempotencyStore {
     /// Replays are kept for 24 hours.
     public static let retentionSeconds: Int64 = 24 * 3600
 
-    public static func find(_ db: Database, apiKeyId: Int64, key: String, now: Int64) throws -> Stored? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+    public static func find(_ db: any SQLTransaction, apiKeyId: Int64, key: String, now: Int64) throws -> Stored? {
+        guard let row = try db.fetchRecord("""
             SELECT fingerprint, status, headers, body FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND created_at > ?
-            """), arguments: [apiKeyId, key, now - retentionSeconds]) else { return nil }
+            """, [apiKeyId, key, now - retentionSeconds]) else { return nil }
         let fingerprint: Data = row["fingerprint"]
         let body: Data = row["body"]
         let headerText: String = row["headers"]
@@ -40,20 +39,20 @@ public enum IdempotencyStore {
         return Stored(fingerprint: [UInt8](fingerprint), status: row["status"], headers: headers, body: [UInt8](body))
     }
 
-    public static func save(_ db: Database, apiKeyId: Int64, key: String, stored: Stored, now: Int64) throws {
+    public static func save(_ db: any SQLTransaction, apiKeyId: Int64, key: String, stored: Stored, now: Int64) throws {
         let headerText = stored.headers.map { "\($0.0):\($0.1)" }.joined(separator: "\n")
         // An expired row with the same key is replaced; a live one cannot exist here because
         // the API layer holds the key's in-process claim while the request runs.
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
+            """, [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
     }
 
     /// Deletes replays older than the retention; returns how many.
     @discardableResult
-    public static func purgeExpired(_ db: Database, now: Int64) throws -> Int {
-        try db.cachedStatement(sql: "DELETE FROM idempotency_keys WHERE created_at <= ?").execute(arguments: [now - retentionSeconds])
-        return db.changesCount
+    public static func purgeExpired(_ db: any SQLTransaction, now: Int64) throws -> Int {
+        try db.execute("DELETE FROM idempotency_keys WHERE created_at <= ?", [now - retentionSeconds])
+        return db.changedRows
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Invoices (docs/api.md §3 "Invoices — only from a confirmed order"). Quantities and amounts are
@@ -16,18 +15,16 @@ public enum InvoiceStore {
 
     // MARK: - Reading
 
-    static func decode(_ db: Database, _ row: Row) throws -> Invoice {
+    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Invoice {
         let id: Int64 = row["id"]
-        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position"),
-                                     arguments: [id]) { r -> InvoiceLine in
+        let lines = try db.fetchAll("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position", [id]) { r -> InvoiceLine in
             InvoiceLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], description: r["description"],
                         pricing: LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
                                              taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"]),
                         amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
                         quantityCredited: Quantity(thousandths: r["quantity_credited"]))
         }
-        let creditNotes = try Row.decodeAll(db.cachedStatement(sql: "SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id"),
-                                           arguments: [id]) { CreditNoteSummary(id: $0["id"], number: $0["number"], total: $0["total"]) }
+        let creditNotes = try db.fetchAll("SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id", [id]) { CreditNoteSummary(id: $0["id"], number: $0["number"], total: $0["total"]) }
         var invoice = Invoice(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
                        status: InvoiceState(rawValue: row["status"]) ?? .open, currency: row["currency"], issueDate: row["issue_date"],
                        dueDate: row["due_date"], notes: row["notes"], lines: lines,
@@ -40,16 +37,16 @@ public enum InvoiceStore {
         return invoice
     }
 
-    public static func find(_ db: Database, id: Int64) throws -> Invoice? {
-        try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM invoices WHERE id = ?"), arguments: [id]) { try decode(db, $0) }
+    public static func find(_ db: any SQLTransaction, id: Int64) throws -> Invoice? {
+        try db.fetchOne("SELECT * FROM invoices WHERE id = ?", [id]) { try decode(db, $0) }
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Invoice {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Invoice {
         guard let invoice = try find(db, id: id) else { throw SalesError.notFound(resource: "invoice", id: String(id)) }
         return invoice
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Invoice> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Invoice> {
         var conditions = SQLConditions()
         if let v = filter.status { conditions.add("status = ?", v.rawValue) }
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
@@ -66,7 +63,7 @@ public enum InvoiceStore {
     /// POST /v1/orders/{id}/invoices. Without `requests`, every line's quantity_to_invoice.
     /// More than remains → 409 quantity_exceeded; nothing remains → 409 nothing_to_invoice;
     /// draft or canceled order → 409 invalid_state.
-    public static func create(_ db: Database, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
+    public static func create(_ db: any SQLTransaction, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
                               notes: String?) throws -> Invoice {
         let order = try OrderStore.get(db, id: orderId)
         let picks = try InvoiceDecisions.picks(order, requests: requests)
@@ -78,20 +75,20 @@ public enum InvoiceStore {
         let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.amounts }
         let number = try DocumentNumbers.next(db, kind: "INV")
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO invoices (number, order_id, customer_id, status, currency, issue_date, due_date, notes, subtotal, tax_total, total,
               amount_due, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
+            """, [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
                              totals.subtotal, totals.tax, totals.total, totals.total, now, now])
-        let invoiceId = db.lastInsertedRowID
+        let invoiceId = db.lastInsertedId
         for (position, portion) in invoiceLines.enumerated() {
             let (line, quantity, amounts) = (portion.line, portion.quantity, portion.amounts)
             let p = line.pricing
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO invoice_lines (invoice_id, order_line_id, position, product_id, description, quantity, unit_price, discount_e2,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [invoiceId, line.id, position, line.productId, line.description, quantity.thousandths, p.unitPrice,
+                """, [invoiceId, line.id, position, line.productId, line.description, quantity.thousandths, p.unitPrice,
                                  p.discountE2, p.taxPercentE4, p.taxInclusive, amounts.subtotal, amounts.tax, amounts.total])
             // Never more invoiced than the policy allows (docs/api.md §3 `quantity_to_invoice`).
             try CheckedCounter.move(db, """
@@ -109,21 +106,20 @@ public enum InvoiceStore {
 
     /// Σ amounts of an order line on invoices that still count (not void), less what credit
     /// notes took back from them.
-    static func invoicedAmounts(_ db: Database, orderLineId: Int64) throws -> LineAmounts {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
+    static func invoicedAmounts(_ db: any SQLTransaction, orderLineId: Int64) throws -> LineAmounts {
+        let row = try db.fetchRecord("""
             SELECT COALESCE(SUM(l.subtotal - (SELECT COALESCE(SUM(c.subtotal), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS s,
                    COALESCE(SUM(l.tax - (SELECT COALESCE(SUM(c.tax), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS t,
                    COALESCE(SUM(l.total - (SELECT COALESCE(SUM(c.total), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS g
             FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
             WHERE l.order_line_id = ? AND i.status <> 'void'
-            """), arguments: [orderLineId])!
+            """, [orderLineId])!
         return LineAmounts(subtotal: row["s"], tax: row["t"], total: row["g"])
     }
 
     /// Moves the order's amount_invoiced and, in step, the customer's open_orders_amount.
-    static func changeInvoicedAmount(_ db: Database, order: Order, by delta: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE orders SET amount_invoiced = amount_invoiced + ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [delta, Timestamp.now(), order.id])
+    static func changeInvoicedAmount(_ db: any SQLTransaction, order: Order, by delta: Int64) throws {
+        try db.execute("UPDATE orders SET amount_invoiced = amount_invoiced + ?, version = version + 1, updated_at = ? WHERE id = ?", [delta, Timestamp.now(), order.id])
         if order.storedStatus == .confirmed {
             try OrderStore.adjustOpenOrders(db, customerId: order.customerId, by: -delta)
         }
@@ -133,19 +129,17 @@ public enum InvoiceStore {
 
     /// open|paid → void (docs/api.md §3): its not-credited quantities become invoiceable again and
     /// whatever was paid on it moves to the customer's credit_balance.
-    public static func void(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Invoice {
+    public static func void(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Invoice {
         let invoice = try get(db, id: id)
         try Versions.require(expectedVersion, current: invoice.version)
         let plan = try InvoiceDecisions.void(invoice)
         try Allocations.release(db, invoiceId: invoice.id, amount: invoice.amountPaid)
         for (orderLineId, quantity) in plan.quantitiesBack {
-            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?").execute(
-                           arguments: [quantity.thousandths, orderLineId])
+            try db.execute("UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?", [quantity.thousandths, orderLineId])
         }
         try changeInvoicedAmount(db, order: try OrderStore.get(db, id: invoice.orderId), by: plan.orderInvoicedDelta)
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "UPDATE invoices SET status = 'void', amount_due = 0, amount_paid = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [now, now, id])
+        try db.execute("UPDATE invoices SET status = 'void', amount_due = 0, amount_paid = 0, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?", [now, now, id])
         // Ledger: invoice_void −(its not-yet-credited total) = receivable −amount_due, credit +amount_paid.
         try CustomerAccount.post(db, customerId: invoice.customerId, receivable: plan.receivableDelta, credit: plan.creditDelta,
                                  entry: .init(kind: .invoice_void, documentType: "invoice", documentId: id, number: invoice.number))

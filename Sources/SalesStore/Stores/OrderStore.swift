@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Sales orders (docs/api.md §3 "Sales orders"). Every rule that compares against stored state —
@@ -38,7 +37,7 @@ public enum OrderStore {
 
     // MARK: - Reading
 
-    static func decodeLine(_ row: Row) -> DocumentLine {
+    static func decodeLine(_ row: any SQLRow) -> DocumentLine {
         let pricing = LinePricing(quantity: Quantity(thousandths: row["quantity"]), unitPrice: row["unit_price"],
                                   discountE2: row["discount_e2"], taxPercentE4: row["tax_percent_e4"], taxInclusive: row["tax_inclusive"])
         var line = DocumentLine(id: row["id"], productId: row["product_id"], description: row["description"], pricing: pricing,
@@ -53,14 +52,14 @@ public enum OrderStore {
     }
 
     /// One order line as it is now in the caller's transaction (for a refusal's `remaining`).
-    static func line(_ db: Database, id: Int64) throws -> DocumentLine {
-        guard let line = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE id = ?"), arguments: [id], decodeLine) else {
+    static func line(_ db: any SQLTransaction, id: Int64) throws -> DocumentLine {
+        guard let line = try db.fetchOne("SELECT * FROM order_lines WHERE id = ?", [id], decodeLine) else {
             throw SalesError.notFound(resource: "order line", id: String(id))
         }
         return line
     }
 
-    static func decode(_ row: Row, lines: [DocumentLine], amountPaid: Int64) -> Order {
+    static func decode(_ row: any SQLRow, lines: [DocumentLine], amountPaid: Int64) -> Order {
         Order(id: row["id"], number: row["number"], customerId: row["customer_id"],
               storedStatus: OrderStatus(rawValue: row["status"]) ?? .draft, source: OrderSource(rawValue: row["source"]) ?? .api,
               externalRef: row["external_ref"], salesRepId: row["sales_rep_id"], currency: row["currency"],
@@ -70,8 +69,8 @@ public enum OrderStore {
               version: row["version"], confirmedAt: row["confirmed_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Order {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id], { try assemble(db, $0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Order {
+        guard let found = try db.fetchOne("SELECT * FROM orders WHERE id = ?", [id], { try assemble(db, $0) }) else {
             throw SalesError.notFound(resource: "order", id: String(id))
         }
         return found
@@ -79,10 +78,9 @@ public enum OrderStore {
 
     /// The order's status (derived from its stored status and lines, docs/api.md §3) without the
     /// money sums `get` reads: for checks that only need to know whether it is completed.
-    public static func status(_ db: Database, id: Int64) throws -> OrderStatus {
-        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
-                                     arguments: [id], decodeLine)
-        guard let order = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM orders WHERE id = ?"), arguments: [id], {
+    public static func status(_ db: any SQLTransaction, id: Int64) throws -> OrderStatus {
+        let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
+        guard let order = try db.fetchOne("SELECT * FROM orders WHERE id = ?", [id], {
             decode($0, lines: lines, amountPaid: 0)
         }) else {
             throw SalesError.notFound(resource: "order", id: String(id))
@@ -90,21 +88,20 @@ public enum OrderStore {
         return order.status
     }
 
-    static func assemble(_ db: Database, _ row: Row) throws -> Order {
+    static func assemble(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Order {
         let id: Int64 = row["id"]
-        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position"),
-                                     arguments: [id], decodeLine)
+        let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
         // amount_paid: Σ of the order's invoices' amount_paid, which allocations maintain.
-        let (paid, credited) = try Row.decodeOne(db.cachedStatement(sql: """
+        let (paid, credited) = try db.fetchOne("""
             SELECT COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
             WHERE order_id = ? AND status <> 'void'
-            """), arguments: [id]) { ($0["paid"] as Int64, $0["credited"] as Int64) }!
+            """, [id]) { ($0["paid"] as Int64, $0["credited"] as Int64) }!
         var order = decode(row, lines: lines, amountPaid: paid)
         order.amountCredited = credited
         return order
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Order> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Order> {
         var conditions = SQLConditions()
         switch filter.status {
         case .some(.completed): conditions.add("status = 'confirmed'")
@@ -130,7 +127,7 @@ public enum OrderStore {
         var cursorOptions = options
         cursorOptions.limit = max(options.limit, 50)
         while true {
-            let page = try KeysetList.fetch(db, table: "orders", options: cursorOptions, conditions: conditions) { $0.copy() }
+            let page = try KeysetList.fetch(db, table: "orders", options: cursorOptions, conditions: conditions) { SQLRecord($0) }
             for row in page.items {
                 let order = try assemble(db, row)
                 if let s = filter.status, order.status != s { continue }
@@ -151,44 +148,43 @@ public enum OrderStore {
     // MARK: - Writing
 
     /// Creates a draft order; the caller confirms it in the same transaction when asked to.
-    public static func create(_ db: Database, _ draft: Draft, serverCurrency: String) throws -> Order {
+    public static func create(_ db: any SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Order {
         let customer = try CustomerStore.get(db, id: draft.customerId)
         if let ref = draft.externalRef,
-           let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ?"),
-                                           arguments: [draft.source.rawValue, ref]) {
+           let existing = try db.fetchRecord("SELECT id, number FROM orders WHERE source = ? AND external_ref = ?", [draft.source.rawValue, ref]) {
             let id: Int64 = existing["id"]
             let number: String = existing["number"]
             throw SalesError.duplicate(field: "external_ref", existingId: id,
                                        detail: "order \(number) (id \(id)) already has external_ref \"\(ref)\" for source \(draft.source.rawValue)")
         }
-        if let rep = draft.salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
+        if let rep = draft.salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
         let number = try DocumentNumbers.next(db, kind: "SO")
         let now = Timestamp.now()
         let shipping = draft.shippingAddress ?? customer.shippingAddress
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO orders (number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
               allow_backorder, auto_invoice, quote_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
+            """, [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
                              customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
                              draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
-        let id = db.lastInsertedRowID
+        let id = db.lastInsertedId
         try writeLines(db, orderId: id, lines)
         return try get(db, id: id)
     }
 
-    static func writeLines(_ db: Database, orderId: Int64, _ lines: [DocumentLine]) throws {
-        try db.cachedStatement(sql: "DELETE FROM order_lines WHERE order_id = ?").execute(arguments: [orderId])
+    static func writeLines(_ db: any SQLTransaction, orderId: Int64, _ lines: [DocumentLine]) throws {
+        try db.execute("DELETE FROM order_lines WHERE order_id = ?", [orderId])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO order_lines (order_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total, stockable, invoice_policy)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [orderId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                """, [orderId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
                                  line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total,
                                  line.stockable, line.invoicePolicy.rawValue])
         }
@@ -196,8 +192,7 @@ public enum OrderStore {
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
         // bounded: at most 500 quantities of 10^12 thousandths.
         let quantity = lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }
-        try db.cachedStatement(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?").execute(
-                       arguments: [totals.subtotal, totals.tax, totals.total, quantity, orderId])
+        try db.execute("UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?", [totals.subtotal, totals.tax, totals.total, quantity, orderId])
     }
 
     /// What PATCH may change (docs/api.md §3): everything while draft; afterwards only notes,
@@ -218,20 +213,19 @@ public enum OrderStore {
         }
     }
 
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Order {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
         try OrderDecisions.update(order, touchesDraftOnlyFields: patch.touchesDraftOnlyFields)
         if let ref = patch.externalRef, let ref,
-           let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?"),
-                                           arguments: [order.source.rawValue, ref, id]) {
+           let existing = try db.fetchRecord("SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?", [order.source.rawValue, ref, id]) {
             let existingId: Int64 = existing["id"]
             let number: String = existing["number"]
             throw SalesError.duplicate(field: "external_ref", existingId: existingId,
                                        detail: "order \(number) (id \(existingId)) already has external_ref \"\(ref)\" for source \(order.source.rawValue)")
         }
         if let rep = patch.salesRepId, let rep,
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
+           try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
@@ -242,10 +236,10 @@ public enum OrderStore {
         if let v = patch.shippingAddress { shipping = v }
         if let v = patch.salesRepId { rep = v }
         if let v = patch.externalRef { ref = v }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE orders SET notes = ?, shipping_address = ?, sales_rep_id = ?, external_ref = ?, allow_backorder = ?, auto_invoice = ?,
               metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """).execute(arguments: [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
+            """, [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
                              patch.autoInvoice ?? order.autoInvoice, JSONColumns.encode(patch.metadata ?? order.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
@@ -254,7 +248,7 @@ public enum OrderStore {
     /// (unless an admin overrides); each stockable line reserves its quantity, or with
     /// allow_backorder what is available with the rest backordered; otherwise 409
     /// insufficient_stock naming every short line.
-    public static func confirm(_ db: Database, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
+    public static func confirm(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
         let customer = try CustomerStore.get(db, id: order.customerId)
@@ -262,15 +256,12 @@ public enum OrderStore {
                                                       overrideCreditLimit: overrideCreditLimit, stock: try ProductStore.stock(db, of: order.lines))
         let now = Timestamp.now()
         for r in reservations {
-            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_reserved = ?, quantity_backordered = ? WHERE id = ?").execute(
-                           arguments: [r.reserve.thousandths, r.backorder.thousandths, r.lineId])
+            try db.execute("UPDATE order_lines SET quantity_reserved = ?, quantity_backordered = ? WHERE id = ?", [r.reserve.thousandths, r.backorder.thousandths, r.lineId])
             if r.reserve.thousandths > 0 {
-                try db.cachedStatement(sql: "UPDATE products SET reserved = reserved + ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                               arguments: [r.reserve.thousandths, now, r.productId])
+                try db.execute("UPDATE products SET reserved = reserved + ?, version = version + 1, updated_at = ? WHERE id = ?", [r.reserve.thousandths, now, r.productId])
             }
         }
-        try db.cachedStatement(sql: "UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [now, now, id])
+        try db.execute("UPDATE orders SET status = 'confirmed', confirmed_at = ?, version = version + 1, updated_at = ? WHERE id = ?", [now, now, id])
         try adjustOpenOrders(db, customerId: order.customerId, by: order.totals.total - order.amountInvoiced)
         // docs/api.md §3: with auto_invoice the full invoice is created in the same transaction
         // (under the delivered policy only what is already shipped is invoiceable: possibly nothing).
@@ -287,12 +278,12 @@ public enum OrderStore {
     /// (docs/api.md §3 Customers): every change to either side of that sum calls this in the same
     /// transaction. It is a derived figure, so the customer's version does not change.
     /// Moves the customer's open_orders_amount, within ±Money.maxTotal (409 limit_exceeded).
-    static func adjustOpenOrders(_ db: Database, customerId: Int64, by delta: Int64) throws {
+    static func adjustOpenOrders(_ db: any SQLTransaction, customerId: Int64, by delta: Int64) throws {
         guard delta != 0 else { return }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE customers SET open_orders_amount = open_orders_amount + ?1 WHERE id = ?2 AND open_orders_amount + ?1 BETWEEN -?3 AND ?3
-            """).execute(arguments: [delta, customerId, Money.maxTotal])
-        if db.changesCount == 0 {
+            """, [delta, customerId, Money.maxTotal])
+        if db.changedRows == 0 {
             _ = try CustomerStore.get(db, id: customerId)
             throw SalesError.limitExceeded(field: "lines", detail: "customer \(customerId)'s open orders would pass \(Money.maxTotal) minor units, "
                                            + "the bound of every running total")
@@ -301,22 +292,19 @@ public enum OrderStore {
 
     /// docs/api.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
     /// open or paid; releases its reservations.
-    public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Order {
+    public static func cancel(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
-        let hasInvoices = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))"),
-                                            arguments: [id]) == true
+        let hasInvoices = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))", [id], as: Bool.self) == true
         let now = Timestamp.now()
         for release in try OrderDecisions.cancel(order, hasOpenOrPaidInvoices: hasInvoices) {
-            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                           arguments: [release.reserve.thousandths, now, release.productId])
+            try db.execute("UPDATE products SET reserved = reserved - ?, version = version + 1, updated_at = ? WHERE id = ?", [release.reserve.thousandths, now, release.productId])
         }
-        try db.cachedStatement(sql: "UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?").execute(arguments: [id])
+        try db.execute("UPDATE order_lines SET quantity_reserved = 0, quantity_backordered = 0 WHERE order_id = ?", [id])
         if order.storedStatus == .confirmed {
             try adjustOpenOrders(db, customerId: order.customerId, by: -(order.totals.total - order.amountInvoiced))
         }
-        try db.cachedStatement(sql: "UPDATE orders SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [now, now, id])
+        try db.execute("UPDATE orders SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?", [now, now, id])
         return try get(db, id: id)
     }
 
@@ -330,7 +318,7 @@ public enum OrderStore {
         public var availableNow: Quantity
     }
 
-    public static func availability(_ db: Database, id: Int64) throws -> [Availability] {
+    public static func availability(_ db: any SQLTransaction, id: Int64) throws -> [Availability] {
         let order = try get(db, id: id)
         return try order.lines.filter(\.stockable).map { line in
             let product = try ProductStore.get(db, id: line.productId)

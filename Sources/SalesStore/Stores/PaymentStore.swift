@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Payments (docs/api.md §3 "Payments (collections)"). Allocation targets, amounts and the credit
@@ -41,7 +40,7 @@ public enum PaymentStore {
 
     // MARK: - Reading
 
-    static func decode(_ db: Database, _ row: Row) throws -> Payment {
+    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Payment {
         let id: Int64 = row["id"]
         return Payment(id: id, number: row["number"], customerId: row["customer_id"], orderId: row["order_id"],
                        status: PaymentState(rawValue: row["status"]) ?? .posted, amount: row["amount"], currency: row["currency"],
@@ -51,14 +50,14 @@ public enum PaymentStore {
                        version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Payment {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM payments WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Payment {
+        guard let found = try db.fetchOne("SELECT * FROM payments WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "payment", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Payment> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Payment> {
         var conditions = SQLConditions()
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
         if let v = filter.orderId { conditions.add("order_id = ?", v) }
@@ -74,7 +73,7 @@ public enum PaymentStore {
     /// another customer's, a void or a paid invoice, or a sum over `amount` → 422; one over
     /// the invoice's amount_due → 409 quantity_exceeded. Without allocations the customer's open
     /// invoices are paid oldest due date first. Whatever is left goes to credit_balance.
-    public static func create(_ db: Database, _ new: NewPayment) throws -> Payment {
+    public static func create(_ db: any SQLTransaction, _ new: NewPayment) throws -> Payment {
         let customer = try customerFor(db, new)
         let plan: [(invoice: Invoice, amount: Int64)]
         if let requested = new.allocations {
@@ -87,7 +86,7 @@ public enum PaymentStore {
 
     /// POST /v1/orders/{id}/payments: allocated to that order's open invoices, oldest due date
     /// first; a prepayment before any invoice, or what exceeds them, goes to credit_balance.
-    public static func createForOrder(_ db: Database, orderId: Int64, _ new: NewPayment) throws -> Payment {
+    public static func createForOrder(_ db: any SQLTransaction, orderId: Int64, _ new: NewPayment) throws -> Payment {
         let order = try OrderStore.get(db, id: orderId)
         guard order.storedStatus == .confirmed else {
             throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a confirmed order takes payments")
@@ -99,7 +98,7 @@ public enum PaymentStore {
         return try insert(db, forCustomer, customer: customer, orderId: order.id, plan: plan)
     }
 
-    private static func customerFor(_ db: Database, _ new: NewPayment) throws -> Customer {
+    private static func customerFor(_ db: any SQLTransaction, _ new: NewPayment) throws -> Customer {
         guard let customer = try CustomerStore.find(db, id: new.customerId) else {
             throw SalesError.invalid("customer_id", "not_found", "no customer \(new.customerId)")
         }
@@ -109,7 +108,7 @@ public enum PaymentStore {
         return customer
     }
 
-    private static func checkedAllocations(_ db: Database, _ requested: [(invoiceId: Int64, amount: Int64)], customer: Customer,
+    private static func checkedAllocations(_ db: any SQLTransaction, _ requested: [(invoiceId: Int64, amount: Int64)], customer: Customer,
                                            amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
         var invoices: [Int64: Invoice] = [:]
         for request in requested where invoices[request.invoiceId] == nil {
@@ -119,24 +118,23 @@ public enum PaymentStore {
     }
 
     /// Open invoices matching `openInvoicesSQL`, oldest due date first, each taking what it can.
-    private static func oldestDueFirst(_ db: Database, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
-        let open = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM invoices WHERE \(openInvoicesSQL) AND status = 'open' ORDER BY due_date, id"),
-                                     arguments: [argument]) { try InvoiceStore.decode(db, $0) }
+    private static func oldestDueFirst(_ db: any SQLTransaction, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
+        let open = try db.fetchAll("SELECT * FROM invoices WHERE \(openInvoicesSQL) AND status = 'open' ORDER BY due_date, id", [argument]) { try InvoiceStore.decode(db, $0) }
         return PaymentDecisions.oldestDueFirst(open, amount: amount)
     }
 
-    private static func insert(_ db: Database, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(invoice: Invoice, amount: Int64)]) throws -> Payment {
+    private static func insert(_ db: any SQLTransaction, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(invoice: Invoice, amount: Int64)]) throws -> Payment {
         // bounded: the plan was checked to allocate at most the payment's amount.
         let allocated = plan.reduce(Int64(0)) { $0 + $1.amount }
         let number = try DocumentNumbers.next(db, kind: "PAY")
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO payments (number, customer_id, order_id, status, amount, currency, method, reference, received_at, amount_allocated,
               metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [number, customer.id, orderId, new.amount, customer.currency, new.method.rawValue, new.reference,
+            """, [number, customer.id, orderId, new.amount, customer.currency, new.method.rawValue, new.reference,
                              new.receivedAt ?? now, allocated, JSONColumns.encode(new.metadata), now, now])
-        let id = db.lastInsertedRowID
+        let id = db.lastInsertedId
         for (invoice, amount) in plan where amount > 0 {
             try Allocations.allocate(db, invoice: invoice, amount: amount, paymentId: id)
         }
@@ -149,21 +147,20 @@ public enum PaymentStore {
     // MARK: - Changing
 
     /// PATCH /v1/payments/{id}: only `reference` and `metadata`; amounts are changed by voiding.
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, reference: String??, metadata: Metadata?) throws -> Payment {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, reference: String??, metadata: Metadata?) throws -> Payment {
         let payment = try get(db, id: id)
         try Versions.require(expectedVersion, current: payment.version)
         let newReference = reference ?? payment.reference
         let newMetadata = metadata ?? payment.metadata
         guard newReference != payment.reference || newMetadata != payment.metadata else { return payment }
-        try db.cachedStatement(sql: "UPDATE payments SET reference = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [newReference, JSONColumns.encode(newMetadata), Timestamp.now(), id])
+        try db.execute("UPDATE payments SET reference = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?", [newReference, JSONColumns.encode(newMetadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
     /// POST /v1/payments/{id}/void (a bounced check): its allocations are undone and the invoices
     /// reopen; its unallocated part leaves the credit balance, so if that credit was already
     /// applied or refunded (credit_balance < unallocated) → 409 invalid_state.
-    public static func void(_ db: Database, id: Int64, reason: String?, expectedVersion: Int64?) throws -> Payment {
+    public static func void(_ db: any SQLTransaction, id: Int64, reason: String?, expectedVersion: Int64?) throws -> Payment {
         let payment = try get(db, id: id)
         try Versions.require(expectedVersion, current: payment.version)
         let customer = try CustomerStore.get(db, id: payment.customerId)
@@ -171,9 +168,9 @@ public enum PaymentStore {
         let unallocated = payment.amountUnallocated
         let reopened = try Allocations.reverse(db, paymentId: payment.id)
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE payments SET status = 'void', amount_allocated = 0, void_reason = ?, voided_at = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """).execute(arguments: [reason, now, now, id])
+            """, [reason, now, now, id])
         try CustomerAccount.post(db, customerId: customer.id, receivable: reopened, credit: -unallocated,
                                  entry: .init(kind: .payment_void, documentType: "payment", documentId: id, number: payment.number))
         return try get(db, id: id)
@@ -182,7 +179,7 @@ public enum PaymentStore {
     /// POST /v1/invoices/{id}/apply-credit {amount?}: customer credit onto an open invoice;
     /// default min(credit_balance, amount_due); more than either → 409 quantity_exceeded. The
     /// net balance does not change, so no ledger line is written.
-    public static func applyCredit(_ db: Database, invoiceId: Int64, amount requested: Int64?) throws -> Invoice {
+    public static func applyCredit(_ db: any SQLTransaction, invoiceId: Int64, amount requested: Int64?) throws -> Invoice {
         let invoice = try InvoiceStore.get(db, id: invoiceId)
         let customer = try CustomerStore.get(db, id: invoice.customerId)
         let amount = try PaymentDecisions.creditToApply(invoice, creditBalance: customer.creditBalance, requested: requested)

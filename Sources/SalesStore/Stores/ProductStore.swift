@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Products, their stock and stock movements (docs/api.md §3 Products). `on_hand` changes only
@@ -13,7 +12,7 @@ public enum ProductStore {
         public init() {}
     }
 
-    static func decode(_ row: Row) -> Product {
+    static func decode(_ row: any SQLRow) -> Product {
         let reorder: Int64? = row["reorder_level"]
         return Product(id: row["id"], sku: row["sku"], name: row["name"], description: row["description"],
                        type: ProductType(rawValue: row["type"]) ?? .stockable, unitPrice: row["unit_price"],
@@ -25,8 +24,8 @@ public enum ProductStore {
                        version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Product {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM products WHERE id = ?"), arguments: [id], { decode($0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Product {
+        guard let found = try db.fetchOne("SELECT * FROM products WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "product", id: String(id))
         }
         return found
@@ -35,17 +34,17 @@ public enum ProductStore {
     /// on_hand and reserved of the stockable lines' products, read in the caller's transaction for a
     /// decision about them (OrderDecisions.confirm, ShipmentDecisions.picks). A product that is
     /// gone is left out; the decision answers 404 for it.
-    static func stock(_ db: Database, of lines: [DocumentLine]) throws -> [Int64: StockLevel] {
+    static func stock(_ db: any SQLTransaction, of lines: [DocumentLine]) throws -> [Int64: StockLevel] {
         var levels: [Int64: StockLevel] = [:]
         for line in lines where line.stockable && levels[line.productId] == nil {
-            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT on_hand, reserved FROM products WHERE id = ?"), arguments: [line.productId]) {
+            if let row = try db.fetchRecord("SELECT on_hand, reserved FROM products WHERE id = ?", [line.productId]) {
                 levels[line.productId] = StockLevel(onHand: Quantity(thousandths: row["on_hand"]), reserved: Quantity(thousandths: row["reserved"]))
             }
         }
         return levels
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Product> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Product> {
         var conditions = SQLConditions()
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
@@ -62,19 +61,19 @@ public enum ProductStore {
         return try KeysetList.fetch(db, table: "products", options: options, conditions: conditions, decode: decode)
     }
 
-    public static func create(_ db: Database, _ p: Product) throws -> Product {
+    public static func create(_ db: any SQLTransaction, _ p: Product) throws -> Product {
         try checkReferences(db, p, excludingId: nil)
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO products (sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy,
               active, metadata, on_hand, reserved, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)
-            """).execute(arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+            """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
                              p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata), now, now])
-        return try get(db, id: db.lastInsertedRowID)
+        return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
         var p = try get(db, id: id)
         try Versions.require(expectedVersion, current: p.version)
         let before = p
@@ -84,34 +83,34 @@ public enum ProductStore {
             throw SalesError.invalid("type", "has_stock", "the type cannot change while the product has stock or reservations")
         }
         try checkReferences(db, p, excludingId: id)
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE products SET sku = ?, name = ?, description = ?, type = ?, unit_price = ?, prices = ?, tax_rate_id = ?,
               reorder_level = ?, invoice_policy = ?, active = ?, metadata = ?, version = version + 1, updated_at = ?
             WHERE id = ?
-            """).execute(arguments: [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+            """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
                              p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata),
                              Timestamp.now(), id])
         return try get(db, id: id)
     }
 
-    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let p = try get(db, id: id)
         try Versions.require(expectedVersion, current: p.version)
-        var referenced = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)"), arguments: [id]) == true
+        var referenced = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)", [id], as: Bool.self) == true
         for (table, _) in DocumentTables.referencingProducts where !referenced {
-            referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", arguments: [id]) == true
+            referenced = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", [id], cached: false, as: Bool.self) == true
         }
         if referenced {
             throw SalesError.inUse("product \(id) has stock movements or document lines; deactivate it with active: false instead")
         }
-        try db.cachedStatement(sql: "DELETE FROM products WHERE id = ?").execute(arguments: [id])
+        try db.execute("DELETE FROM products WHERE id = ?", [id])
     }
 
-    private static func checkReferences(_ db: Database, _ p: Product, excludingId: Int64?) throws {
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ? COLLATE NOCASE AND id IS NOT ?"), arguments: [p.sku, excludingId]) {
+    private static func checkReferences(_ db: any SQLTransaction, _ p: Product, excludingId: Int64?) throws {
+        if let existing = try db.fetchValue("SELECT id FROM products WHERE sku = ? COLLATE NOCASE AND id IS NOT ?", [p.sku, excludingId], as: Int64.self) {
             throw SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(p.sku)\" already exists (id \(existing))")
         }
-        if let tax = p.taxRateId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)"), arguments: [tax]) != true {
+        if let tax = p.taxRateId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)", [tax], as: Bool.self) != true {
             throw SalesError.invalid("tax_rate_id", "not_found", "no tax rate \(tax)")
         }
     }
@@ -122,7 +121,7 @@ public enum ProductStore {
     /// on_hand never goes below 0 (409 insufficient_stock), nor below what is reserved for
     /// orders when stock is taken out by an adjustment.
     @discardableResult
-    public static func moveStock(_ db: Database, productId: Int64, quantity: Quantity, type: StockMovementType,
+    public static func moveStock(_ db: any SQLTransaction, productId: Int64, quantity: Quantity, type: StockMovementType,
                                  reason: String?, documentType: String? = nil, documentId: Int64? = nil,
                                  field: String = "quantity") throws -> StockMovement {
         let p = try get(db, id: productId)
@@ -144,34 +143,33 @@ public enum ProductStore {
                                                               available: p.available, field: field)])
         }
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "UPDATE products SET on_hand = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [after, now, productId])
-        try db.cachedStatement(sql: """
+        try db.execute("UPDATE products SET on_hand = ?, version = version + 1, updated_at = ? WHERE id = ?", [after, now, productId])
+        try db.execute("""
             INSERT INTO stock_movements (product_id, type, quantity, on_hand_after, reason, document_type, document_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [productId, type.rawValue, quantity.thousandths, after, reason, documentType, documentId, now])
-        return try movement(db, id: db.lastInsertedRowID)
+            """, [productId, type.rawValue, quantity.thousandths, after, reason, documentType, documentId, now])
+        return try movement(db, id: db.lastInsertedId)
     }
 
-    static func decodeMovement(_ row: Row) -> StockMovement {
+    static func decodeMovement(_ row: any SQLRow) -> StockMovement {
         StockMovement(id: row["id"], productId: row["product_id"], type: StockMovementType(rawValue: row["type"]) ?? .adjustment,
                       quantity: Quantity(thousandths: row["quantity"]), onHandAfter: Quantity(thousandths: row["on_hand_after"]),
                       reason: row["reason"], documentType: row["document_type"], documentId: row["document_id"],
                       createdAt: row["created_at"])
     }
 
-    public static func movement(_ db: Database, id: Int64) throws -> StockMovement {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM stock_movements WHERE id = ?"), arguments: [id], { decodeMovement($0) }) else {
+    public static func movement(_ db: any SQLTransaction, id: Int64) throws -> StockMovement {
+        guard let found = try db.fetchOne("SELECT * FROM stock_movements WHERE id = ?", [id], { decodeMovement($0) }) else {
             throw SalesError.notFound(resource: "stock_movement", id: String(id))
         }
         return found
     }
 
-    public static func movements(_ db: Database, productId: Int64, afterId: Int64?, limit: Int) throws -> Page<StockMovement> {
+    public static func movements(_ db: any SQLTransaction, productId: Int64, afterId: Int64?, limit: Int) throws -> Page<StockMovement> {
         _ = try get(db, id: productId)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try db.fetchRecords("""
             SELECT * FROM stock_movements WHERE product_id = ? AND id > ? ORDER BY id LIMIT ?
-            """), arguments: [productId, afterId ?? 0, limit + 1])
+            """, [productId, afterId ?? 0, limit + 1])
         return Page(items: rows.prefix(limit).map(decodeMovement), hasMore: rows.count > limit)
     }
 }

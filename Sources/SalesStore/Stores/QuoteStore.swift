@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Quotes (docs/api.md §3 "Quotes"): draft → sent → accepted (by convert) | declined; draft|sent →
@@ -26,10 +25,9 @@ public enum QuoteStore {
         public init() {}
     }
 
-    static func decode(_ db: Database, _ row: Row) throws -> Quote {
+    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Quote {
         let id: Int64 = row["id"]
-        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position"),
-                                     arguments: [id]) { r -> DocumentLine in
+        let lines = try db.fetchAll("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [id]) { r -> DocumentLine in
             let pricing = LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
                                       taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"])
             return DocumentLine(id: r["id"], productId: r["product_id"], description: r["description"], pricing: pricing,
@@ -42,14 +40,14 @@ public enum QuoteStore {
                      createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Quote {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM quotes WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Quote {
+        guard let found = try db.fetchOne("SELECT * FROM quotes WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "quote", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: Database, filter: Filter, options: ListOptions) throws -> Page<Quote> {
+    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Quote> {
         var conditions = SQLConditions()
         let today = Timestamp.today()
         switch filter.status {
@@ -63,38 +61,37 @@ public enum QuoteStore {
         return try KeysetList.fetch(db, table: "quotes", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
-    public static func create(_ db: Database, _ draft: Draft, serverCurrency: String) throws -> Quote {
+    public static func create(_ db: any SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Quote {
         let customer = try CustomerStore.get(db, id: draft.customerId)
-        if let rep = draft.salesRepId, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
+        if let rep = draft.salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
         let number = try DocumentNumbers.next(db, kind: "Q")
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO quotes (number, customer_id, status, currency, valid_until, notes, sales_rep_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
+            """, [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
                              draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
-        let id = db.lastInsertedRowID
+        let id = db.lastInsertedId
         try writeLines(db, quoteId: id, lines)
         return try get(db, id: id)
     }
 
-    static func writeLines(_ db: Database, quoteId: Int64, _ lines: [DocumentLine]) throws {
-        try db.cachedStatement(sql: "DELETE FROM quote_lines WHERE quote_id = ?").execute(arguments: [quoteId])
+    static func writeLines(_ db: any SQLTransaction, quoteId: Int64, _ lines: [DocumentLine]) throws {
+        try db.execute("DELETE FROM quote_lines WHERE quote_id = ?", [quoteId])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO quote_lines (quote_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
                   tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                """, [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
                                  line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total])
         }
         // bounded: LinePricer held the total within Money.maxAmount.
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
-        try db.cachedStatement(sql: "UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?").execute(
-                       arguments: [totals.subtotal, totals.tax, totals.total, quoteId])
+        try db.execute("UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?", [totals.subtotal, totals.tax, totals.total, quoteId])
     }
 
     public struct Patch: Sendable {
@@ -107,13 +104,13 @@ public enum QuoteStore {
     }
 
     /// Only a draft is editable (docs/api.md §3); lines are replaced whole.
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
         let quote = try get(db, id: id)
         try Versions.require(expectedVersion, current: quote.version)
         let status = quote.status(today: Timestamp.today())
         guard status == .draft else { throw SalesError.invalidState("quote \(quote.number) is \(status.rawValue); only a draft is editable") }
         if let rep = patch.salesRepId, let rep,
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)"), arguments: [rep]) != true {
+           try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
@@ -122,9 +119,9 @@ public enum QuoteStore {
         var notes = quote.notes, rep = quote.salesRepId
         if let v = patch.notes { notes = v }
         if let v = patch.salesRepId { rep = v }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE quotes SET valid_until = ?, notes = ?, sales_rep_id = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """).execute(arguments: [patch.validUntil ?? quote.validUntil, notes, rep, JSONColumns.encode(patch.metadata ?? quote.metadata),
+            """, [patch.validUntil ?? quote.validUntil, notes, rep, JSONColumns.encode(patch.metadata ?? quote.metadata),
                              Timestamp.now(), id])
         return try get(db, id: id)
     }
@@ -133,7 +130,7 @@ public enum QuoteStore {
 
     /// send: draft → sent; decline: sent → declined; cancel: draft|sent → canceled.
     /// An expired quote can do none of these (409 invalid_state naming both states).
-    public static func transition(_ db: Database, id: Int64, action: Action, expectedVersion: Int64?) throws -> Quote {
+    public static func transition(_ db: any SQLTransaction, id: Int64, action: Action, expectedVersion: Int64?) throws -> Quote {
         let quote = try get(db, id: id)
         try Versions.require(expectedVersion, current: quote.version)
         let status = quote.status(today: Timestamp.today())
@@ -149,17 +146,17 @@ public enum QuoteStore {
                                           + allowed.map(\.rawValue).joined(separator: " or "))
         }
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE quotes SET status = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, version = version + 1, updated_at = ?
             WHERE id = ?
-            """).execute(arguments: [target.rawValue, target.rawValue, now, now, id])
+            """, [target.rawValue, target.rawValue, now, now, id])
         return try get(db, id: id)
     }
 
     /// docs/api.md §3 convert: a new order with the quote's lines and prices (source "quote",
     /// quote_id set); the quote becomes accepted with order_id. Converting twice, or a declined,
     /// canceled or expired quote, is 409 invalid_state.
-    public static func convert(_ db: Database, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {
+    public static func convert(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {
         let quote = try get(db, id: id)
         try Versions.require(expectedVersion, current: quote.version)
         let inputs = try QuoteDecisions.convert(quote, today: Timestamp.today())
@@ -171,18 +168,16 @@ public enum QuoteStore {
         // Keep the quoted tax percent even if the rate changed since: the quote is what was agreed.
         var order = try OrderStore.create(db, draft, serverCurrency: serverCurrency)
         for (line, quoted) in zip(order.lines, quote.lines) where line.amounts != quoted.amounts || line.pricing != quoted.pricing {
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 UPDATE order_lines SET tax_percent_e4 = ?, tax_inclusive = ?, subtotal = ?, tax = ?, total = ? WHERE id = ?
-                """).execute(arguments: [quoted.pricing.taxPercentE4, quoted.pricing.taxInclusive, quoted.amounts.subtotal, quoted.amounts.tax,
+                """, [quoted.pricing.taxPercentE4, quoted.pricing.taxInclusive, quoted.amounts.subtotal, quoted.amounts.tax,
                                  quoted.amounts.total, line.id])
         }
         let totals = quote.totals
-        try db.cachedStatement(sql: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?").execute(
-                       arguments: [totals.subtotal, totals.tax, totals.total, order.id])
+        try db.execute("UPDATE orders SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?", [totals.subtotal, totals.tax, totals.total, order.id])
         order = try OrderStore.get(db, id: order.id)
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "UPDATE quotes SET status = 'accepted', order_id = ?, accepted_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [order.id, now, now, id])
+        try db.execute("UPDATE quotes SET status = 'accepted', order_id = ?, accepted_at = ?, version = version + 1, updated_at = ? WHERE id = ?", [order.id, now, now, id])
         return (try get(db, id: id), order)
     }
 }

@@ -1,10 +1,9 @@
-import GRDB
 import SalesCore
 
 /// Sales reps and their shifts (docs/api.md §3 "Sales reps, shifts and activities"): one open shift
 /// per rep, checked in the clock-in transaction and by a partial unique index.
 public enum SalesRepStore {
-    static func decode(_ row: Row) -> SalesRep {
+    static func decode(_ row: any SQLRow) -> SalesRep {
         SalesRep(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"], active: row["active"],
                  metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], createdAt: row["created_at"],
                  updatedAt: row["updated_at"], openShiftId: row["open_shift_id"])
@@ -12,16 +11,16 @@ public enum SalesRepStore {
 
     private static let select = "SELECT r.*, (SELECT id FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_out_at IS NULL) AS open_shift_id FROM sales_reps r"
 
-    public static func find(_ db: Database, id: Int64) throws -> SalesRep? {
-        try Row.decodeOne(db.cachedStatement(sql: select + " WHERE r.id = ?"), arguments: [id], decode)
+    public static func find(_ db: any SQLTransaction, id: Int64) throws -> SalesRep? {
+        try db.fetchOne(select + " WHERE r.id = ?", [id], decode)
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> SalesRep {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> SalesRep {
         guard let rep = try find(db, id: id) else { throw SalesError.notFound(resource: "sales_rep", id: String(id)) }
         return rep
     }
 
-    public static func list(_ db: Database, active: Bool?, query: String?, options: ListOptions) throws -> Page<SalesRep> {
+    public static func list(_ db: any SQLTransaction, active: Bool?, query: String?, options: ListOptions) throws -> Page<SalesRep> {
         var conditions = SQLConditions()
         if let active { conditions.add("active = ?", active) }
         if let query {
@@ -32,42 +31,42 @@ public enum SalesRepStore {
         return Page(items: try page.items.map { try get(db, id: $0) }, hasMore: page.hasMore)
     }
 
-    public static func create(_ db: Database, _ rep: SalesRep) throws -> SalesRep {
+    public static func create(_ db: any SQLTransaction, _ rep: SalesRep) throws -> SalesRep {
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO sales_reps (name, email, phone, active, metadata, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), now, now])
-        return try get(db, id: db.lastInsertedRowID)
+            """, [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), now, now])
+        return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
         var rep = try get(db, id: id)
         try Versions.require(expectedVersion, current: rep.version)
         let before = rep
         try change(&rep)
         if rep == before { return rep }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE sales_reps SET name = ?, email = ?, phone = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """).execute(arguments: [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
+            """, [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
     /// Deletes a rep nothing refers to; otherwise 409 in_use (archive with active: false).
-    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let rep = try get(db, id: id)
         try Versions.require(expectedVersion, current: rep.version)
         for (table, label) in [("shifts", "shifts"), ("activities", "activities"), ("customers", "customers"), ("quotes", "quotes"),
                                ("orders", "orders"), ("api_keys", "API keys")] {
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE sales_rep_id = ?)", arguments: [id]) == true {
+            if try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE sales_rep_id = ?)", [id], cached: false, as: Bool.self) == true {
                 throw SalesError.inUse("sales rep \(id) has \(label); archive it with active: false instead")
             }
         }
-        try db.cachedStatement(sql: "DELETE FROM sales_reps WHERE id = ?").execute(arguments: [id])
+        try db.execute("DELETE FROM sales_reps WHERE id = ?", [id])
     }
 
     // MARK: - Shifts
 
-    static func decodeShift(_ row: Row) -> Shift {
+    static func decodeShift(_ row: any SQLRow) -> Shift {
         let lat: Int64? = row["latitude_e7"], lon: Int64? = row["longitude_e7"]
         return Shift(id: row["id"], salesRepId: row["sales_rep_id"], clockInAt: row["clock_in_at"], clockOutAt: row["clock_out_at"],
                      durationSeconds: row["duration_seconds"],
@@ -77,7 +76,7 @@ public enum SalesRepStore {
 
     /// POST /v1/sales-reps/{id}/clock-in: already clocked in → 409 invalid_state; an archived
     /// rep → 409 invalid_state.
-    public static func clockIn(_ db: Database, repId: Int64, at: String?, location: GeoPoint?, note: String?) throws -> Shift {
+    public static func clockIn(_ db: any SQLTransaction, repId: Int64, at: String?, location: GeoPoint?, note: String?) throws -> Shift {
         let rep = try get(db, id: repId)
         guard rep.active else { throw SalesError.invalidState("sales rep \(rep.id) is archived (active: false)") }
         if let open = rep.openShiftId { throw SalesError.invalidState("sales rep \(rep.id) is already clocked in (shift \(open))") }
@@ -85,22 +84,22 @@ public enum SalesRepStore {
         if let at {
             try requireNotInTheFuture(at)
             // Shifts never overlap: the new one runs from `at` until its clock-out.
-            if let overlapping = try Row.fetchOne(db.cachedStatement(sql: """
+            if let overlapping = try db.fetchRecord("""
                 SELECT id, clock_in_at, clock_out_at FROM shifts WHERE sales_rep_id = ? AND clock_out_at > ? ORDER BY clock_in_at LIMIT 1
-                """), arguments: [repId, at]) {
+                """, [repId, at]) {
                 let id: Int64 = overlapping["id"], from: String = overlapping["clock_in_at"], to: String = overlapping["clock_out_at"]
                 throw SalesError.invalid("at", "overlaps_shift", "a shift from \(at) would overlap shift \(id) (\(from) to \(to))")
             }
         }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO shifts (sales_rep_id, clock_in_at, latitude_e7, longitude_e7, clock_in_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
-        return try shift(db, id: db.lastInsertedRowID)
+            """, [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
+        return try shift(db, id: db.lastInsertedId)
     }
 
     /// POST /v1/sales-reps/{id}/clock-out: not clocked in → 409 invalid_state; `at` before the
     /// clock-in → 422. duration_seconds is whole seconds between the two.
-    public static func clockOut(_ db: Database, repId: Int64, at: String?, note: String?) throws -> Shift {
+    public static func clockOut(_ db: any SQLTransaction, repId: Int64, at: String?, note: String?) throws -> Shift {
         let rep = try get(db, id: repId)
         guard let openId = rep.openShiftId else { throw SalesError.invalidState("sales rep \(rep.id) is not clocked in") }
         let open = try shift(db, id: openId)
@@ -109,8 +108,7 @@ public enum SalesRepStore {
         guard let start = Timestamp.epochMilliseconds(open.clockInAt), let stop = Timestamp.epochMilliseconds(end), stop >= start else {
             throw SalesError.invalid("at", "before_clock_in", "clock-out at \(end) is before the clock-in at \(open.clockInAt)")
         }
-        try db.cachedStatement(sql: "UPDATE shifts SET clock_out_at = ?, duration_seconds = ?, clock_out_note = ?, updated_at = ? WHERE id = ?").execute(
-                       arguments: [end, (stop - start) / 1000, note, Timestamp.now(), openId])
+        try db.execute("UPDATE shifts SET clock_out_at = ?, duration_seconds = ?, clock_out_note = ?, updated_at = ? WHERE id = ?", [end, (stop - start) / 1000, note, Timestamp.now(), openId])
         return try shift(db, id: openId)
     }
 
@@ -122,15 +120,15 @@ public enum SalesRepStore {
         }
     }
 
-    static func shift(_ db: Database, id: Int64) throws -> Shift {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM shifts WHERE id = ?"), arguments: [id], { decodeShift($0) }) else {
+    static func shift(_ db: any SQLTransaction, id: Int64) throws -> Shift {
+        guard let found = try db.fetchOne("SELECT * FROM shifts WHERE id = ?", [id], { decodeShift($0) }) else {
             throw SalesError.notFound(resource: "shift", id: String(id))
         }
         return found
     }
 
     /// GET /v1/sales-reps/{id}/shifts, newest ids last; `from`/`to` bound the clock-in time.
-    public static func shifts(_ db: Database, repId: Int64, from: String?, to: String?, options: ListOptions) throws -> Page<Shift> {
+    public static func shifts(_ db: any SQLTransaction, repId: Int64, from: String?, to: String?, options: ListOptions) throws -> Page<Shift> {
         _ = try get(db, id: repId)
         var conditions = SQLConditions()
         conditions.add("sales_rep_id = ?", repId)

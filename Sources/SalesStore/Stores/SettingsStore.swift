@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SalesCore
 
 /// The journal export's account codes (docs/api.md §3 "Accounting export": `GET/PATCH
@@ -26,8 +25,8 @@ public struct AccountCodes: Sendable, Equatable, Codable {
 }
 
 public enum SettingsStore {
-    public static func accounting(_ db: Database) throws -> AccountCodes {
-        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = 'accounting'")),
+    public static func accounting(_ db: any SQLTransaction) throws -> AccountCodes {
+        guard let text = try db.fetchValue("SELECT value FROM settings WHERE key = 'accounting'", as: String.self),
               let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw SalesError.notFound(resource: "settings", id: "accounting")
         }
@@ -37,7 +36,7 @@ public enum SettingsStore {
     }
 
     /// PATCH: the given codes replace theirs; version + 1 when anything changed.
-    public static func updateAccounting(_ db: Database, changes: [String: String], expectedVersion: Int64?) throws -> AccountCodes {
+    public static func updateAccounting(_ db: any SQLTransaction, changes: [String: String], expectedVersion: Int64?) throws -> AccountCodes {
         var current = try accounting(db)
         try Versions.require(expectedVersion, current: current.version)
         let before = current.codes
@@ -49,7 +48,7 @@ public enum SettingsStore {
         object["version"] = current.version
         object["updated_at"] = current.updatedAt
         let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-        try db.cachedStatement(sql: "UPDATE settings SET value = ? WHERE key = 'accounting'").execute(arguments: [text])
+        try db.execute("UPDATE settings SET value = ? WHERE key = 'accounting'", [text])
         return current
     }
 }

@@ -1,14 +1,12 @@
-import GRDB
 import SalesCore
 
 /// Shipments and returns (docs/api.md §3 "Shipments"). Stock, reservations and the order line's
 /// shipped quantity change together, in the caller's transaction, with a stock movement for every
 /// change of on_hand (§4 invariants 1 and 4).
 public enum ShipmentStore {
-    static func decode(_ db: Database, _ row: Row) throws -> Shipment {
+    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Shipment {
         let id: Int64 = row["id"]
-        let lines = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position"),
-                                     arguments: [id]) { r in
+        let lines = try db.fetchAll("SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position", [id]) { r in
             ShipmentLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], quantity: Quantity(thousandths: r["quantity"]),
                          fromReserved: Quantity(thousandths: r["from_reserved"]), returned: Quantity(thousandths: r["quantity_returned"]))
         }
@@ -18,14 +16,14 @@ public enum ShipmentStore {
                         deliveredAt: row["delivered_at"], canceledAt: row["canceled_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Shipment {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM shipments WHERE id = ?"), arguments: [id], { try decode(db, $0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Shipment {
+        guard let found = try db.fetchOne("SELECT * FROM shipments WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "shipment", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: Database, orderId: Int64?, customerId: Int64?, status: ShipmentState?, options: ListOptions) throws -> Page<Shipment> {
+    public static func list(_ db: any SQLTransaction, orderId: Int64?, customerId: Int64?, status: ShipmentState?, options: ListOptions) throws -> Page<Shipment> {
         var conditions = SQLConditions()
         if let orderId { conditions.add("order_id = ?", orderId) }
         if let customerId { conditions.add("customer_id = ?", customerId) }
@@ -36,30 +34,30 @@ public enum ShipmentStore {
     /// POST /v1/orders/{id}/shipments. Explicit lines are checked against what remains and the
     /// stock that can serve them (the line's reservation plus unreserved stock); without lines,
     /// each stockable line ships min(remaining, reservation + unreserved stock).
-    public static func create(_ db: Database, orderId: Int64, requests: [LineRequest]?, carrier: String?,
+    public static func create(_ db: any SQLTransaction, orderId: Int64, requests: [LineRequest]?, carrier: String?,
                               trackingNumber: String?) throws -> Shipment {
         let order = try OrderStore.get(db, id: orderId)
         let picks = try ShipmentDecisions.picks(order, requests: requests, stock: try ProductStore.stock(db, of: order.lines))
         let number = try DocumentNumbers.next(db, kind: "SH")
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO shipments (number, order_id, customer_id, status, carrier, tracking_number, version, created_at, updated_at)
             VALUES (?, ?, ?, 'shipped', ?, ?, 1, ?, ?)
-            """).execute(arguments: [number, order.id, order.customerId, carrier, trackingNumber, now, now])
-        let shipmentId = db.lastInsertedRowID
+            """, [number, order.id, order.customerId, carrier, trackingNumber, now, now])
+        let shipmentId = db.lastInsertedId
         for (position, pick) in picks.enumerated() {
             let (line, quantity, fromReserved) = (pick.line, pick.quantity.thousandths, pick.fromReserved.thousandths)
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO shipment_lines (shipment_id, order_line_id, position, product_id, quantity, from_reserved) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [shipmentId, line.id, position, line.productId, quantity, fromReserved])
+                """, [shipmentId, line.id, position, line.productId, quantity, fromReserved])
             // Never more shipped than ordered, nor more taken from the reservation than it holds (§4 invariants 1, 4).
             try CheckedCounter.move(db, """
                 UPDATE order_lines SET quantity_shipped = quantity_shipped + ?1, quantity_reserved = quantity_reserved - ?2,
-                  quantity_backordered = MAX(0, quantity_backordered - ?3)
+                  quantity_backordered = \(db.dialect.greater("0", "quantity_backordered - ?3"))
                 WHERE id = ?4 AND quantity_shipped + ?1 <= quantity AND quantity_reserved >= ?2
                 """, [quantity, fromReserved, pick.fromUnreserved.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id,
                 requested: pick.quantity, remaining: { try OrderStore.line(db, id: line.id).quantityToShip })
-            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved - ? WHERE id = ?").execute(arguments: [fromReserved, line.productId])
+            try db.execute("UPDATE products SET reserved = reserved - ? WHERE id = ?", [fromReserved, line.productId])
             try ProductStore.moveStock(db, productId: line.productId, quantity: Quantity(thousandths: -quantity), type: .shipment,
                                        reason: nil, documentType: "shipment", documentId: shipmentId)
         }
@@ -68,18 +66,17 @@ public enum ShipmentStore {
     }
 
     /// shipped → delivered.
-    public static func deliver(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Shipment {
+    public static func deliver(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
         try Versions.require(expectedVersion, current: shipment.version)
         try ShipmentDecisions.deliver(shipment)
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "UPDATE shipments SET status = 'delivered', delivered_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [now, now, id])
+        try db.execute("UPDATE shipments SET status = 'delivered', delivered_at = ?, version = version + 1, updated_at = ? WHERE id = ?", [now, now, id])
         return try get(db, id: id)
     }
 
     /// Only while shipped (docs/api.md §3): stock and reservation restored, quantities shippable again.
-    public static func cancel(_ db: Database, id: Int64, expectedVersion: Int64?) throws -> Shipment {
+    public static func cancel(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
         try Versions.require(expectedVersion, current: shipment.version)
         try ShipmentDecisions.cancel(shipment)
@@ -87,39 +84,35 @@ public enum ShipmentStore {
             let fromFree = line.quantity.thousandths - line.fromReserved.thousandths
             try ProductStore.moveStock(db, productId: line.productId, quantity: line.quantity, type: .shipmentCancel, reason: nil,
                                        documentType: "shipment", documentId: id)
-            try db.cachedStatement(sql: "UPDATE products SET reserved = reserved + ? WHERE id = ?").execute(arguments: [line.fromReserved.thousandths, line.productId])
-            try db.cachedStatement(sql: """
+            try db.execute("UPDATE products SET reserved = reserved + ? WHERE id = ?", [line.fromReserved.thousandths, line.productId])
+            try db.execute("""
                 UPDATE order_lines SET quantity_shipped = quantity_shipped - ?, quantity_reserved = quantity_reserved + ?,
                   quantity_backordered = quantity_backordered + ? WHERE id = ?
-                """).execute(arguments: [line.quantity.thousandths, line.fromReserved.thousandths, fromFree, line.orderLineId])
+                """, [line.quantity.thousandths, line.fromReserved.thousandths, fromFree, line.orderLineId])
         }
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "UPDATE shipments SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(
-                       arguments: [now, now, id])
+        try db.execute("UPDATE shipments SET status = 'canceled', canceled_at = ?, version = version + 1, updated_at = ? WHERE id = ?", [now, now, id])
         try touchOrder(db, shipment.orderId)
         return try get(db, id: id)
     }
 
     /// POST /v1/shipments/{id}/returns: quantity shipped goes down (≤ shipped and not yet
     /// returned); stock comes back when `restock`. Money is a separate credit note.
-    public static func createReturn(_ db: Database, shipmentId: Int64, requests: [LineRequest], restock: Bool,
+    public static func createReturn(_ db: any SQLTransaction, shipmentId: Int64, requests: [LineRequest], restock: Bool,
                                     reason: String?) throws -> ReturnRecord {
         let shipment = try get(db, id: shipmentId)
         let picks = try ShipmentDecisions.returnPicks(shipment, requests: requests)
         let number = try DocumentNumbers.next(db, kind: "RT")
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)").execute(
-                       arguments: [number, shipmentId, shipment.orderId, restock, reason, now])
-        let returnId = db.lastInsertedRowID
+        try db.execute("INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", [number, shipmentId, shipment.orderId, restock, reason, now])
+        let returnId = db.lastInsertedId
         for (position, (line, quantity)) in picks.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO return_lines (return_id, shipment_line_id, quantity) VALUES (?, ?, ?)").execute(
-                           arguments: [returnId, line.id, quantity.thousandths])
+            try db.execute("INSERT INTO return_lines (return_id, shipment_line_id, quantity) VALUES (?, ?, ?)", [returnId, line.id, quantity.thousandths])
             // Never more returned than shipped (docs/api.md §3 Shipments, returns).
             try CheckedCounter.move(db, "UPDATE shipment_lines SET quantity_returned = quantity_returned + ?1 WHERE id = ?2 AND quantity_returned + ?1 <= quantity",
                                     [quantity.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id, requested: quantity,
                                     remaining: { try get(db, id: shipmentId).lines.first { $0.id == line.id }?.returnable ?? Quantity(thousandths: 0) })
-            try db.cachedStatement(sql: "UPDATE order_lines SET quantity_shipped = quantity_shipped - ? WHERE id = ?").execute(
-                           arguments: [quantity.thousandths, line.orderLineId])
+            try db.execute("UPDATE order_lines SET quantity_shipped = quantity_shipped - ? WHERE id = ?", [quantity.thousandths, line.orderLineId])
             if restock {
                 try ProductStore.moveStock(db, productId: line.productId, quantity: quantity, type: .return, reason: reason,
                                            documentType: "return", documentId: returnId)
@@ -131,7 +124,7 @@ public enum ShipmentStore {
     }
 
     /// The order's derived statuses changed: bump it for sync feeds (updated_since) and ETags.
-    static func touchOrder(_ db: Database, _ orderId: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE orders SET version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [Timestamp.now(), orderId])
+    static func touchOrder(_ db: any SQLTransaction, _ orderId: Int64) throws {
+        try db.execute("UPDATE orders SET version = version + 1, updated_at = ? WHERE id = ?", [Timestamp.now(), orderId])
     }
 }

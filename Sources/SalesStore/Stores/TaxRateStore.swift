@@ -1,58 +1,57 @@
-import GRDB
 import SalesCore
 
 /// Tax rates (docs/api.md §3 Tax rates).
 public enum TaxRateStore {
-    static func decode(_ row: Row) -> TaxRate {
+    static func decode(_ row: any SQLRow) -> TaxRate {
         TaxRate(id: row["id"], name: row["name"], percentE4: row["percent_e4"], inclusive: row["inclusive"],
                 active: row["active"], metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
                 createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> TaxRate {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM tax_rates WHERE id = ?"), arguments: [id], { decode($0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> TaxRate {
+        guard let found = try db.fetchOne("SELECT * FROM tax_rates WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "tax_rate", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: Database, active: Bool?, options: ListOptions) throws -> Page<TaxRate> {
+    public static func list(_ db: any SQLTransaction, active: Bool?, options: ListOptions) throws -> Page<TaxRate> {
         var conditions = SQLConditions()
         if let active { conditions.add("active = ?", active) }
         return try KeysetList.fetch(db, table: "tax_rates", options: options, conditions: conditions, decode: decode)
     }
 
-    public static func create(_ db: Database, _ t: TaxRate) throws -> TaxRate {
+    public static func create(_ db: any SQLTransaction, _ t: TaxRate) throws -> TaxRate {
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO tax_rates (name, percent_e4, inclusive, active, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), now, now])
-        return try get(db, id: db.lastInsertedRowID)
+            """, [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), now, now])
+        return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
         var t = try get(db, id: id)
         try Versions.require(expectedVersion, current: t.version)
         let before = t
         try change(&t)
         if t == before { return t }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE tax_rates SET name = ?, percent_e4 = ?, inclusive = ?, active = ?, metadata = ?,
               version = version + 1, updated_at = ? WHERE id = ?
-            """).execute(arguments: [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
+            """, [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
-    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let t = try get(db, id: id)
         try Versions.require(expectedVersion, current: t.version)
         // Products, and quote and order lines (which keep the rate they were priced with), refer to it.
         for (table, label) in [("products", "products"), ("quote_lines", "quote lines"), ("order_lines", "order lines")] {
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE tax_rate_id = ?)", arguments: [id]) == true {
+            if try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE tax_rate_id = ?)", [id], cached: false, as: Bool.self) == true {
                 throw SalesError.inUse("tax rate \(id) is used by \(label); deactivate it with active: false instead")
             }
         }
-        try db.cachedStatement(sql: "DELETE FROM tax_rates WHERE id = ?").execute(arguments: [id])
+        try db.execute("DELETE FROM tax_rates WHERE id = ?", [id])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SalesCore
 
 public struct WebhookEndpoint: Sendable, Equatable {
@@ -56,7 +55,7 @@ public struct WebhookDelivery: Sendable, Equatable {
 /// Webhook endpoints and their deliveries (docs/api.md §3 "Events and webhooks"). Deliveries are
 /// rows: a restart resumes them; per endpoint they go out in event order.
 public enum WebhookStore {
-    static func decode(_ row: Row) -> WebhookEndpoint {
+    static func decode(_ row: any SQLRow) -> WebhookEndpoint {
         let events = (try? JSONSerialization.jsonObject(with: Data((row["events"] as String).utf8))) as? [String] ?? ["*"]
         let secret: String = row["secret"]
         return WebhookEndpoint(id: row["id"], url: row["url"], description: row["description"], events: events, active: row["active"],
@@ -64,21 +63,21 @@ public enum WebhookStore {
                                updatedAt: row["updated_at"], secretPrefix: String(secret.prefix(10)))
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> WebhookEndpoint {
-        guard let found = try Row.decodeOne(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"), arguments: [id], { decode($0) }) else {
+    public static func get(_ db: any SQLTransaction, id: Int64) throws -> WebhookEndpoint {
+        guard let found = try db.fetchOne("SELECT * FROM webhook_endpoints WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
         }
         return found
     }
 
-    public static func secret(_ db: Database, id: Int64) throws -> String {
-        guard let secret = try String.fetchOne(db.cachedStatement(sql: "SELECT secret FROM webhook_endpoints WHERE id = ?"), arguments: [id]) else {
+    public static func secret(_ db: any SQLTransaction, id: Int64) throws -> String {
+        guard let secret = try db.fetchValue("SELECT secret FROM webhook_endpoints WHERE id = ?", [id], as: String.self) else {
             throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
         }
         return secret
     }
 
-    public static func list(_ db: Database, options: ListOptions) throws -> Page<WebhookEndpoint> {
+    public static func list(_ db: any SQLTransaction, options: ListOptions) throws -> Page<WebhookEndpoint> {
         try KeysetList.fetch(db, table: "webhook_endpoints", options: options, conditions: SQLConditions(), decode: decode)
     }
 
@@ -87,48 +86,48 @@ public enum WebhookStore {
     }
 
     /// Starts after the newest event: an endpoint receives what happens from its creation on.
-    public static func create(_ db: Database, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
+    public static func create(_ db: any SQLTransaction, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
         let now = Timestamp.now()
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO webhook_endpoints (url, description, events, secret, active, last_event_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """).execute(arguments: [e.url, e.description, encodeEvents(e.events), secret, e.active, try EventStore.lastId(db),
+            """, [e.url, e.description, encodeEvents(e.events), secret, e.active, try EventStore.lastId(db),
                              JSONColumns.encode(e.metadata), now, now])
-        return try get(db, id: db.lastInsertedRowID)
+        return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: Database, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
+    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
         var e = try get(db, id: id)
         try Versions.require(expectedVersion, current: e.version)
         let before = e
         try change(&e)
         if e == before { return e }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """).execute(arguments: [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
+            """, [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
         return try get(db, id: id)
     }
 
-    public static func delete(_ db: Database, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let e = try get(db, id: id)
         try Versions.require(expectedVersion, current: e.version)
-        try db.cachedStatement(sql: "DELETE FROM webhook_endpoints WHERE id = ?").execute(arguments: [id])
+        try db.execute("DELETE FROM webhook_endpoints WHERE id = ?", [id])
     }
 
     // MARK: - Deliveries
 
-    public static func deliveries(_ db: Database, endpointId: Int64, status: String?, options: ListOptions) throws -> Page<WebhookDelivery> {
+    public static func deliveries(_ db: any SQLTransaction, endpointId: Int64, status: String?, options: ListOptions) throws -> Page<WebhookDelivery> {
         _ = try get(db, id: endpointId)
         var conditions = SQLConditions()
         conditions.add("d.endpoint_id = ?", endpointId)
         if let status { conditions.add("d.status = ?", status) }
         if let after = options.afterId { conditions.add("d.id > ?", after) }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.fetchRecords("""
             SELECT d.*, e.type FROM webhook_deliveries d JOIN events e ON e.id = d.event_id \(conditions.sql) ORDER BY d.id LIMIT \(options.limit + 1)
-            """, arguments: StatementArguments(conditions.arguments.map { $0.databaseValue }))
+            """, conditions.arguments, cached: false)
         let items = try rows.prefix(options.limit).map { row -> WebhookDelivery in
             let id: Int64 = row["id"]
-            let attempts = try Row.decodeAll(db.cachedStatement(sql: "SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id"), arguments: [id]) {
+            let attempts = try db.fetchAll("SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id", [id]) {
                 WebhookDelivery.Attempt(at: $0["attempted_at"], statusCode: $0["status_code"], error: $0["error"], durationMs: $0["duration_ms"])
             }
             let status: String = row["status"]
@@ -142,28 +141,28 @@ public enum WebhookStore {
     }
 
     /// Whether an active endpoint has events it has not turned into deliveries yet.
-    public static func needsFanOut(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
+    public static func needsFanOut(_ db: any SQLTransaction) throws -> Bool {
+        try db.fetchValue("""
             SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active = 1 AND last_event_id < (SELECT COALESCE(MAX(id), 0) FROM events))
-            """)) ?? false
+            """, as: Bool.self) ?? false
     }
 
     /// Turns the events after each active endpoint's mark into pending deliveries (the ones it
     /// wants) and moves the mark; at most `batch` events per endpoint per call.
-    public static func fanOut(_ db: Database, nowMs: Int64, batch: Int = 500) throws {
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE active = 1")) {
+    public static func fanOut(_ db: any SQLTransaction, nowMs: Int64, batch: Int = 500) throws {
+        for row in try db.fetchRecords("SELECT * FROM webhook_endpoints WHERE active = 1") {
             let endpoint = decode(row)
             let mark: Int64 = row["last_event_id"]
-            let events = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, type FROM events WHERE id > ? ORDER BY id LIMIT ?"), arguments: [mark, batch])
+            let events = try db.fetchRecords("SELECT id, type FROM events WHERE id > ? ORDER BY id LIMIT ?", [mark, batch])
             guard let last = events.last?["id"] as Int64? else { continue }
             let now = Timestamp.now()
             for event in events where endpoint.wants(event["type"]) {
-                try db.cachedStatement(sql: """
+                try db.execute("""
                     INSERT OR IGNORE INTO webhook_deliveries (endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
                     VALUES (?, ?, 'pending', 0, ?, ?)
-                    """).execute(arguments: [endpoint.id, event["id"] as Int64, nowMs, now])
+                    """, [endpoint.id, event["id"] as Int64, nowMs, now])
             }
-            try db.cachedStatement(sql: "UPDATE webhook_endpoints SET last_event_id = ? WHERE id = ?").execute(arguments: [last, endpoint.id])
+            try db.execute("UPDATE webhook_endpoints SET last_event_id = ? WHERE id = ?", [last, endpoint.id])
         }
     }
 
@@ -178,15 +177,15 @@ public enum WebhookStore {
         public var event: EventRecord
     }
 
-    public static func heads(_ db: Database) throws -> [Due] {
-        try Row.decodeAll(db.cachedStatement(sql: """
+    public static func heads(_ db: any SQLTransaction) throws -> [Due] {
+        try db.fetchAll("""
             SELECT d.id AS delivery_id, d.attempts, d.next_attempt_at, w.id AS endpoint_id, w.url, w.secret, e.*
             FROM webhook_endpoints w
             JOIN webhook_deliveries d ON d.id = (SELECT id FROM webhook_deliveries x WHERE x.endpoint_id = w.id AND x.status = 'pending'
                                                  ORDER BY x.event_id LIMIT 1)
             JOIN events e ON e.id = d.event_id
             WHERE w.active = 1
-            """)) {
+            """) {
             Due(deliveryId: $0["delivery_id"], endpointId: $0["endpoint_id"], url: $0["url"], secret: $0["secret"], attempts: $0["attempts"],
                 nextAttemptAt: $0["next_attempt_at"], event: EventStore.decode($0))
         }
@@ -194,15 +193,14 @@ public enum WebhookStore {
 
     /// Records an attempt: delivered on 2xx; otherwise retried at `retryAtMs`, or failed for
     /// good when `retryAtMs` is nil (attempts exhausted).
-    public static func recordAttempt(_ db: Database, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
+    public static func recordAttempt(_ db: any SQLTransaction, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
                                      delivered: Bool, retryAtMs: Int64?) throws {
         let now = Timestamp.now()
-        try db.cachedStatement(sql: "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)").execute(
-                       arguments: [deliveryId, now, statusCode, error, durationMs])
+        try db.execute("INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)", [deliveryId, now, statusCode, error, durationMs])
         let status = delivered ? "delivered" : (retryAtMs == nil ? "failed" : "pending")
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_status = ?,
               last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE id = ?
-            """).execute(arguments: [status, retryAtMs, statusCode, error, now, delivered ? now : nil, deliveryId])
+            """, [status, retryAtMs, statusCode, error, now, delivered ? now : nil, deliveryId])
     }
 }

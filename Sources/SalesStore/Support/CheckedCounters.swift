@@ -1,4 +1,3 @@
-import GRDB
 import SalesCore
 
 /// Quantities that must stay within a bound (docs/api.md §4 invariants 1 and 2: never more invoiced,
@@ -9,10 +8,10 @@ import SalesCore
 enum CheckedCounter {
     /// Runs `sql` (an `UPDATE … WHERE id = ? AND <the new value within its bound>`); when no row
     /// changed, throws quantity_exceeded for `field`, with what `remaining()` reads now.
-    static func move(_ db: Database, _ sql: String, _ arguments: StatementArguments, field: String, lineId: Int64, requested: Quantity,
+    static func move(_ db: any SQLTransaction, _ sql: String, _ arguments: SQLArguments, field: String, lineId: Int64, requested: Quantity,
                      remaining: () throws -> Quantity) throws {
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
-        guard db.changesCount == 1 else {
+        try db.execute(sql, arguments)
+        guard db.changedRows == 1 else {
             throw SalesError.quantityExceeded([QuantityExcess(field: field, lineId: lineId, requested: requested, remaining: try remaining())])
         }
     }

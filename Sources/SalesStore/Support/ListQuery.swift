@@ -1,4 +1,3 @@
-import GRDB
 
 /// The common list parameters of docs/api.md §1 "lists", already validated by the API layer.
 public struct ListOptions: Sendable {
@@ -33,13 +32,13 @@ extension Page: Sendable where Element: Sendable {}
 /// Builds WHERE clauses with bound arguments (never string-interpolated values).
 public struct SQLConditions {
     public private(set) var clauses: [String] = []
-    public private(set) var arguments: [any DatabaseValueConvertible] = []
+    public private(set) var arguments = SQLArguments([])
 
     public init() {}
 
-    public mutating func add(_ clause: String, _ values: any DatabaseValueConvertible...) {
+    public mutating func add(_ clause: String, _ values: any SQLColumnValue...) {
         clauses.append(clause)
-        arguments.append(contentsOf: values)
+        arguments.values.append(contentsOf: values.map(\.sqlValue))
     }
 
     var sql: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
@@ -49,14 +48,14 @@ enum KeysetList {
     /// Runs a keyset-paginated SELECT over `table` with the common list options plus the
     /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`. `decode` sees each
     /// row while it is the cursor's current row (RowDecoding).
-    static func fetch<T>(_ db: Database, table: String, options: ListOptions, conditions: SQLConditions,
-                         decode: (Row) throws -> T) throws -> Page<T> {
+    static func fetch<T>(_ db: any SQLTransaction, table: String, options: ListOptions, conditions: SQLConditions,
+                         decode: (any SQLRow) throws -> T) throws -> Page<T> {
         var where_ = conditions
         if let from = options.createdFrom { where_.add("created_at >= ?", from) }
         if let to = options.createdTo { where_.add("created_at <= ?", to) }
         for filter in options.metadata {
-            // json_extract with a quoted path: the key is bound, never spliced into SQL.
-            where_.add("json_extract(metadata, '$.\"' || replace(?, '\"', '\"\"') || '\"') = ?", filter.key, filter.value)
+            // The key is bound, never spliced into SQL (SQLDialect.jsonText).
+            where_.add("\(db.dialect.jsonText("metadata")) = ?", filter.key, filter.value)
         }
         let order: String
         if let since = options.updatedSince {
@@ -70,18 +69,16 @@ enum KeysetList {
         let sql = "SELECT * FROM \(table) \(where_.sql) \(order) LIMIT ?"
         // The common shapes (a filter or two and a cursor) stay prepared; rarer combinations —
         // metadata filters above all — are prepared per request so the cache stays bounded.
-        let statement = where_.clauses.count <= 3 && options.metadata.isEmpty
-            ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-        let arguments = StatementArguments(where_.arguments.map { $0.databaseValue } + [(options.limit + 1).databaseValue])
+        let cached = where_.clauses.count <= 3 && options.metadata.isEmpty
         var items: [T] = []
         var hasMore = false
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try cursor.next() {
+        try db.forEachRow(sql, where_.arguments + [options.limit + 1], cached: cached) { row in
             if items.count == options.limit {
                 hasMore = true
-                break
+                return false
             }
             items.append(try decode(row))
+            return true
         }
         return Page(items: items, hasMore: hasMore)
     }

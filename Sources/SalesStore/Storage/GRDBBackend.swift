@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// SQLite through GRDB behind the storage seam (SQLTransaction.swift). This file and the
+/// database's setup (SalesDatabase, GroupCommit, Migrations) are the only places that use GRDB.
+final class GRDBTransaction: SQLTransaction {
+    private let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    var dialect: SQLDialect { .sqlite }
+
+    func execute(_ sql: String, _ arguments: SQLArguments, cached: Bool) throws {
+        try statement(sql, cached: cached).execute(arguments: Self.bind(arguments))
+    }
+
+    /// Reads each row from a cursor while it is current. GRDB's `Row.fetchOne`/`fetchAll` copy rows,
+    /// and a copied row finds `row["column"]` by lower-casing every column name until one matches: on
+    /// a 30-column order that was the largest single cost of a write request (docs/performance.md). A
+    /// cursor's row looks its columns up in a dictionary built once per statement.
+    func forEachRow(_ sql: String, _ arguments: SQLArguments, cached: Bool, _ body: (any SQLRow) throws -> Bool) throws {
+        let cursor = try Row.fetchCursor(statement(sql, cached: cached), arguments: Self.bind(arguments))
+        while let row = try cursor.next() {
+            if try !body(GRDBRow(row: row)) { return }
+        }
+    }
+
+    var changedRows: Int { db.changesCount }
+    var lastInsertedId: Int64 { db.lastInsertedRowID }
+
+    private func statement(_ sql: String, cached: Bool) throws -> Statement {
+        cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+    }
+
+    static func bind(_ arguments: SQLArguments) -> StatementArguments {
+        StatementArguments(arguments.values.map { value -> DatabaseValue in
+            switch value {
+            case .null: return .null
+            case .integer(let v): return v.databaseValue
+            case .real(let v): return v.databaseValue
+            case .text(let v): return v.databaseValue
+            case .blob(let v): return Data(v).databaseValue
+            }
+        })
+    }
+}
+
+struct GRDBRow: SQLNamedRow {
+    let row: Row
+
+    func value(_ column: String) -> SQLValue { Self.convert(row[column] as DatabaseValue? ?? .null) }
+    func value(at index: Int) -> SQLValue { Self.convert(row[index] as DatabaseValue) }
+    var columnCount: Int { row.count }
+    var columnNames: [String] { Array(row.columnNames) }
+
+    static func convert(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let v): return .integer(v)
+        case .double(let v): return .real(v)
+        case .string(let v): return .text(v)
+        case .blob(let v): return .blob([UInt8](v))
+        }
+    }
+}
+
+/// Storage failures as the API layer needs them, without GRDB's types (issue 17 item 2).
+public enum StorageFailure {
+    /// The database cannot take writes or be read right now (full disk, read-only file, I/O error,
+    /// locked, cannot open): 503, and the condition's name for the log.
+    public static func unavailable(_ error: Error) -> String? {
+        guard let db = error as? DatabaseError,
+              [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_CANTOPEN].contains(db.resultCode) else { return nil }
+        return "sqlite=\(db.resultCode)"
+    }
+
+    /// SQLite's SUM() over integers that passed Int64.
+    static func isIntegerOverflow(_ error: Error) -> Bool {
+        guard let db = error as? DatabaseError else { return false }
+        return db.resultCode == .SQLITE_ERROR && (db.message ?? "").contains("integer overflow")
+    }
+
+    /// A database error as a log line may tell it (issue 10 item 5): the result code and the
+    /// database's own message, never the SQL or its bound values (GRDB's description has both).
+    /// nil for an error that is not the database's.
+    public static func logSafeDescription(_ error: Error) -> String? {
+        guard let db = error as? DatabaseError else { return nil }
+        return "SQLite error \(db.extendedResultCode)" + (db.message.map { ": " + $0 } ?? "")
+    }
+}
