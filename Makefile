@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: test-readme test-dates all deps bench-deps build run test bench bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -68,6 +68,13 @@ api-fuzz: deps
 # Side-by-side load test of our server and the Hummingbird peer (see Benchmarks/README.md).
 bench: bench-deps build
 	cd Benchmarks && ./run.sh
+
+# Before/after for a refactor: make bench's scenarios against this checkout and BASE (a commit,
+# built in its own folder), side by side in one run (Benchmarks/compare.py).
+bench-compare: bench-deps
+	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<commit>"; exit 2; }
+	$(SWIFT) build -c release --product sales-server
+	cd Benchmarks && python3 compare.py $(BASE)
 
 # kill -9 under a mixed write load, 50 times at each durability, verifying after every restart
 # (scripts/crash-test.py; CRASH_KILLS to change the count). make test runs 5 kills after the suite.

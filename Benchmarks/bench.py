@@ -18,6 +18,8 @@ import sys
 import time
 import datetime
 import platform
+import shutil
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.path.join(HERE, ".build", "release")
@@ -241,6 +243,44 @@ def ratio_lines(rows, names=("ours", "hummingbird")):
     return lines
 
 
+class Workspace:
+    """A temporary folder holding one seeded year (the direct path of seed_scale.py), which every
+    server gets a copy of."""
+
+    def __init__(self, data, server_bin, seed_orders):
+        self.data = data
+        self.template = os.path.join(data, "template.sqlite")
+        subprocess.run([server_bin, "migrate", "--db", self.template], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, os.path.join(HERE, "seed_scale.py"), self.template, str(seed_orders),
+                        "--customers", "200", "--products", "500"], check=True, stdout=subprocess.DEVNULL)
+
+    def copy(self, name):
+        path = os.path.join(self.data, name)
+        shutil.copyfile(self.template, path)
+        return path
+
+    def server(self, name, binary, port, *extra):
+        """Our server on a copy of the seeded year; request logging off (the peer logs no requests either)."""
+        database = self.copy(name.replace(" ", "-").replace("/", "-") + ".sqlite")
+        return Server(name, [binary, "serve", "--port", str(port), "--db", database, "--log-level", "warning", *extra],
+                      port, env={"SALES_BOOTSTRAP_KEY": KEY})
+
+
+def standard_scenarios():
+    """The scenarios of `make bench` (and of `make bench-compare`)."""
+    today = datetime.date.today()
+    year_ago = today - datetime.timedelta(days=364)
+    return [
+        {"name": "GET /healthz", "path": "/healthz"},
+        {"name": "GET /v1/orders/{id} (3 lines)", "path": "/v1/orders/1", "script": wrk_script()},
+        {"name": "GET /v1/orders?customer_id (50)", "path": "/v1/orders?customer_id=2&limit=50", "script": wrk_script()},
+        {"name": "GET /v1/reports/sales month×year", "path": f"/v1/reports/sales?group_by=month&from={year_ago}&to={today}",
+         "script": wrk_script(), "connections": 8},
+        {"name": "POST /v1/orders confirm+Idem-Key", "path": "/v1/orders", "script": lua("order-idempotent", IDEMPOTENT_ORDER)},
+        {"name": "lifecycle (4 requests each)", "path": "/v1/orders", "script": lua("lifecycle", LIFECYCLE)},
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 20)))
@@ -253,42 +293,15 @@ def main():
     parser.add_argument("--only", default="", help="run only scenarios whose name contains this text (no docs update)")
     args = parser.parse_args()
 
-    import shutil
-    import tempfile
     data = tempfile.mkdtemp(prefix="sales-bench-")
     server_bin = os.path.join(HERE, "..", ".build", "release", "sales-server")
-    # One seeded year (the direct path of seed_scale.py), copied for every server.
-    template = os.path.join(data, "template.sqlite")
-    subprocess.run([server_bin, "migrate", "--db", template], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([sys.executable, os.path.join(HERE, "seed_scale.py"), template, str(args.seed_orders),
-                    "--customers", "200", "--products", "500"], check=True, stdout=subprocess.DEVNULL)
-
-    def copy(name):
-        path = os.path.join(data, name)
-        shutil.copyfile(template, path)
-        return path
-
-    def ours_server(name, port, *extra):
-        # Request logging off (the peer logs no requests either).
-        return Server(name, [server_bin, "serve", "--port", str(port), "--db", copy(name.replace(" ", "-").replace("/", "-") + ".sqlite"), "--log-level", "warning", *extra],
-                      port, env={"SALES_BOOTSTRAP_KEY": KEY})
-
-    ours = ours_server("ours", 18083)
-    peer = Server("hummingbird", [os.path.join(BIN, "peer-hummingbird"), "18082", copy("peer.sqlite"), KEY], 18082)
-    normal = ours_server("ours normal", 18084, "--durability", "normal")
-    single = ours_server("ours 1/txn", 18085, "--write-batch", "1")
-
-    today = datetime.date.today()
-    year_ago = today - datetime.timedelta(days=364)
-    scenarios = [
-        {"name": "GET /healthz", "path": "/healthz"},
-        {"name": "GET /v1/orders/{id} (3 lines)", "path": "/v1/orders/1", "script": wrk_script()},
-        {"name": "GET /v1/orders?customer_id (50)", "path": "/v1/orders?customer_id=2&limit=50", "script": wrk_script()},
-        {"name": "GET /v1/reports/sales month×year", "path": f"/v1/reports/sales?group_by=month&from={year_ago}&to={today}",
-         "script": wrk_script(), "connections": 8},
-        {"name": "POST /v1/orders confirm+Idem-Key", "path": "/v1/orders", "script": lua("order-idempotent", IDEMPOTENT_ORDER)},
-        {"name": "lifecycle (4 requests each)", "path": "/v1/orders", "script": lua("lifecycle", LIFECYCLE)},
-    ]
+    bench = Workspace(data, server_bin, args.seed_orders)
+    ours = bench.server("ours", server_bin, 18083)
+    peer = Server("hummingbird", [os.path.join(BIN, "peer-hummingbird"), "18082", bench.copy("peer.sqlite"), KEY], 18082)
+    normal = bench.server("ours normal", server_bin, 18084, "--durability", "normal")
+    single = bench.server("ours 1/txn", server_bin, 18085, "--write-batch", "1")
+    template = bench.template
+    scenarios = standard_scenarios()
 
     # Encode/decode of an order, µs per operation, ours and Codable (single thread, CPU 0).
     micro = subprocess.run(["taskset", "-c", "0", os.path.join(BIN, "peer-hummingbird"), "--micro", template],

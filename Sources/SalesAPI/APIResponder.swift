@@ -9,14 +9,19 @@ import SalesStore
 /// Idempotency-Key replay/claim → handler → If-None-Match (304) → gzip → CORS headers →
 /// X-Request-Id → metrics and one log line.
 public struct APIResponder: HTTPResponder {
-    let app: SalesApp
+    let app: APIContext
     let router: Router<APIRoute>
 
-    public init(app: SalesApp, routes: [APIRoute]) {
+    public init(app: APIContext, routes: [APIRoute]) {
         self.app = app
         var router = Router<APIRoute>()
         for route in routes { router.add(route.method, route.template, route) }
         self.router = router
+    }
+
+    /// The API's responder: every route of RouteTable behind the conventions.
+    public init(context: APIContext) {
+        self.init(app: context, routes: RouteTable.routes(context))
     }
 
     /// Every (method, template) the router knows, for the spec-coverage test.

@@ -5,7 +5,7 @@ import SalesCore
 /// enforced. Reads are open to every role; each write names its functional role (admin always
 /// included); API keys are admin-only, reads included, since they describe who can access what.
 enum RouteTable {
-    static func routes(_ app: SalesApp) -> [APIRoute] {
+    static func routes(_ app: APIContext) -> [APIRoute] {
         let read = Access.anyRole
         let sales = Access.write(.sales)
         let warehouse = Access.write(.warehouse)

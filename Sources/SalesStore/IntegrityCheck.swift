@@ -2,7 +2,7 @@
 /// `sales-server check`: SQLite's integrity check plus the invariants of docs/api.md §4 that the
 /// schema so far can break. Each later feature adds its own invariants here.
 public enum IntegrityCheck {
-    public static func run(_ db: any SQLTransaction) throws -> [String] {
+    public static func run(_ db: SQLTransaction) throws -> [String] {
         var breaches: [String] = []
         let integrity = try db.fetchAll("PRAGMA integrity_check", [], cached: false) { $0["integrity_check"] as String }
         if integrity != ["ok"] { breaches.append(contentsOf: integrity.map { "integrity_check: \($0)" }) }
@@ -144,7 +144,7 @@ public enum IntegrityCheck {
     /// Invariant 2 for payments (Σ allocations ≤ amount) and invariant 3 (credit_balance ≥ 0; the
     /// ledger's last balance_after = net_balance = receivable − credit_balance), plus the
     /// maintained figures behind them, each recomputed from the documents.
-    static func paymentsAndCredit(_ db: any SQLTransaction) throws -> [String] {
+    static func paymentsAndCredit(_ db: SQLTransaction) throws -> [String] {
         var breaches: [String] = []
         for row in try db.fetchRecords("""
             SELECT p.id, p.amount, p.amount_allocated, COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.payment_id = p.id), 0) AS actual

@@ -44,7 +44,7 @@ extension SalesDatabase {
     }
 
     /// Pending migrations, read in a transaction the caller already holds.
-    public func pendingMigrations(_ db: any SQLTransaction) throws -> [String] {
+    public func pendingMigrations(_ db: SQLTransaction) throws -> [String] {
         // GRDB's DatabaseMigrator records applied migrations in grdb_migrations, created by the first one.
         guard try db.fetchValue("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'", as: Int64.self) != nil else {
             return Migrations.names

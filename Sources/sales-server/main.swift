@@ -40,12 +40,12 @@ struct Serve: ParsableCommand {
         let database = try config.openDatabase()
         let bootstrap = try Bootstrap.ensureAdminKey(database, bootstrapSecret: config.bootstrapKey)
 
-        let app = SalesApp(database: database, configuration: config.api, logger: logger)
+        let app = APIContext(database: database, configuration: config.api, logger: logger)
         var http = HTTPServerConfiguration()
         http.host = config.host
         http.port = config.port
         http.maxConnections = config.maxConnections
-        let server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
+        let server = HTTPServer(configuration: http, responder: APIResponder(context: app))
         app.reportConnections { [weak server] in server?.openConnections ?? 0 }
         try server.start()
         let maintenance = app.startMaintenance()

@@ -461,8 +461,8 @@ import Testing
         let database = try SalesDatabase(path: dir.appendingPathComponent("s.sqlite").path, durability: .normal)
         var http = HTTPServerConfiguration()
         http.port = 0
-        let app = SalesApp(database: database, configuration: SalesAPIConfiguration())
-        let server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
+        let app = APIContext(database: database, configuration: SalesAPIConfiguration())
+        let server = HTTPServer(configuration: http, responder: APIResponder(context: app))
         try server.start()
         let port = server.port
         let before = try await offPool { try RawClient(port: port).request("GET", "/readyz") }

@@ -54,7 +54,7 @@ struct Reply: Sendable {
 /// The real server on port 0 over a SQLite file in a temp directory, with an admin key.
 final class TestServer: @unchecked Sendable {
     let server: HTTPServer
-    let app: SalesApp
+    let app: APIContext
     let adminKey: String
     let directory: URL
     var port: Int { server.port }
@@ -78,11 +78,11 @@ final class TestServer: @unchecked Sendable {
         }
         var configuration = SalesAPIConfiguration()
         configure(&configuration)
-        app = SalesApp(database: database, configuration: configuration, logger: logger)
+        app = APIContext(database: database, configuration: configuration, logger: logger)
         var http = HTTPServerConfiguration()
         http.port = 0
         http.eventLoopCount = 2
-        server = HTTPServer(configuration: http, responder: SalesApplication(app: app).makeResponder())
+        server = HTTPServer(configuration: http, responder: APIResponder(context: app))
         let server = self.server
         app.reportConnections { [weak server] in server?.openConnections ?? 0 }
         try server.start()

@@ -37,7 +37,7 @@ import SalesAPI
         try await withAPI { api in
             var keys: [String: String] = ["admin": api.adminKey]
             for role in ["sales", "warehouse", "accounting", "readonly"] { keys[role] = try await api.key(role: role) }
-            let routes = SalesApplication(app: api.app).makeResponder().routeList.filter { $0.template.hasPrefix("/v1/") }
+            let routes = APIResponder(context: api.app).routeList.filter { $0.template.hasPrefix("/v1/") }
             #expect(routes.count > 40)
             var failures: [String] = []
             for route in routes {

@@ -5,7 +5,6 @@
 //   peer-hummingbird PORT                 GET /hello only
 //   peer-hummingbird PORT DB_PATH KEY     also the customer, order, invoice, shipment, payment and report routes the bench uses
 import Foundation
-import GRDB
 import Hummingbird
 import Logging
 import SalesAPI
@@ -19,7 +18,7 @@ let router = Router()
 let sharedDatabase = arguments.count > 3 ? try SalesDatabase(path: arguments[2], durability: .full) : nil
 
 /// The event row written with every change, as our server writes it (the resource as answered).
-func outbox(_ db: Database, _ type: String, _ resourceType: String, _ id: Int64, _ body: some Encodable) throws {
+func outbox(_ db: SQLTransaction, _ type: String, _ resourceType: String, _ id: Int64, _ body: some Encodable) throws {
     try EventStore.record(db, type: type, actor: nil, resourceType: resourceType, resourceId: id, data: [UInt8](try JSONEncoder().encode(body)))
 }
 
@@ -29,7 +28,7 @@ func outbox(_ db: Database, _ type: String, _ resourceType: String, _ id: Int64,
         throw HTTPError(.unauthorized)
     }
     let hash = APIKeys.hash(String(header.dropFirst(7)))
-    guard let key = try await database.pool.read({ db in try APIKeyStore.findActive(db, hash: hash) }) else { throw HTTPError(.unauthorized) }
+    guard let key = try await database.read({ db in try APIKeyStore.findActive(db, hash: hash) }) else { throw HTTPError(.unauthorized) }
     return key.0
 }
 router.get("hello") { _, _ -> Response in
@@ -94,7 +93,7 @@ if arguments.count > 3 {
     router.get("v1/customers/:id") { request, context -> CustomerBody in
         _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
-        return try await database.pool.read { db in
+        return try await database.read { db in
             let c = try CustomerStore.get(db, id: id)
             return CustomerBody(c, try CustomerStore.balance(db, customer: c))
         }
@@ -106,7 +105,7 @@ if arguments.count > 3 {
                                 currency: "USD", creditLimit: input.credit_limit, paymentTermsDays: 30, salesRepId: nil,
                                 externalRef: input.external_ref, active: true, metadata: input.metadata ?? [:], version: 1,
                                 createdAt: "", updatedAt: "")
-        let body = try await database.pool.write { db in
+        let body = try await database.writeAlone { db in
             let created = try CustomerStore.create(db, customer)
             return CustomerBody(created, try CustomerStore.balance(db, customer: created))
         }
@@ -173,7 +172,7 @@ if arguments.count > 3 {
     router.get("v1/orders/:id") { request, context -> OrderBody in
         _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
-        return try await database.pool.read { db in
+        return try await database.read { db in
             let o = try OrderStore.get(db, id: id)
             return OrderBody(o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId)))
         }
@@ -240,7 +239,7 @@ if arguments.count > 3 {
         _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
         let lines = requests(try await request.decode(as: LinesBody.self, context: context))
-        let body = try await database.pool.write { db in
+        let body = try await database.writeAlone { db in
             let body = InvoiceBody(try InvoiceStore.create(db, orderId: id, requests: lines, issueDate: nil, dueDate: nil, notes: nil))
             try outbox(db, "invoice.created", "invoice", body.id, body)
             return body
@@ -251,7 +250,7 @@ if arguments.count > 3 {
         _ = try await authenticated(request)
         let id = try context.parameters.require("id", as: Int64.self)
         let lines = requests(try await request.decode(as: LinesBody.self, context: context))
-        let body = try await database.pool.write { db in
+        let body = try await database.writeAlone { db in
             let body = ShipmentBody(try ShipmentStore.create(db, orderId: id, requests: lines, carrier: nil, trackingNumber: nil))
             try outbox(db, "shipment.created", "shipment", body.id, body)
             return body
@@ -306,7 +305,7 @@ if arguments.count > 3 {
         let new = PaymentStore.NewPayment(customerId: input.customer_id, amount: input.amount, currency: input.currency, method: method,
                                           reference: input.reference, receivedAt: input.received_at,
                                           allocations: input.allocations?.map { ($0.invoice_id, $0.amount) }, metadata: input.metadata ?? [:])
-        let body = try await database.pool.write { db in
+        let body = try await database.writeAlone { db in
             let body = PaymentBody(try PaymentStore.create(db, new))
             try outbox(db, "payment.created", "payment", body.id, body)
             return body
@@ -361,7 +360,7 @@ if arguments.count > 3 {
         var options = ListOptions()
         options.limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 50
         let (f, o) = (filter, options)
-        return try await database.pool.read { db in
+        return try await database.read { db in
             let page = try OrderStore.list(db, filter: f, options: o)
             let data = try page.items.map { o in OrderBody(o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId))) }
             return OrderListBody(data: data, has_more: page.hasMore, next_cursor: page.hasMore ? data.last.map { "i\($0.id)" } : nil)
@@ -381,7 +380,7 @@ if arguments.count > 3 {
         }
         let draft = OrderStore.Draft(customerId: input.customer_id, lines: lines)
         let actor = EventActor(keyId: key.id, name: key.name)
-        let (status, body) = try await database.pool.write { db -> (Int, [UInt8]) in
+        let (status, body) = try await database.writeAlone { db -> (Int, [UInt8]) in
             let now = Int64(Date().timeIntervalSince1970)
             if let idempotencyKey, let stored = try IdempotencyStore.find(db, apiKeyId: key.id, key: idempotencyKey, now: now) {
                 return (stored.status, stored.body)
@@ -410,7 +409,7 @@ if arguments.count > 3 {
         guard let from = q.get("from"), let to = q.get("to"),
               let grouping = Reports.SalesGrouping(rawValue: q.get("group_by") ?? "day") else { throw HTTPError(.badRequest) }
         let period = ReportPeriod(from: from, to: to, currency: "USD")
-        let table = try await database.pool.read { db in try Reports.sales(db, period, groupBy: grouping) }
+        let table = try await database.read { db in try Reports.sales(db, period, groupBy: grouping) }
         return ReportBody(report: "sales", from: from, to: to, currency: "USD", group_by: grouping.rawValue,
                           rows: table.rows.map { row in Dictionary(uniqueKeysWithValues: zip(table.columns, row.map(ReportBody.Value.init))) },
                           totals: Dictionary(uniqueKeysWithValues: table.totals.map { ($0.0, ReportBody.Value($0.1)) }))
@@ -421,7 +420,7 @@ if arguments.count > 3 {
 // as our routes do it (OrderCodec) and as Codable does it here. Order 1 of DB_PATH is the sample.
 if arguments.count == 3 && arguments[1] == "--micro" {
     let database = try SalesDatabase(path: arguments[2], durability: .normal)
-    let (order, balance) = try await database.pool.read { db in
+    let (order, balance) = try await database.read { db in
         let o = try OrderStore.get(db, id: 1)
         return (o, try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: o.customerId)))
     }

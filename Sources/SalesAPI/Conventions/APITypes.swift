@@ -40,7 +40,7 @@ public struct APIRequest: Sendable {
     public let principal: Principal?
     public let query: QueryParameters
     /// Set when the request carries an Idempotency-Key: successful writes store their response
-    /// with it in the same transaction (see SalesApp.write).
+    /// with it in the same transaction (see APIContext.write).
     public var idempotency: IdempotencyClaim?
 
     /// docs/api.md §2: a key bound to a sales rep acts only for that rep; for anyone else → 403.

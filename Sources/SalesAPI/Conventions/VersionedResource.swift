@@ -18,20 +18,20 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
     /// "Events"); nil records none.
     let eventResource: String?
     /// A model holding the defaults, for create and for validating a PATCH up front.
-    let blank: @Sendable (SalesApp) -> Model
+    let blank: @Sendable (APIContext) -> Model
     /// Applies the body's fields; `creating` makes the mandatory ones required.
-    let apply: @Sendable (inout BodyReader, inout Model, _ creating: Bool, SalesApp) -> Void
-    let insert: @Sendable (any SQLTransaction, Model) throws -> Model
-    let fetch: @Sendable (any SQLTransaction, Int64) throws -> Model
-    let modify: @Sendable (any SQLTransaction, Int64, Int64?, (inout Model) throws -> Void) throws -> Model
-    let remove: @Sendable (any SQLTransaction, Int64, Int64?) throws -> Void
+    let apply: @Sendable (inout BodyReader, inout Model, _ creating: Bool, APIContext) -> Void
+    let insert: @Sendable (SQLTransaction, Model) throws -> Model
+    let fetch: @Sendable (SQLTransaction, Int64) throws -> Model
+    let modify: @Sendable (SQLTransaction, Int64, Int64?, (inout Model) throws -> Void) throws -> Model
+    let remove: @Sendable (SQLTransaction, Int64, Int64?) throws -> Void
     /// The response body for a model, built in the same transaction or read.
-    let respond: @Sendable (any SQLTransaction, Model, _ status: Int) throws -> APIResponse
+    let respond: @Sendable (SQLTransaction, Model, _ status: Int) throws -> APIResponse
     /// Field-level rules of docs/api.md §2 (who may set which field), checked on the request body
     /// before create and update.
     var authorize: (@Sendable (APIRequest, JSONObject) throws -> Void)? = nil
 
-    func create(_ app: SalesApp) -> APIHandler {
+    func create(_ app: APIContext) -> APIHandler {
         { request in
             let object = try request.jsonObject()
             try authorize?(request, object)
@@ -49,7 +49,7 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
         }
     }
 
-    func get(_ app: SalesApp) -> APIHandler {
+    func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -57,7 +57,7 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
         }
     }
 
-    func update(_ app: SalesApp) -> APIHandler {
+    func update(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -81,7 +81,7 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
         }
     }
 
-    func delete(_ app: SalesApp) -> APIHandler {
+    func delete(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()

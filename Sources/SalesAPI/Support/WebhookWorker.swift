@@ -15,10 +15,10 @@ import SalesStore
 /// database, so a restart resumes where it stopped (a send cut off by a crash is sent again:
 /// at-least-once; receivers deduplicate on the event id).
 final class WebhookWorker: Sendable {
-    let app: SalesApp
+    let app: APIContext
     let session: URLSession
 
-    init(app: SalesApp) {
+    init(app: APIContext) {
         self.app = app
         let configuration = URLSessionConfiguration.ephemeral
         let timeout = Double(app.configuration.webhookTimeout.components.seconds)

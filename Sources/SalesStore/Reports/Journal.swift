@@ -30,7 +30,7 @@ public enum Journal {
 
     /// Calls `emit` with each document's lines in `currency`, in date order, from one read of the
     /// database (one currency per export, like every report: docs/api.md §3 "Accounting export").
-    public static func lines(_ db: any SQLTransaction, from: String, to: String, currency: String, codes: AccountCodes,
+    public static func lines(_ db: SQLTransaction, from: String, to: String, currency: String, codes: AccountCodes,
                              emit: ([Line]) throws -> Void) throws {
         let start = from + "T00:00:00.000Z", end = to + "T23:59:59.999Z"
         try db.forEachRow("""
@@ -95,7 +95,7 @@ public enum Journal {
 
     /// Σ debit and Σ credit of the export, checked against Money.maxTotal before anything is sent
     /// (409 limit_exceeded rather than a 200 cut off when a sum would not fit).
-    public static func totals(_ db: any SQLTransaction, from: String, to: String, currency: String, codes: AccountCodes) throws -> (debit: Int64, credit: Int64) {
+    public static func totals(_ db: SQLTransaction, from: String, to: String, currency: String, codes: AccountCodes) throws -> (debit: Int64, credit: Int64) {
         var debit: Int64 = 0, credit: Int64 = 0
         try CheckedSums.guarding {
             try lines(db, from: from, to: to, currency: currency, codes: codes) { lines in

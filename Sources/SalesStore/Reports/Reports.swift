@@ -12,7 +12,7 @@ public enum Reports {
     /// Confirmed and completed orders (stored status `confirmed`) by `confirmed_at`: rows
     /// {key, label, orders, quantity, subtotal, tax, total}. Grouped by product, the amounts are
     /// the product's lines and `orders` counts the orders that have it.
-    public static func sales(_ db: any SQLTransaction, _ period: ReportPeriod, groupBy: SalesGrouping) throws -> ReportTable {
+    public static func sales(_ db: SQLTransaction, _ period: ReportPeriod, groupBy: SalesGrouping) throws -> ReportTable {
         var table = ReportTable(columns: ["key", "label", "orders", "quantity", "subtotal", "tax", "total"])
         let orders = "FROM orders o WHERE o.status = 'confirmed' AND o.currency = ? AND o.confirmed_at BETWEEN ? AND ?"
         let args: SQLArguments = [period.currency, period.start, period.end]
@@ -114,7 +114,7 @@ public enum Reports {
 
     /// Open invoices issued on or before `asOf`, their amount_due by days past due as of that
     /// date: current (not yet due), 1–30, 31–60, 61–90, over 90; per customer.
-    public static func aging(_ db: any SQLTransaction, asOf: String, currency: String) throws -> ReportTable {
+    public static func aging(_ db: SQLTransaction, asOf: String, currency: String) throws -> ReportTable {
         var table = ReportTable(columns: ["customer_id", "name", "current", "d1_30", "d31_60", "d61_90", "over_90", "total"])
         let buckets = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
         var sums = [Int64](repeating: 0, count: buckets.count)
@@ -150,7 +150,7 @@ public enum Reports {
     /// voids in the period by `voided_at`: rows {key, label, payments, received, voided, net}
     /// where net = received − voided, so the figures match the journal's payment and
     /// payment_void entries day by day.
-    public static func collections(_ db: any SQLTransaction, _ period: ReportPeriod, groupBy: CollectionsGrouping) throws -> ReportTable {
+    public static func collections(_ db: SQLTransaction, _ period: ReportPeriod, groupBy: CollectionsGrouping) throws -> ReportTable {
         var table = ReportTable(columns: ["key", "label", "payments", "received", "voided", "net"])
         func keyExpr(_ column: String) -> String {
             groupBy == .method ? "method" : db.dialect.dateBucket(column, TimeGrouping(rawValue: groupBy.rawValue)!)
@@ -190,7 +190,7 @@ public enum Reports {
     /// seconds), activities dated in it, quotes created in it and how many of those are
     /// accepted, orders confirmed in it in this currency and their revenue (Σ subtotal, net of
     /// tax).
-    public static func salesReps(_ db: any SQLTransaction, _ period: ReportPeriod) throws -> ReportTable {
+    public static func salesReps(_ db: SQLTransaction, _ period: ReportPeriod) throws -> ReportTable {
         var table = ReportTable(columns: ["sales_rep_id", "name", "hours_clocked", "seconds_clocked", "activities", "quotes", "quotes_accepted",
                                           "orders", "revenue"])
         let rows = try db.fetchRecords("""
@@ -227,7 +227,7 @@ public enum Reports {
     // MARK: - Top products
 
     /// Products of the period's confirmed orders by revenue (Σ line subtotal), then id.
-    public static func topProducts(_ db: any SQLTransaction, _ period: ReportPeriod, limit: Int) throws -> ReportTable {
+    public static func topProducts(_ db: SQLTransaction, _ period: ReportPeriod, limit: Int) throws -> ReportTable {
         var table = ReportTable(columns: ["product_id", "sku", "name", "orders", "quantity", "revenue"])
         for row in try db.fetchRecords("""
             SELECT g.*, p.sku, p.name FROM (

@@ -3,7 +3,7 @@ import GRDB
 
 /// SQLite through GRDB behind the storage seam (SQLTransaction.swift). This file and the
 /// database's setup (SalesDatabase, GroupCommit, Migrations) are the only places that use GRDB.
-final class GRDBTransaction: SQLTransaction {
+final class GRDBTransaction: SQLExecutor {
     private let db: Database
 
     init(_ db: Database) { self.db = db }
@@ -32,22 +32,31 @@ final class GRDBTransaction: SQLTransaction {
         cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
 
+    /// GRDB's arguments. Built from `(any DatabaseValueConvertible)?` elements: its initializer
+    /// over a sequence of one concrete type maps through a key path, instantiated at run time on
+    /// every call (measured: 5% of an order read).
     static func bind(_ arguments: SQLArguments) -> StatementArguments {
-        StatementArguments(arguments.values.map { value -> DatabaseValue in
+        StatementArguments(arguments.values.map { value -> (any DatabaseValueConvertible)? in
             switch value {
-            case .null: return .null
-            case .integer(let v): return v.databaseValue
-            case .real(let v): return v.databaseValue
-            case .text(let v): return v.databaseValue
-            case .blob(let v): return Data(v).databaseValue
+            case .null: return nil
+            case .integer(let v): return v
+            case .real(let v): return v
+            case .text(let v): return v
+            case .blob(let v): return Data(v)
             }
         })
     }
 }
 
-struct GRDBRow: SQLNamedRow {
+struct GRDBRow: SQLRow {
     let row: Row
 
+    // GRDB's typed subscripts read the column straight into the type (sqlite3_column_int64,
+    // sqlite3_column_text), with no DatabaseValue in between.
+    func int64(_ column: String) -> Int64? { row[column] }
+    func double(_ column: String) -> Double? { row[column] }
+    func text(_ column: String) -> String? { row[column] }
+    func bytes(_ column: String) -> [UInt8]? { (row[column] as Data?).map { [UInt8]($0) } }
     func value(_ column: String) -> SQLValue { Self.convert(row[column] as DatabaseValue? ?? .null) }
     func value(at index: Int) -> SQLValue { Self.convert(row[index] as DatabaseValue) }
     var columnCount: Int { row.count }

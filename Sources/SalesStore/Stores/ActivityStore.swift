@@ -18,14 +18,14 @@ public enum ActivityStore {
                  updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Activity {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Activity {
         guard let found = try db.fetchOne("SELECT * FROM activities WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "activity", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Activity> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Activity> {
         var conditions = SQLConditions()
         if let v = filter.salesRepId { conditions.add("sales_rep_id = ?", v) }
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
@@ -36,7 +36,7 @@ public enum ActivityStore {
     }
 
     /// The rep and customer must exist (422 naming the field); an archived rep logs nothing.
-    public static func create(_ db: any SQLTransaction, _ a: Activity) throws -> Activity {
+    public static func create(_ db: SQLTransaction, _ a: Activity) throws -> Activity {
         guard let rep = try SalesRepStore.find(db, id: a.salesRepId) else {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(a.salesRepId)")
         }

@@ -17,18 +17,18 @@ enum Allocations {
         JOIN invoices i ON i.id = a.invoice_id LEFT JOIN payments p ON p.id = a.payment_id
         """
 
-    static func of(invoiceId: Int64, _ db: any SQLTransaction) throws -> [Allocation] {
+    static func of(invoiceId: Int64, _ db: SQLTransaction) throws -> [Allocation] {
         try db.fetchAll(select + " WHERE a.invoice_id = ? ORDER BY a.id", [invoiceId], decode)
     }
 
-    static func of(paymentId: Int64, _ db: any SQLTransaction) throws -> [Allocation] {
+    static func of(paymentId: Int64, _ db: SQLTransaction) throws -> [Allocation] {
         try db.fetchAll(select + " WHERE a.payment_id = ? ORDER BY a.id", [paymentId], decode)
     }
 
     /// Allocates `amount` (> 0, ≤ amount_due, checked by the caller against the row read in this
     /// transaction) to an open invoice; the status follows amount_due (docs/api.md §3 Invoices). A
     /// payment's amount_allocated is written by the payment itself, with all its allocations.
-    static func allocate(_ db: any SQLTransaction, invoice: Invoice, amount: Int64, paymentId: Int64?) throws {
+    static func allocate(_ db: SQLTransaction, invoice: Invoice, amount: Int64, paymentId: Int64?) throws {
         let now = Timestamp.now()
         try db.execute("""
             UPDATE invoices SET amount_paid = amount_paid + ?1, amount_due = amount_due - ?1,
@@ -43,7 +43,7 @@ enum Allocations {
     /// goes to the customer's credit (the caller posts it). The caller lowers the invoice's
     /// amount_paid in the same statement that moves its amount_due or status, so the invoice's
     /// CHECK (paid + credited + due = total) holds after every statement.
-    static func release(_ db: any SQLTransaction, invoiceId: Int64, amount: Int64) throws {
+    static func release(_ db: SQLTransaction, invoiceId: Int64, amount: Int64) throws {
         guard amount > 0 else { return }
         let now = Timestamp.now()
         var left = amount
@@ -59,7 +59,7 @@ enum Allocations {
     /// Undoes every allocation of a payment being voided: each invoice gets its amount_due back
     /// and reopens. Returns what went back to receivables; the void itself zeroes the payment's
     /// amount_allocated.
-    static func reverse(_ db: any SQLTransaction, paymentId: Int64) throws -> Int64 {
+    static func reverse(_ db: SQLTransaction, paymentId: Int64) throws -> Int64 {
         let now = Timestamp.now()
         var reopened: Int64 = 0
         for row in try db.fetchRecords("SELECT id, invoice_id, amount FROM allocations WHERE payment_id = ? AND amount > 0", [paymentId]) {
@@ -75,7 +75,7 @@ enum Allocations {
         return reopened
     }
 
-    private static func changeAllocated(_ db: any SQLTransaction, paymentId: Int64, by delta: Int64, at now: String) throws {
+    private static func changeAllocated(_ db: SQLTransaction, paymentId: Int64, by delta: Int64, at now: String) throws {
         guard delta != 0 else { return }
         try db.execute("UPDATE payments SET amount_allocated = amount_allocated + ?, version = version + 1, updated_at = ? WHERE id = ?", [delta, now, paymentId])
     }

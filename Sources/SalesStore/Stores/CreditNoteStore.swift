@@ -3,7 +3,7 @@ import SalesCore
 /// Credit notes against an invoice (docs/api.md §3 "Credit notes"): credited quantities become
 /// invoiceable again on the order; the credit reduces the invoice's amount_due first.
 public enum CreditNoteStore {
-    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> CreditNote {
+    static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> CreditNote {
         let id: Int64 = row["id"]
         let lines = try db.fetchAll("SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY position", [id]) { r -> (invoiceLineId: Int64, quantity: Quantity, amounts: LineAmounts) in
             (r["invoice_line_id"], Quantity(thousandths: r["quantity"]), LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]))
@@ -13,14 +13,14 @@ public enum CreditNoteStore {
                           totals: LineAmounts(subtotal: row["subtotal"], tax: row["tax_total"], total: row["total"]), createdAt: row["created_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> CreditNote {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> CreditNote {
         guard let found = try db.fetchOne("SELECT * FROM credit_notes WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "credit_note", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, invoiceId: Int64?, customerId: Int64?, options: ListOptions) throws -> Page<CreditNote> {
+    public static func list(_ db: SQLTransaction, invoiceId: Int64?, customerId: Int64?, options: ListOptions) throws -> Page<CreditNote> {
         var conditions = SQLConditions()
         if let invoiceId { conditions.add("invoice_id = ?", invoiceId) }
         if let customerId { conditions.add("customer_id = ?", customerId) }
@@ -28,12 +28,12 @@ public enum CreditNoteStore {
     }
 
     /// Numbers and totals of an invoice's credit notes, for the invoice's `credit_notes`.
-    public static func summaries(_ db: any SQLTransaction, invoiceId: Int64) throws -> [(id: Int64, number: String, total: Int64)] {
+    public static func summaries(_ db: SQLTransaction, invoiceId: Int64) throws -> [(id: Int64, number: String, total: Int64)] {
         try db.fetchAll("SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id", [invoiceId]) { ($0["id"], $0["number"], $0["total"]) }
     }
 
     /// POST /v1/invoices/{id}/credit-notes. Without `requests`, the whole remaining invoice.
-    public static func create(_ db: any SQLTransaction, invoiceId: Int64, requests: [LineRequest]?, reason: String) throws -> CreditNote {
+    public static func create(_ db: SQLTransaction, invoiceId: Int64, requests: [LineRequest]?, reason: String) throws -> CreditNote {
         let invoice = try InvoiceStore.get(db, id: invoiceId)
         let picks = try CreditNoteDecisions.picks(invoice, requests: requests)
         let creditLines = try CreditNoteDecisions.portions(picks) { try creditedAmounts(db, invoiceLineId: $0.id) }
@@ -74,7 +74,7 @@ public enum CreditNoteStore {
     }
 
     /// Σ amounts already credited on an invoice line.
-    static func creditedAmounts(_ db: any SQLTransaction, invoiceLineId: Int64) throws -> LineAmounts {
+    static func creditedAmounts(_ db: SQLTransaction, invoiceLineId: Int64) throws -> LineAmounts {
         let row = try db.fetchRecord("""
             SELECT COALESCE(SUM(subtotal), 0) AS s, COALESCE(SUM(tax), 0) AS t, COALESCE(SUM(total), 0) AS g
             FROM credit_note_lines WHERE invoice_line_id = ?

@@ -10,20 +10,20 @@ public enum CreditRefundStore {
                      metadata: JSONColumns.decodeMetadata(row["metadata"]), createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> CreditRefund {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> CreditRefund {
         guard let found = try db.fetchOne("SELECT * FROM credit_refunds WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "credit_refund", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, customerId: Int64?, options: ListOptions) throws -> Page<CreditRefund> {
+    public static func list(_ db: SQLTransaction, customerId: Int64?, options: ListOptions) throws -> Page<CreditRefund> {
         var conditions = SQLConditions()
         if let customerId { conditions.add("customer_id = ?", customerId) }
         return try KeysetList.fetch(db, table: "credit_refunds", options: options, conditions: conditions, decode: decode)
     }
 
-    public static func create(_ db: any SQLTransaction, customerId: Int64, amount: Int64, currency: String?, method: PaymentMethod, reference: String?,
+    public static func create(_ db: SQLTransaction, customerId: Int64, amount: Int64, currency: String?, method: PaymentMethod, reference: String?,
                               metadata: Metadata) throws -> CreditRefund {
         let customer = try CustomerStore.get(db, id: customerId)
         if let currency, currency != customer.currency {

@@ -24,7 +24,7 @@ public enum CustomerAccount {
     /// refuses the change otherwise (409 limit_exceeded), so SQLite never turns an overflowing
     /// INTEGER into a REAL. Stored totals are within the bound and a delta is one document's
     /// amount, so the sums in the condition cannot overflow either.
-    static func post(_ db: any SQLTransaction, customerId: Int64, receivable: Int64, credit: Int64, entry: Entry?) throws {
+    static func post(_ db: SQLTransaction, customerId: Int64, receivable: Int64, credit: Int64, entry: Entry?) throws {
         guard let row = try db.fetchRecord("""
             UPDATE customers SET receivable = receivable + ?1, credit_balance = credit_balance + ?2 WHERE id = ?3
               AND receivable + ?1 BETWEEN -?4 AND ?4 AND credit_balance + ?2 BETWEEN -?4 AND ?4
@@ -51,7 +51,7 @@ public enum CustomerAccount {
     }
 
     /// GET /v1/customers/{id}/ledger: oldest first, keyset by id.
-    public static func ledger(_ db: any SQLTransaction, customerId: Int64, options: ListOptions) throws -> Page<LedgerEntry> {
+    public static func ledger(_ db: SQLTransaction, customerId: Int64, options: ListOptions) throws -> Page<LedgerEntry> {
         _ = try CustomerStore.get(db, id: customerId)
         var conditions = SQLConditions()
         conditions.add("customer_id = ?", customerId)

@@ -23,16 +23,16 @@ public enum CustomerStore {
         return customer
     }
 
-    public static func find(_ db: any SQLTransaction, id: Int64) throws -> Customer? {
+    public static func find(_ db: SQLTransaction, id: Int64) throws -> Customer? {
         try db.fetchOne("SELECT * FROM customers WHERE id = ?", [id], decode)
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Customer {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Customer {
         guard let customer = try find(db, id: id) else { throw SalesError.notFound(resource: "customer", id: String(id)) }
         return customer
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Customer> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Customer> {
         var conditions = SQLConditions()
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
@@ -45,7 +45,7 @@ public enum CustomerStore {
     }
 
     /// Inserts a customer; `external_ref` must be unique (409 duplicate naming the holder).
-    public static func create(_ db: any SQLTransaction, _ c: Customer) throws -> Customer {
+    public static func create(_ db: SQLTransaction, _ c: Customer) throws -> Customer {
         try checkReferences(db, c, excludingId: nil)
         let now = Timestamp.now()
         try db.execute("""
@@ -60,7 +60,7 @@ public enum CustomerStore {
 
     /// Applies `change` to the current row and saves it with version + 1. `expectedVersion`
     /// (from If-Match) is compared inside the transaction (docs/api.md §1 "versions").
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?,
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?,
                               change: (inout Customer) throws -> Void) throws -> Customer {
         var c = try get(db, id: id)
         try Versions.require(expectedVersion, current: c.version)
@@ -83,7 +83,7 @@ public enum CustomerStore {
     /// docs/api.md §3 Customers: the currency is fixed once any document names the customer
     /// (its amounts are in that currency: a yen credit must never pay a dollar invoice); 409
     /// invalid_state naming what it has.
-    static func requireNoDocuments(_ db: any SQLTransaction, id: Int64, toChange field: String) throws {
+    static func requireNoDocuments(_ db: SQLTransaction, id: Int64, toChange field: String) throws {
         let held = try referencing(db, id: id).filter { $0 != "activities" && $0 != "ledger entries" }
         guard held.isEmpty else {
             throw SalesError.invalidState("customer \(id)'s \(field) is fixed: it has \(held.joined(separator: ", ")) in that currency")
@@ -91,7 +91,7 @@ public enum CustomerStore {
     }
 
     /// Deletes a customer without documents; otherwise 409 in_use (archive with active: false).
-    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let c = try get(db, id: id)
         try Versions.require(expectedVersion, current: c.version)
         if let label = try referencing(db, id: id).first {
@@ -101,13 +101,13 @@ public enum CustomerStore {
     }
 
     /// What names the customer: the labels of DocumentTables.referencingCustomers that have a row for it.
-    static func referencing(_ db: any SQLTransaction, id: Int64) throws -> [String] {
+    static func referencing(_ db: SQLTransaction, id: Int64) throws -> [String] {
         try DocumentTables.referencingCustomers.compactMap { table, label in
             try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", [id], cached: false, as: Bool.self) == true ? label : nil
         }
     }
 
-    private static func checkReferences(_ db: any SQLTransaction, _ c: Customer, excludingId: Int64?) throws {
+    private static func checkReferences(_ db: SQLTransaction, _ c: Customer, excludingId: Int64?) throws {
         if let ref = c.externalRef,
            let existing = try db.fetchValue("SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?", [ref, excludingId], as: Int64.self) {
             throw SalesError.duplicate(field: "external_ref", existingId: existing,
@@ -120,7 +120,7 @@ public enum CustomerStore {
 
     /// The balance object (docs/api.md §3 Customers), from the figures the document transactions
     /// maintain on the customer row (CustomerAccount.post, OrderStore.adjustOpenOrders).
-    public static func balance(_ db: any SQLTransaction, customer: Customer) throws -> CustomerBalance {
+    public static func balance(_ db: SQLTransaction, customer: Customer) throws -> CustomerBalance {
         CustomerAccount.balance(of: customer)
     }
 }

@@ -3,7 +3,7 @@ import SalesCore
 /// Gapless numbers per kind (docs/api.md §1 "ids", §4 invariant 6): taken inside the transaction that
 /// creates the document, so a rolled-back document gives its number back.
 public enum DocumentNumbers {
-    public static func next(_ db: any SQLTransaction, kind: String) throws -> String {
+    public static func next(_ db: SQLTransaction, kind: String) throws -> String {
         guard let n = try db.fetchValue("UPDATE document_counters SET last = last + 1 WHERE kind = ? RETURNING last", [kind], as: Int64.self) else {
             throw SalesError.invalidState("no counter for \(kind)")
         }
@@ -16,7 +16,7 @@ public enum DocumentNumbers {
 /// totals"): unit_price, tax_rate_id and description default from the product; the default
 /// price is the product's price in the document's currency.
 enum LinePricer {
-    static func price(_ db: any SQLTransaction, _ inputs: [LineInput], currency: String, serverCurrency: String) throws -> [DocumentLine] {
+    static func price(_ db: SQLTransaction, _ inputs: [LineInput], currency: String, serverCurrency: String) throws -> [DocumentLine] {
         var errors: [FieldError] = []
         var lines: [DocumentLine] = []
         for (index, input) in inputs.enumerated() {

@@ -24,7 +24,7 @@ public struct EventRecord: Sendable, Equatable {
 /// The event feed (docs/api.md §3 "Events and webhooks"): one row per change, inserted in the
 /// transaction that makes the change, so an event exists exactly when its change does.
 public enum EventStore {
-    public static func record(_ db: any SQLTransaction, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
+    public static func record(_ db: SQLTransaction, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
         try db.execute("""
             INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
@@ -40,7 +40,7 @@ public enum EventStore {
 
     /// Events after `after`, oldest first. `type` is a type ("order.created") or a family
     /// ("order.*").
-    public static func list(_ db: any SQLTransaction, after: Int64, type: String?, limit: Int) throws -> Page<EventRecord> {
+    public static func list(_ db: SQLTransaction, after: Int64, type: String?, limit: Int) throws -> Page<EventRecord> {
         var conditions = SQLConditions()
         conditions.add("id > ?", after)
         if let type {
@@ -58,7 +58,7 @@ public enum EventStore {
         return Page(items: items, hasMore: hasMore)
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> EventRecord {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> EventRecord {
         guard let found = try db.fetchOne("SELECT * FROM events WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "event", id: String(id))
         }
@@ -66,7 +66,7 @@ public enum EventStore {
     }
 
     /// The newest event id (0 when none): where a new webhook endpoint starts.
-    public static func lastId(_ db: any SQLTransaction) throws -> Int64 {
+    public static func lastId(_ db: SQLTransaction) throws -> Int64 {
         try db.fetchValue("SELECT COALESCE(MAX(id), 0) FROM events", as: Int64.self) ?? 0
     }
 }

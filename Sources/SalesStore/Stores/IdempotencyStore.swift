@@ -23,12 +23,12 @@ public enum IdempotencyStore {
     /// Replays are kept for 24 hours.
     public static let retentionSeconds: Int64 = 24 * 3600
 
-    public static func find(_ db: any SQLTransaction, apiKeyId: Int64, key: String, now: Int64) throws -> Stored? {
+    public static func find(_ db: SQLTransaction, apiKeyId: Int64, key: String, now: Int64) throws -> Stored? {
         guard let row = try db.fetchRecord("""
             SELECT fingerprint, status, headers, body FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND created_at > ?
             """, [apiKeyId, key, now - retentionSeconds]) else { return nil }
-        let fingerprint: Data = row["fingerprint"]
-        let body: Data = row["body"]
+        let fingerprint: [UInt8] = row["fingerprint"]
+        let body: [UInt8] = row["body"]
         let headerText: String = row["headers"]
         var headers: [(String, String)] = []
         for line in headerText.split(separator: "\n") {
@@ -36,10 +36,10 @@ public enum IdempotencyStore {
                 headers.append((String(line[..<colon]), String(line[line.index(after: colon)...])))
             }
         }
-        return Stored(fingerprint: [UInt8](fingerprint), status: row["status"], headers: headers, body: [UInt8](body))
+        return Stored(fingerprint: fingerprint, status: row["status"], headers: headers, body: body)
     }
 
-    public static func save(_ db: any SQLTransaction, apiKeyId: Int64, key: String, stored: Stored, now: Int64) throws {
+    public static func save(_ db: SQLTransaction, apiKeyId: Int64, key: String, stored: Stored, now: Int64) throws {
         let headerText = stored.headers.map { "\($0.0):\($0.1)" }.joined(separator: "\n")
         // An expired row with the same key is replaced; a live one cannot exist here because
         // the API layer holds the key's in-process claim while the request runs.
@@ -51,7 +51,7 @@ public enum IdempotencyStore {
 
     /// Deletes replays older than the retention; returns how many.
     @discardableResult
-    public static func purgeExpired(_ db: any SQLTransaction, now: Int64) throws -> Int {
+    public static func purgeExpired(_ db: SQLTransaction, now: Int64) throws -> Int {
         try db.execute("DELETE FROM idempotency_keys WHERE created_at <= ?", [now - retentionSeconds])
         return db.changedRows
     }

@@ -15,7 +15,7 @@ public enum InvoiceStore {
 
     // MARK: - Reading
 
-    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Invoice {
+    static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Invoice {
         let id: Int64 = row["id"]
         let lines = try db.fetchAll("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position", [id]) { r -> InvoiceLine in
             InvoiceLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], description: r["description"],
@@ -37,16 +37,16 @@ public enum InvoiceStore {
         return invoice
     }
 
-    public static func find(_ db: any SQLTransaction, id: Int64) throws -> Invoice? {
+    public static func find(_ db: SQLTransaction, id: Int64) throws -> Invoice? {
         try db.fetchOne("SELECT * FROM invoices WHERE id = ?", [id]) { try decode(db, $0) }
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Invoice {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Invoice {
         guard let invoice = try find(db, id: id) else { throw SalesError.notFound(resource: "invoice", id: String(id)) }
         return invoice
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Invoice> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Invoice> {
         var conditions = SQLConditions()
         if let v = filter.status { conditions.add("status = ?", v.rawValue) }
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
@@ -63,7 +63,7 @@ public enum InvoiceStore {
     /// POST /v1/orders/{id}/invoices. Without `requests`, every line's quantity_to_invoice.
     /// More than remains → 409 quantity_exceeded; nothing remains → 409 nothing_to_invoice;
     /// draft or canceled order → 409 invalid_state.
-    public static func create(_ db: any SQLTransaction, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
+    public static func create(_ db: SQLTransaction, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
                               notes: String?) throws -> Invoice {
         let order = try OrderStore.get(db, id: orderId)
         let picks = try InvoiceDecisions.picks(order, requests: requests)
@@ -106,7 +106,7 @@ public enum InvoiceStore {
 
     /// Σ amounts of an order line on invoices that still count (not void), less what credit
     /// notes took back from them.
-    static func invoicedAmounts(_ db: any SQLTransaction, orderLineId: Int64) throws -> LineAmounts {
+    static func invoicedAmounts(_ db: SQLTransaction, orderLineId: Int64) throws -> LineAmounts {
         let row = try db.fetchRecord("""
             SELECT COALESCE(SUM(l.subtotal - (SELECT COALESCE(SUM(c.subtotal), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS s,
                    COALESCE(SUM(l.tax - (SELECT COALESCE(SUM(c.tax), 0) FROM credit_note_lines c WHERE c.invoice_line_id = l.id)), 0) AS t,
@@ -118,7 +118,7 @@ public enum InvoiceStore {
     }
 
     /// Moves the order's amount_invoiced and, in step, the customer's open_orders_amount.
-    static func changeInvoicedAmount(_ db: any SQLTransaction, order: Order, by delta: Int64) throws {
+    static func changeInvoicedAmount(_ db: SQLTransaction, order: Order, by delta: Int64) throws {
         try db.execute("UPDATE orders SET amount_invoiced = amount_invoiced + ?, version = version + 1, updated_at = ? WHERE id = ?", [delta, Timestamp.now(), order.id])
         if order.storedStatus == .confirmed {
             try OrderStore.adjustOpenOrders(db, customerId: order.customerId, by: -delta)
@@ -129,7 +129,7 @@ public enum InvoiceStore {
 
     /// open|paid → void (docs/api.md §3): its not-credited quantities become invoiceable again and
     /// whatever was paid on it moves to the customer's credit_balance.
-    public static func void(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Invoice {
+    public static func void(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Invoice {
         let invoice = try get(db, id: id)
         try Versions.require(expectedVersion, current: invoice.version)
         let plan = try InvoiceDecisions.void(invoice)

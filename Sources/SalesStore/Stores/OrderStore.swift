@@ -52,7 +52,7 @@ public enum OrderStore {
     }
 
     /// One order line as it is now in the caller's transaction (for a refusal's `remaining`).
-    static func line(_ db: any SQLTransaction, id: Int64) throws -> DocumentLine {
+    static func line(_ db: SQLTransaction, id: Int64) throws -> DocumentLine {
         guard let line = try db.fetchOne("SELECT * FROM order_lines WHERE id = ?", [id], decodeLine) else {
             throw SalesError.notFound(resource: "order line", id: String(id))
         }
@@ -69,7 +69,7 @@ public enum OrderStore {
               version: row["version"], confirmedAt: row["confirmed_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Order {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Order {
         guard let found = try db.fetchOne("SELECT * FROM orders WHERE id = ?", [id], { try assemble(db, $0) }) else {
             throw SalesError.notFound(resource: "order", id: String(id))
         }
@@ -78,7 +78,7 @@ public enum OrderStore {
 
     /// The order's status (derived from its stored status and lines, docs/api.md §3) without the
     /// money sums `get` reads: for checks that only need to know whether it is completed.
-    public static func status(_ db: any SQLTransaction, id: Int64) throws -> OrderStatus {
+    public static func status(_ db: SQLTransaction, id: Int64) throws -> OrderStatus {
         let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
         guard let order = try db.fetchOne("SELECT * FROM orders WHERE id = ?", [id], {
             decode($0, lines: lines, amountPaid: 0)
@@ -88,7 +88,7 @@ public enum OrderStore {
         return order.status
     }
 
-    static func assemble(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Order {
+    static func assemble(_ db: SQLTransaction, _ row: any SQLRow) throws -> Order {
         let id: Int64 = row["id"]
         let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
         // amount_paid: Σ of the order's invoices' amount_paid, which allocations maintain.
@@ -101,7 +101,7 @@ public enum OrderStore {
         return order
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Order> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Order> {
         var conditions = SQLConditions()
         switch filter.status {
         case .some(.completed): conditions.add("status = 'confirmed'")
@@ -148,7 +148,7 @@ public enum OrderStore {
     // MARK: - Writing
 
     /// Creates a draft order; the caller confirms it in the same transaction when asked to.
-    public static func create(_ db: any SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Order {
+    public static func create(_ db: SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Order {
         let customer = try CustomerStore.get(db, id: draft.customerId)
         if let ref = draft.externalRef,
            let existing = try db.fetchRecord("SELECT id, number FROM orders WHERE source = ? AND external_ref = ?", [draft.source.rawValue, ref]) {
@@ -176,7 +176,7 @@ public enum OrderStore {
         return try get(db, id: id)
     }
 
-    static func writeLines(_ db: any SQLTransaction, orderId: Int64, _ lines: [DocumentLine]) throws {
+    static func writeLines(_ db: SQLTransaction, orderId: Int64, _ lines: [DocumentLine]) throws {
         try db.execute("DELETE FROM order_lines WHERE order_id = ?", [orderId])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
@@ -213,7 +213,7 @@ public enum OrderStore {
         }
     }
 
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Order {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
         try OrderDecisions.update(order, touchesDraftOnlyFields: patch.touchesDraftOnlyFields)
@@ -248,7 +248,7 @@ public enum OrderStore {
     /// (unless an admin overrides); each stockable line reserves its quantity, or with
     /// allow_backorder what is available with the rest backordered; otherwise 409
     /// insufficient_stock naming every short line.
-    public static func confirm(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
+    public static func confirm(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
         let customer = try CustomerStore.get(db, id: order.customerId)
@@ -278,7 +278,7 @@ public enum OrderStore {
     /// (docs/api.md §3 Customers): every change to either side of that sum calls this in the same
     /// transaction. It is a derived figure, so the customer's version does not change.
     /// Moves the customer's open_orders_amount, within ±Money.maxTotal (409 limit_exceeded).
-    static func adjustOpenOrders(_ db: any SQLTransaction, customerId: Int64, by delta: Int64) throws {
+    static func adjustOpenOrders(_ db: SQLTransaction, customerId: Int64, by delta: Int64) throws {
         guard delta != 0 else { return }
         try db.execute("""
             UPDATE customers SET open_orders_amount = open_orders_amount + ?1 WHERE id = ?2 AND open_orders_amount + ?1 BETWEEN -?3 AND ?3
@@ -292,7 +292,7 @@ public enum OrderStore {
 
     /// docs/api.md §3 cancel: a draft, or a confirmed order while nothing is shipped and no invoice is
     /// open or paid; releases its reservations.
-    public static func cancel(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Order {
+    public static func cancel(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
         let hasInvoices = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM invoices WHERE order_id = ? AND status IN ('open', 'paid'))", [id], as: Bool.self) == true
@@ -318,7 +318,7 @@ public enum OrderStore {
         public var availableNow: Quantity
     }
 
-    public static func availability(_ db: any SQLTransaction, id: Int64) throws -> [Availability] {
+    public static func availability(_ db: SQLTransaction, id: Int64) throws -> [Availability] {
         let order = try get(db, id: id)
         return try order.lines.filter(\.stockable).map { line in
             let product = try ProductStore.get(db, id: line.productId)

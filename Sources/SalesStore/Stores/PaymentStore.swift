@@ -40,7 +40,7 @@ public enum PaymentStore {
 
     // MARK: - Reading
 
-    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Payment {
+    static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Payment {
         let id: Int64 = row["id"]
         return Payment(id: id, number: row["number"], customerId: row["customer_id"], orderId: row["order_id"],
                        status: PaymentState(rawValue: row["status"]) ?? .posted, amount: row["amount"], currency: row["currency"],
@@ -50,14 +50,14 @@ public enum PaymentStore {
                        version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Payment {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Payment {
         guard let found = try db.fetchOne("SELECT * FROM payments WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "payment", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Payment> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Payment> {
         var conditions = SQLConditions()
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
         if let v = filter.orderId { conditions.add("order_id = ?", v) }
@@ -73,7 +73,7 @@ public enum PaymentStore {
     /// another customer's, a void or a paid invoice, or a sum over `amount` → 422; one over
     /// the invoice's amount_due → 409 quantity_exceeded. Without allocations the customer's open
     /// invoices are paid oldest due date first. Whatever is left goes to credit_balance.
-    public static func create(_ db: any SQLTransaction, _ new: NewPayment) throws -> Payment {
+    public static func create(_ db: SQLTransaction, _ new: NewPayment) throws -> Payment {
         let customer = try customerFor(db, new)
         let plan: [(invoice: Invoice, amount: Int64)]
         if let requested = new.allocations {
@@ -86,7 +86,7 @@ public enum PaymentStore {
 
     /// POST /v1/orders/{id}/payments: allocated to that order's open invoices, oldest due date
     /// first; a prepayment before any invoice, or what exceeds them, goes to credit_balance.
-    public static func createForOrder(_ db: any SQLTransaction, orderId: Int64, _ new: NewPayment) throws -> Payment {
+    public static func createForOrder(_ db: SQLTransaction, orderId: Int64, _ new: NewPayment) throws -> Payment {
         let order = try OrderStore.get(db, id: orderId)
         guard order.storedStatus == .confirmed else {
             throw SalesError.invalidState("order \(order.number) is \(order.status.rawValue); only a confirmed order takes payments")
@@ -98,7 +98,7 @@ public enum PaymentStore {
         return try insert(db, forCustomer, customer: customer, orderId: order.id, plan: plan)
     }
 
-    private static func customerFor(_ db: any SQLTransaction, _ new: NewPayment) throws -> Customer {
+    private static func customerFor(_ db: SQLTransaction, _ new: NewPayment) throws -> Customer {
         guard let customer = try CustomerStore.find(db, id: new.customerId) else {
             throw SalesError.invalid("customer_id", "not_found", "no customer \(new.customerId)")
         }
@@ -108,7 +108,7 @@ public enum PaymentStore {
         return customer
     }
 
-    private static func checkedAllocations(_ db: any SQLTransaction, _ requested: [(invoiceId: Int64, amount: Int64)], customer: Customer,
+    private static func checkedAllocations(_ db: SQLTransaction, _ requested: [(invoiceId: Int64, amount: Int64)], customer: Customer,
                                            amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
         var invoices: [Int64: Invoice] = [:]
         for request in requested where invoices[request.invoiceId] == nil {
@@ -118,12 +118,12 @@ public enum PaymentStore {
     }
 
     /// Open invoices matching `openInvoicesSQL`, oldest due date first, each taking what it can.
-    private static func oldestDueFirst(_ db: any SQLTransaction, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
+    private static func oldestDueFirst(_ db: SQLTransaction, openInvoicesSQL: String, argument: Int64, amount: Int64) throws -> [(invoice: Invoice, amount: Int64)] {
         let open = try db.fetchAll("SELECT * FROM invoices WHERE \(openInvoicesSQL) AND status = 'open' ORDER BY due_date, id", [argument]) { try InvoiceStore.decode(db, $0) }
         return PaymentDecisions.oldestDueFirst(open, amount: amount)
     }
 
-    private static func insert(_ db: any SQLTransaction, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(invoice: Invoice, amount: Int64)]) throws -> Payment {
+    private static func insert(_ db: SQLTransaction, _ new: NewPayment, customer: Customer, orderId: Int64?, plan: [(invoice: Invoice, amount: Int64)]) throws -> Payment {
         // bounded: the plan was checked to allocate at most the payment's amount.
         let allocated = plan.reduce(Int64(0)) { $0 + $1.amount }
         let number = try DocumentNumbers.next(db, kind: "PAY")
@@ -147,7 +147,7 @@ public enum PaymentStore {
     // MARK: - Changing
 
     /// PATCH /v1/payments/{id}: only `reference` and `metadata`; amounts are changed by voiding.
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, reference: String??, metadata: Metadata?) throws -> Payment {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, reference: String??, metadata: Metadata?) throws -> Payment {
         let payment = try get(db, id: id)
         try Versions.require(expectedVersion, current: payment.version)
         let newReference = reference ?? payment.reference
@@ -160,7 +160,7 @@ public enum PaymentStore {
     /// POST /v1/payments/{id}/void (a bounced check): its allocations are undone and the invoices
     /// reopen; its unallocated part leaves the credit balance, so if that credit was already
     /// applied or refunded (credit_balance < unallocated) → 409 invalid_state.
-    public static func void(_ db: any SQLTransaction, id: Int64, reason: String?, expectedVersion: Int64?) throws -> Payment {
+    public static func void(_ db: SQLTransaction, id: Int64, reason: String?, expectedVersion: Int64?) throws -> Payment {
         let payment = try get(db, id: id)
         try Versions.require(expectedVersion, current: payment.version)
         let customer = try CustomerStore.get(db, id: payment.customerId)
@@ -179,7 +179,7 @@ public enum PaymentStore {
     /// POST /v1/invoices/{id}/apply-credit {amount?}: customer credit onto an open invoice;
     /// default min(credit_balance, amount_due); more than either → 409 quantity_exceeded. The
     /// net balance does not change, so no ledger line is written.
-    public static func applyCredit(_ db: any SQLTransaction, invoiceId: Int64, amount requested: Int64?) throws -> Invoice {
+    public static func applyCredit(_ db: SQLTransaction, invoiceId: Int64, amount requested: Int64?) throws -> Invoice {
         let invoice = try InvoiceStore.get(db, id: invoiceId)
         let customer = try CustomerStore.get(db, id: invoice.customerId)
         let amount = try PaymentDecisions.creditToApply(invoice, creditBalance: customer.creditBalance, requested: requested)

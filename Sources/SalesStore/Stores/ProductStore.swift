@@ -24,7 +24,7 @@ public enum ProductStore {
                        version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Product {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Product {
         guard let found = try db.fetchOne("SELECT * FROM products WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "product", id: String(id))
         }
@@ -34,7 +34,7 @@ public enum ProductStore {
     /// on_hand and reserved of the stockable lines' products, read in the caller's transaction for a
     /// decision about them (OrderDecisions.confirm, ShipmentDecisions.picks). A product that is
     /// gone is left out; the decision answers 404 for it.
-    static func stock(_ db: any SQLTransaction, of lines: [DocumentLine]) throws -> [Int64: StockLevel] {
+    static func stock(_ db: SQLTransaction, of lines: [DocumentLine]) throws -> [Int64: StockLevel] {
         var levels: [Int64: StockLevel] = [:]
         for line in lines where line.stockable && levels[line.productId] == nil {
             if let row = try db.fetchRecord("SELECT on_hand, reserved FROM products WHERE id = ?", [line.productId]) {
@@ -44,7 +44,7 @@ public enum ProductStore {
         return levels
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Product> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Product> {
         var conditions = SQLConditions()
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
@@ -61,7 +61,7 @@ public enum ProductStore {
         return try KeysetList.fetch(db, table: "products", options: options, conditions: conditions, decode: decode)
     }
 
-    public static func create(_ db: any SQLTransaction, _ p: Product) throws -> Product {
+    public static func create(_ db: SQLTransaction, _ p: Product) throws -> Product {
         try checkReferences(db, p, excludingId: nil)
         let now = Timestamp.now()
         try db.execute("""
@@ -73,7 +73,7 @@ public enum ProductStore {
         return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
         var p = try get(db, id: id)
         try Versions.require(expectedVersion, current: p.version)
         let before = p
@@ -93,7 +93,7 @@ public enum ProductStore {
         return try get(db, id: id)
     }
 
-    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let p = try get(db, id: id)
         try Versions.require(expectedVersion, current: p.version)
         var referenced = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)", [id], as: Bool.self) == true
@@ -106,7 +106,7 @@ public enum ProductStore {
         try db.execute("DELETE FROM products WHERE id = ?", [id])
     }
 
-    private static func checkReferences(_ db: any SQLTransaction, _ p: Product, excludingId: Int64?) throws {
+    private static func checkReferences(_ db: SQLTransaction, _ p: Product, excludingId: Int64?) throws {
         if let existing = try db.fetchValue("SELECT id FROM products WHERE sku = ? COLLATE NOCASE AND id IS NOT ?", [p.sku, excludingId], as: Int64.self) {
             throw SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(p.sku)\" already exists (id \(existing))")
         }
@@ -121,7 +121,7 @@ public enum ProductStore {
     /// on_hand never goes below 0 (409 insufficient_stock), nor below what is reserved for
     /// orders when stock is taken out by an adjustment.
     @discardableResult
-    public static func moveStock(_ db: any SQLTransaction, productId: Int64, quantity: Quantity, type: StockMovementType,
+    public static func moveStock(_ db: SQLTransaction, productId: Int64, quantity: Quantity, type: StockMovementType,
                                  reason: String?, documentType: String? = nil, documentId: Int64? = nil,
                                  field: String = "quantity") throws -> StockMovement {
         let p = try get(db, id: productId)
@@ -158,14 +158,14 @@ public enum ProductStore {
                       createdAt: row["created_at"])
     }
 
-    public static func movement(_ db: any SQLTransaction, id: Int64) throws -> StockMovement {
+    public static func movement(_ db: SQLTransaction, id: Int64) throws -> StockMovement {
         guard let found = try db.fetchOne("SELECT * FROM stock_movements WHERE id = ?", [id], { decodeMovement($0) }) else {
             throw SalesError.notFound(resource: "stock_movement", id: String(id))
         }
         return found
     }
 
-    public static func movements(_ db: any SQLTransaction, productId: Int64, afterId: Int64?, limit: Int) throws -> Page<StockMovement> {
+    public static func movements(_ db: SQLTransaction, productId: Int64, afterId: Int64?, limit: Int) throws -> Page<StockMovement> {
         _ = try get(db, id: productId)
         let rows = try db.fetchRecords("""
             SELECT * FROM stock_movements WHERE product_id = ? AND id > ? ORDER BY id LIMIT ?

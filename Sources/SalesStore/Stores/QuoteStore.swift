@@ -25,7 +25,7 @@ public enum QuoteStore {
         public init() {}
     }
 
-    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Quote {
+    static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Quote {
         let id: Int64 = row["id"]
         let lines = try db.fetchAll("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [id]) { r -> DocumentLine in
             let pricing = LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
@@ -40,14 +40,14 @@ public enum QuoteStore {
                      createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Quote {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Quote {
         guard let found = try db.fetchOne("SELECT * FROM quotes WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "quote", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Quote> {
+    public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Quote> {
         var conditions = SQLConditions()
         let today = Timestamp.today()
         switch filter.status {
@@ -61,7 +61,7 @@ public enum QuoteStore {
         return try KeysetList.fetch(db, table: "quotes", options: options, conditions: conditions) { try decode(db, $0) }
     }
 
-    public static func create(_ db: any SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Quote {
+    public static func create(_ db: SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Quote {
         let customer = try CustomerStore.get(db, id: draft.customerId)
         if let rep = draft.salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
@@ -79,7 +79,7 @@ public enum QuoteStore {
         return try get(db, id: id)
     }
 
-    static func writeLines(_ db: any SQLTransaction, quoteId: Int64, _ lines: [DocumentLine]) throws {
+    static func writeLines(_ db: SQLTransaction, quoteId: Int64, _ lines: [DocumentLine]) throws {
         try db.execute("DELETE FROM quote_lines WHERE quote_id = ?", [quoteId])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
@@ -104,7 +104,7 @@ public enum QuoteStore {
     }
 
     /// Only a draft is editable (docs/api.md §3); lines are replaced whole.
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, patch: Patch, serverCurrency: String) throws -> Quote {
         let quote = try get(db, id: id)
         try Versions.require(expectedVersion, current: quote.version)
         let status = quote.status(today: Timestamp.today())
@@ -130,7 +130,7 @@ public enum QuoteStore {
 
     /// send: draft → sent; decline: sent → declined; cancel: draft|sent → canceled.
     /// An expired quote can do none of these (409 invalid_state naming both states).
-    public static func transition(_ db: any SQLTransaction, id: Int64, action: Action, expectedVersion: Int64?) throws -> Quote {
+    public static func transition(_ db: SQLTransaction, id: Int64, action: Action, expectedVersion: Int64?) throws -> Quote {
         let quote = try get(db, id: id)
         try Versions.require(expectedVersion, current: quote.version)
         let status = quote.status(today: Timestamp.today())
@@ -156,7 +156,7 @@ public enum QuoteStore {
     /// docs/api.md §3 convert: a new order with the quote's lines and prices (source "quote",
     /// quote_id set); the quote becomes accepted with order_id. Converting twice, or a declined,
     /// canceled or expired quote, is 409 invalid_state.
-    public static func convert(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {
+    public static func convert(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, serverCurrency: String) throws -> (Quote, Order) {
         let quote = try get(db, id: id)
         try Versions.require(expectedVersion, current: quote.version)
         let inputs = try QuoteDecisions.convert(quote, today: Timestamp.today())

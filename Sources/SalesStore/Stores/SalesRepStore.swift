@@ -11,16 +11,16 @@ public enum SalesRepStore {
 
     private static let select = "SELECT r.*, (SELECT id FROM shifts s WHERE s.sales_rep_id = r.id AND s.clock_out_at IS NULL) AS open_shift_id FROM sales_reps r"
 
-    public static func find(_ db: any SQLTransaction, id: Int64) throws -> SalesRep? {
+    public static func find(_ db: SQLTransaction, id: Int64) throws -> SalesRep? {
         try db.fetchOne(select + " WHERE r.id = ?", [id], decode)
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> SalesRep {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> SalesRep {
         guard let rep = try find(db, id: id) else { throw SalesError.notFound(resource: "sales_rep", id: String(id)) }
         return rep
     }
 
-    public static func list(_ db: any SQLTransaction, active: Bool?, query: String?, options: ListOptions) throws -> Page<SalesRep> {
+    public static func list(_ db: SQLTransaction, active: Bool?, query: String?, options: ListOptions) throws -> Page<SalesRep> {
         var conditions = SQLConditions()
         if let active { conditions.add("active = ?", active) }
         if let query {
@@ -31,7 +31,7 @@ public enum SalesRepStore {
         return Page(items: try page.items.map { try get(db, id: $0) }, hasMore: page.hasMore)
     }
 
-    public static func create(_ db: any SQLTransaction, _ rep: SalesRep) throws -> SalesRep {
+    public static func create(_ db: SQLTransaction, _ rep: SalesRep) throws -> SalesRep {
         let now = Timestamp.now()
         try db.execute("""
             INSERT INTO sales_reps (name, email, phone, active, metadata, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
@@ -39,7 +39,7 @@ public enum SalesRepStore {
         return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
         var rep = try get(db, id: id)
         try Versions.require(expectedVersion, current: rep.version)
         let before = rep
@@ -52,7 +52,7 @@ public enum SalesRepStore {
     }
 
     /// Deletes a rep nothing refers to; otherwise 409 in_use (archive with active: false).
-    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let rep = try get(db, id: id)
         try Versions.require(expectedVersion, current: rep.version)
         for (table, label) in [("shifts", "shifts"), ("activities", "activities"), ("customers", "customers"), ("quotes", "quotes"),
@@ -76,7 +76,7 @@ public enum SalesRepStore {
 
     /// POST /v1/sales-reps/{id}/clock-in: already clocked in → 409 invalid_state; an archived
     /// rep → 409 invalid_state.
-    public static func clockIn(_ db: any SQLTransaction, repId: Int64, at: String?, location: GeoPoint?, note: String?) throws -> Shift {
+    public static func clockIn(_ db: SQLTransaction, repId: Int64, at: String?, location: GeoPoint?, note: String?) throws -> Shift {
         let rep = try get(db, id: repId)
         guard rep.active else { throw SalesError.invalidState("sales rep \(rep.id) is archived (active: false)") }
         if let open = rep.openShiftId { throw SalesError.invalidState("sales rep \(rep.id) is already clocked in (shift \(open))") }
@@ -99,7 +99,7 @@ public enum SalesRepStore {
 
     /// POST /v1/sales-reps/{id}/clock-out: not clocked in → 409 invalid_state; `at` before the
     /// clock-in → 422. duration_seconds is whole seconds between the two.
-    public static func clockOut(_ db: any SQLTransaction, repId: Int64, at: String?, note: String?) throws -> Shift {
+    public static func clockOut(_ db: SQLTransaction, repId: Int64, at: String?, note: String?) throws -> Shift {
         let rep = try get(db, id: repId)
         guard let openId = rep.openShiftId else { throw SalesError.invalidState("sales rep \(rep.id) is not clocked in") }
         let open = try shift(db, id: openId)
@@ -120,7 +120,7 @@ public enum SalesRepStore {
         }
     }
 
-    static func shift(_ db: any SQLTransaction, id: Int64) throws -> Shift {
+    static func shift(_ db: SQLTransaction, id: Int64) throws -> Shift {
         guard let found = try db.fetchOne("SELECT * FROM shifts WHERE id = ?", [id], { decodeShift($0) }) else {
             throw SalesError.notFound(resource: "shift", id: String(id))
         }
@@ -128,7 +128,7 @@ public enum SalesRepStore {
     }
 
     /// GET /v1/sales-reps/{id}/shifts, newest ids last; `from`/`to` bound the clock-in time.
-    public static func shifts(_ db: any SQLTransaction, repId: Int64, from: String?, to: String?, options: ListOptions) throws -> Page<Shift> {
+    public static func shifts(_ db: SQLTransaction, repId: Int64, from: String?, to: String?, options: ListOptions) throws -> Page<Shift> {
         _ = try get(db, id: repId)
         var conditions = SQLConditions()
         conditions.add("sales_rep_id = ?", repId)

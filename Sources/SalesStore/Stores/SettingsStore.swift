@@ -25,7 +25,7 @@ public struct AccountCodes: Sendable, Equatable, Codable {
 }
 
 public enum SettingsStore {
-    public static func accounting(_ db: any SQLTransaction) throws -> AccountCodes {
+    public static func accounting(_ db: SQLTransaction) throws -> AccountCodes {
         guard let text = try db.fetchValue("SELECT value FROM settings WHERE key = 'accounting'", as: String.self),
               let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw SalesError.notFound(resource: "settings", id: "accounting")
@@ -36,7 +36,7 @@ public enum SettingsStore {
     }
 
     /// PATCH: the given codes replace theirs; version + 1 when anything changed.
-    public static func updateAccounting(_ db: any SQLTransaction, changes: [String: String], expectedVersion: Int64?) throws -> AccountCodes {
+    public static func updateAccounting(_ db: SQLTransaction, changes: [String: String], expectedVersion: Int64?) throws -> AccountCodes {
         var current = try accounting(db)
         try Versions.require(expectedVersion, current: current.version)
         let before = current.codes

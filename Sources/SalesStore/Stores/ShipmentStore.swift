@@ -4,7 +4,7 @@ import SalesCore
 /// shipped quantity change together, in the caller's transaction, with a stock movement for every
 /// change of on_hand (§4 invariants 1 and 4).
 public enum ShipmentStore {
-    static func decode(_ db: any SQLTransaction, _ row: any SQLRow) throws -> Shipment {
+    static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Shipment {
         let id: Int64 = row["id"]
         let lines = try db.fetchAll("SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position", [id]) { r in
             ShipmentLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], quantity: Quantity(thousandths: r["quantity"]),
@@ -16,14 +16,14 @@ public enum ShipmentStore {
                         deliveredAt: row["delivered_at"], canceledAt: row["canceled_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> Shipment {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> Shipment {
         guard let found = try db.fetchOne("SELECT * FROM shipments WHERE id = ?", [id], { try decode(db, $0) }) else {
             throw SalesError.notFound(resource: "shipment", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, orderId: Int64?, customerId: Int64?, status: ShipmentState?, options: ListOptions) throws -> Page<Shipment> {
+    public static func list(_ db: SQLTransaction, orderId: Int64?, customerId: Int64?, status: ShipmentState?, options: ListOptions) throws -> Page<Shipment> {
         var conditions = SQLConditions()
         if let orderId { conditions.add("order_id = ?", orderId) }
         if let customerId { conditions.add("customer_id = ?", customerId) }
@@ -34,7 +34,7 @@ public enum ShipmentStore {
     /// POST /v1/orders/{id}/shipments. Explicit lines are checked against what remains and the
     /// stock that can serve them (the line's reservation plus unreserved stock); without lines,
     /// each stockable line ships min(remaining, reservation + unreserved stock).
-    public static func create(_ db: any SQLTransaction, orderId: Int64, requests: [LineRequest]?, carrier: String?,
+    public static func create(_ db: SQLTransaction, orderId: Int64, requests: [LineRequest]?, carrier: String?,
                               trackingNumber: String?) throws -> Shipment {
         let order = try OrderStore.get(db, id: orderId)
         let picks = try ShipmentDecisions.picks(order, requests: requests, stock: try ProductStore.stock(db, of: order.lines))
@@ -66,7 +66,7 @@ public enum ShipmentStore {
     }
 
     /// shipped → delivered.
-    public static func deliver(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Shipment {
+    public static func deliver(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
         try Versions.require(expectedVersion, current: shipment.version)
         try ShipmentDecisions.deliver(shipment)
@@ -76,7 +76,7 @@ public enum ShipmentStore {
     }
 
     /// Only while shipped (docs/api.md §3): stock and reservation restored, quantities shippable again.
-    public static func cancel(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Shipment {
+    public static func cancel(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws -> Shipment {
         let shipment = try get(db, id: id)
         try Versions.require(expectedVersion, current: shipment.version)
         try ShipmentDecisions.cancel(shipment)
@@ -98,7 +98,7 @@ public enum ShipmentStore {
 
     /// POST /v1/shipments/{id}/returns: quantity shipped goes down (≤ shipped and not yet
     /// returned); stock comes back when `restock`. Money is a separate credit note.
-    public static func createReturn(_ db: any SQLTransaction, shipmentId: Int64, requests: [LineRequest], restock: Bool,
+    public static func createReturn(_ db: SQLTransaction, shipmentId: Int64, requests: [LineRequest], restock: Bool,
                                     reason: String?) throws -> ReturnRecord {
         let shipment = try get(db, id: shipmentId)
         let picks = try ShipmentDecisions.returnPicks(shipment, requests: requests)
@@ -124,7 +124,7 @@ public enum ShipmentStore {
     }
 
     /// The order's derived statuses changed: bump it for sync feeds (updated_since) and ETags.
-    static func touchOrder(_ db: any SQLTransaction, _ orderId: Int64) throws {
+    static func touchOrder(_ db: SQLTransaction, _ orderId: Int64) throws {
         try db.execute("UPDATE orders SET version = version + 1, updated_at = ? WHERE id = ?", [Timestamp.now(), orderId])
     }
 }

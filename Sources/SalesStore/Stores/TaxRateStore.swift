@@ -8,20 +8,20 @@ public enum TaxRateStore {
                 createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> TaxRate {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> TaxRate {
         guard let found = try db.fetchOne("SELECT * FROM tax_rates WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "tax_rate", id: String(id))
         }
         return found
     }
 
-    public static func list(_ db: any SQLTransaction, active: Bool?, options: ListOptions) throws -> Page<TaxRate> {
+    public static func list(_ db: SQLTransaction, active: Bool?, options: ListOptions) throws -> Page<TaxRate> {
         var conditions = SQLConditions()
         if let active { conditions.add("active = ?", active) }
         return try KeysetList.fetch(db, table: "tax_rates", options: options, conditions: conditions, decode: decode)
     }
 
-    public static func create(_ db: any SQLTransaction, _ t: TaxRate) throws -> TaxRate {
+    public static func create(_ db: SQLTransaction, _ t: TaxRate) throws -> TaxRate {
         let now = Timestamp.now()
         try db.execute("""
             INSERT INTO tax_rates (name, percent_e4, inclusive, active, metadata, version, created_at, updated_at)
@@ -30,7 +30,7 @@ public enum TaxRateStore {
         return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
         var t = try get(db, id: id)
         try Versions.require(expectedVersion, current: t.version)
         let before = t
@@ -43,7 +43,7 @@ public enum TaxRateStore {
         return try get(db, id: id)
     }
 
-    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let t = try get(db, id: id)
         try Versions.require(expectedVersion, current: t.version)
         // Products, and quote and order lines (which keep the rate they were priced with), refer to it.

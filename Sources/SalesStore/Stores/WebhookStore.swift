@@ -63,21 +63,21 @@ public enum WebhookStore {
                                updatedAt: row["updated_at"], secretPrefix: String(secret.prefix(10)))
     }
 
-    public static func get(_ db: any SQLTransaction, id: Int64) throws -> WebhookEndpoint {
+    public static func get(_ db: SQLTransaction, id: Int64) throws -> WebhookEndpoint {
         guard let found = try db.fetchOne("SELECT * FROM webhook_endpoints WHERE id = ?", [id], { decode($0) }) else {
             throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
         }
         return found
     }
 
-    public static func secret(_ db: any SQLTransaction, id: Int64) throws -> String {
+    public static func secret(_ db: SQLTransaction, id: Int64) throws -> String {
         guard let secret = try db.fetchValue("SELECT secret FROM webhook_endpoints WHERE id = ?", [id], as: String.self) else {
             throw SalesError.notFound(resource: "webhook_endpoint", id: String(id))
         }
         return secret
     }
 
-    public static func list(_ db: any SQLTransaction, options: ListOptions) throws -> Page<WebhookEndpoint> {
+    public static func list(_ db: SQLTransaction, options: ListOptions) throws -> Page<WebhookEndpoint> {
         try KeysetList.fetch(db, table: "webhook_endpoints", options: options, conditions: SQLConditions(), decode: decode)
     }
 
@@ -86,7 +86,7 @@ public enum WebhookStore {
     }
 
     /// Starts after the newest event: an endpoint receives what happens from its creation on.
-    public static func create(_ db: any SQLTransaction, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
+    public static func create(_ db: SQLTransaction, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
         let now = Timestamp.now()
         try db.execute("""
             INSERT INTO webhook_endpoints (url, description, events, secret, active, last_event_id, metadata, version, created_at, updated_at)
@@ -96,7 +96,7 @@ public enum WebhookStore {
         return try get(db, id: db.lastInsertedId)
     }
 
-    public static func update(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
+    public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
         var e = try get(db, id: id)
         try Versions.require(expectedVersion, current: e.version)
         let before = e
@@ -108,7 +108,7 @@ public enum WebhookStore {
         return try get(db, id: id)
     }
 
-    public static func delete(_ db: any SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
+    public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
         let e = try get(db, id: id)
         try Versions.require(expectedVersion, current: e.version)
         try db.execute("DELETE FROM webhook_endpoints WHERE id = ?", [id])
@@ -116,7 +116,7 @@ public enum WebhookStore {
 
     // MARK: - Deliveries
 
-    public static func deliveries(_ db: any SQLTransaction, endpointId: Int64, status: String?, options: ListOptions) throws -> Page<WebhookDelivery> {
+    public static func deliveries(_ db: SQLTransaction, endpointId: Int64, status: String?, options: ListOptions) throws -> Page<WebhookDelivery> {
         _ = try get(db, id: endpointId)
         var conditions = SQLConditions()
         conditions.add("d.endpoint_id = ?", endpointId)
@@ -141,7 +141,7 @@ public enum WebhookStore {
     }
 
     /// Whether an active endpoint has events it has not turned into deliveries yet.
-    public static func needsFanOut(_ db: any SQLTransaction) throws -> Bool {
+    public static func needsFanOut(_ db: SQLTransaction) throws -> Bool {
         try db.fetchValue("""
             SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active = 1 AND last_event_id < (SELECT COALESCE(MAX(id), 0) FROM events))
             """, as: Bool.self) ?? false
@@ -149,7 +149,7 @@ public enum WebhookStore {
 
     /// Turns the events after each active endpoint's mark into pending deliveries (the ones it
     /// wants) and moves the mark; at most `batch` events per endpoint per call.
-    public static func fanOut(_ db: any SQLTransaction, nowMs: Int64, batch: Int = 500) throws {
+    public static func fanOut(_ db: SQLTransaction, nowMs: Int64, batch: Int = 500) throws {
         for row in try db.fetchRecords("SELECT * FROM webhook_endpoints WHERE active = 1") {
             let endpoint = decode(row)
             let mark: Int64 = row["last_event_id"]
@@ -177,7 +177,7 @@ public enum WebhookStore {
         public var event: EventRecord
     }
 
-    public static func heads(_ db: any SQLTransaction) throws -> [Due] {
+    public static func heads(_ db: SQLTransaction) throws -> [Due] {
         try db.fetchAll("""
             SELECT d.id AS delivery_id, d.attempts, d.next_attempt_at, w.id AS endpoint_id, w.url, w.secret, e.*
             FROM webhook_endpoints w
@@ -193,7 +193,7 @@ public enum WebhookStore {
 
     /// Records an attempt: delivered on 2xx; otherwise retried at `retryAtMs`, or failed for
     /// good when `retryAtMs` is nil (attempts exhausted).
-    public static func recordAttempt(_ db: any SQLTransaction, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
+    public static func recordAttempt(_ db: SQLTransaction, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
                                      delivered: Bool, retryAtMs: Int64?) throws {
         let now = Timestamp.now()
         try db.execute("INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)", [deliveryId, now, statusCode, error, durationMs])

@@ -8,7 +8,7 @@ import SalesCore
 enum CheckedCounter {
     /// Runs `sql` (an `UPDATE … WHERE id = ? AND <the new value within its bound>`); when no row
     /// changed, throws quantity_exceeded for `field`, with what `remaining()` reads now.
-    static func move(_ db: any SQLTransaction, _ sql: String, _ arguments: SQLArguments, field: String, lineId: Int64, requested: Quantity,
+    static func move(_ db: SQLTransaction, _ sql: String, _ arguments: SQLArguments, field: String, lineId: Int64, requested: Quantity,
                      remaining: () throws -> Quantity) throws {
         try db.execute(sql, arguments)
         guard db.changedRows == 1 else {

@@ -48,7 +48,7 @@ enum KeysetList {
     /// Runs a keyset-paginated SELECT over `table` with the common list options plus the
     /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`. `decode` sees each
     /// row while it is the cursor's current row (RowDecoding).
-    static func fetch<T>(_ db: any SQLTransaction, table: String, options: ListOptions, conditions: SQLConditions,
+    static func fetch<T>(_ db: SQLTransaction, table: String, options: ListOptions, conditions: SQLConditions,
                          decode: (any SQLRow) throws -> T) throws -> Page<T> {
         var where_ = conditions
         if let from = options.createdFrom { where_.add("created_at >= ?", from) }

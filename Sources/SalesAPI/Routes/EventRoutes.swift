@@ -6,18 +6,18 @@ import SalesStore
 /// transaction with `Events.record`, so an event is committed exactly with its change.
 enum Events {
     /// Records `type` for a resource whose JSON (as answered) is `response`'s body.
-    static func record(_ db: any SQLTransaction, _ request: APIRequest, _ type: String, _ resourceType: String, _ id: Int64, _ response: APIResponse) throws {
+    static func record(_ db: SQLTransaction, _ request: APIRequest, _ type: String, _ resourceType: String, _ id: Int64, _ response: APIResponse) throws {
         try record(db, request, type, resourceType, id, body: response.body)
     }
 
-    static func record(_ db: any SQLTransaction, _ request: APIRequest, _ type: String, _ resourceType: String, _ id: Int64, body: [UInt8]) throws {
+    static func record(_ db: SQLTransaction, _ request: APIRequest, _ type: String, _ resourceType: String, _ id: Int64, body: [UInt8]) throws {
         let actor = request.principal.map { EventActor(keyId: $0.keyId, name: $0.name) }
         try EventStore.record(db, type: type, actor: actor, resourceType: resourceType, resourceId: id, data: body)
     }
 
     /// invoice.paid for each of `invoiceIds` that is paid now (callers pass invoices that were
     /// open before the change).
-    static func invoicesPaid(_ db: any SQLTransaction, _ request: APIRequest, _ invoiceIds: [Int64]) throws {
+    static func invoicesPaid(_ db: SQLTransaction, _ request: APIRequest, _ invoiceIds: [Int64]) throws {
         for id in invoiceIds {
             let invoice = try InvoiceStore.get(db, id: id)
             if invoice.status == .paid { try record(db, request, "invoice.paid", "invoice", id, InvoiceRoutes.response(invoice)) }
@@ -25,7 +25,7 @@ enum Events {
     }
 
     /// order.completed when the change completed the order (its derived status, docs/api.md §3).
-    static func orderCompleted(_ db: any SQLTransaction, _ request: APIRequest, orderId: Int64, before: OrderStatus) throws {
+    static func orderCompleted(_ db: SQLTransaction, _ request: APIRequest, orderId: Int64, before: OrderStatus) throws {
         guard before != .completed, try OrderStore.status(db, id: orderId) == .completed else { return }
         try record(db, request, "order.completed", "order", orderId, try OrderRoutes.response(db, try OrderStore.get(db, id: orderId)))
     }
@@ -53,7 +53,7 @@ enum Events {
 
     /// GET /v1/events?after=<event id>&type=&limit: oldest first; next_cursor is the last id,
     /// to pass as `after` (a `cursor` works too).
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["after", "type", "limit", "cursor"], list: false)
             var after = try request.query.int("after", range: 0...Int64.max) ?? 0
@@ -79,7 +79,7 @@ enum Events {
         }
     }
 
-    static func get(_ app: SalesApp) -> APIHandler {
+    static func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()

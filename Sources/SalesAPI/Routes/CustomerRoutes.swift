@@ -7,7 +7,7 @@ enum CustomerRoutes {
     static let fields: Set<String> = ["name", "email", "phone", "billing_address", "shipping_address", "currency", "credit_limit",
                                       "payment_terms_days", "sales_rep_id", "external_ref", "active", "metadata"]
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["q", "active", "sales_rep_id"], list: true)
             var filter = CustomerStore.Filter()
@@ -43,7 +43,7 @@ enum CustomerRoutes {
         authorize: { request, body in try authorizeCreditTerms(request, body) }
     )
 
-    static func balance(_ app: SalesApp) -> APIHandler {
+    static func balance(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()

@@ -6,7 +6,7 @@ import SalesStore
 enum TaxRateRoutes {
     static let fields: Set<String> = ["name", "percent", "inclusive", "active", "metadata"]
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["active"], list: true)
             let active = try request.query.bool("active")

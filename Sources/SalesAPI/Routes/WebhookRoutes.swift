@@ -63,7 +63,7 @@ enum WebhookRoutes {
     static func newSecret() -> String { "whsec_" + Crypto.randomBytes(24).map { String(format: "%02x", $0) }.joined() }
 
     /// POST: 201 with `secret`, the only time it is shown.
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             var r = BodyReader(try request.jsonObject())
             var endpoint = WebhookEndpoint()
@@ -82,7 +82,7 @@ enum WebhookRoutes {
         }
     }
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: true)
             let options = try ListParameters.parse(request.query)
@@ -92,7 +92,7 @@ enum WebhookRoutes {
     }
 
     /// GET /v1/webhook-endpoints/{id}/deliveries?status: each delivery with its attempts.
-    static func deliveries(_ app: SalesApp) -> APIHandler {
+    static func deliveries(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["status", "limit", "cursor"], list: false)
             let id = try request.id()

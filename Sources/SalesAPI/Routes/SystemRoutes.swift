@@ -5,12 +5,12 @@ import Yams
 
 /// Open routes (docs/api.md §1): /healthz, /readyz, /metrics, /openapi.json.
 enum SystemRoutes {
-    static func healthz(_ app: SalesApp) -> APIHandler {
+    static func healthz(_ app: APIContext) -> APIHandler {
         { _ in APIResponse(status: 200, body: Array("{\"status\":\"ok\"}".utf8)) }
     }
 
     /// Ready when the database answers and every embedded migration is applied.
-    static func readyz(_ app: SalesApp) -> APIHandler {
+    static func readyz(_ app: APIContext) -> APIHandler {
         { _ in
             do {
                 let pending = try await app.read { db -> [String] in
@@ -29,14 +29,14 @@ enum SystemRoutes {
         }
     }
 
-    static func metrics(_ app: SalesApp) -> APIHandler {
+    static func metrics(_ app: APIContext) -> APIHandler {
         { _ in
             APIResponse(status: 200, body: Array(app.metrics.render(openConnections: app.openConnections).utf8),
                         contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }
 
-    static func openapi(_ app: SalesApp) -> APIHandler {
+    static func openapi(_ app: APIContext) -> APIHandler {
         { _ in
             guard let json = OpenAPIDocument.json else { throw APIError.internalError }
             return APIResponse(status: 200, body: json)

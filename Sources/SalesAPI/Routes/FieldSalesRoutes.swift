@@ -26,7 +26,7 @@ enum FieldSalesRoutes {
         respond: { _, rep, status in APIResponse.json(status, etag: rep.version) { w in writeRep(rep, to: &w) } }
     )
 
-    static func listReps(_ app: SalesApp) -> APIHandler {
+    static func listReps(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["active", "q"], list: true)
             let active = try request.query.bool("active")
@@ -38,7 +38,7 @@ enum FieldSalesRoutes {
     }
 
     /// POST /v1/sales-reps/{id}/clock-in {at?, location?: {lat, lon}, note?} → 201 the open shift.
-    static func clockIn(_ app: SalesApp) -> APIHandler {
+    static func clockIn(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
@@ -58,7 +58,7 @@ enum FieldSalesRoutes {
     }
 
     /// POST /v1/sales-reps/{id}/clock-out {at?, note?} → the closed shift with duration_seconds.
-    static func clockOut(_ app: SalesApp) -> APIHandler {
+    static func clockOut(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
@@ -77,7 +77,7 @@ enum FieldSalesRoutes {
     }
 
     /// GET /v1/sales-reps/{id}/shifts?from&to (dates or timestamps bounding the clock-in).
-    static func shifts(_ app: SalesApp) -> APIHandler {
+    static func shifts(_ app: APIContext) -> APIHandler {
         { request in
             // Shifts carry no metadata: the list parameters without metadata filters.
             try request.query.validate(allowed: ["from", "to", "limit", "cursor", "created_from", "created_to", "updated_since"], list: false)
@@ -112,7 +112,7 @@ enum FieldSalesRoutes {
     static let activityFields: Set<String> = ["sales_rep_id", "customer_id", "type", "at", "notes", "outcome", "metadata"]
 
     /// POST /v1/activities {sales_rep_id*, customer_id, type*, at?, notes, outcome?, metadata}.
-    static func createActivity(_ app: SalesApp) -> APIHandler {
+    static func createActivity(_ app: APIContext) -> APIHandler {
         { request in
             var r = BodyReader(try request.jsonObject())
             r.rejectUnknown(activityFields)
@@ -138,7 +138,7 @@ enum FieldSalesRoutes {
     }
 
     /// GET /v1/activities?sales_rep_id&customer_id&type&from&to (bounds on `at`).
-    static func listActivities(_ app: SalesApp) -> APIHandler {
+    static func listActivities(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["sales_rep_id", "customer_id", "type", "from", "to"], list: true)
             var filter = ActivityStore.Filter()
@@ -154,7 +154,7 @@ enum FieldSalesRoutes {
         }
     }
 
-    static func getActivity(_ app: SalesApp) -> APIHandler {
+    static func getActivity(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()

@@ -12,7 +12,7 @@ enum OrderRoutes {
     static let patchFields: Set<String> = ["lines", "external_ref", "sales_rep_id", "shipping_address", "notes", "allow_backorder",
                                            "auto_invoice", "metadata"]
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["status", "customer_id", "sales_rep_id", "source", "external_ref", "invoice_status",
                                                  "shipment_status", "q"], list: true)
@@ -59,7 +59,7 @@ enum OrderRoutes {
         return (draft, confirm, override)
     }
 
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             let (parsed, confirm, override) = try readCreate(try request.jsonObject())
             var draft = parsed
@@ -74,7 +74,7 @@ enum OrderRoutes {
         }
     }
 
-    static func get(_ app: SalesApp) -> APIHandler {
+    static func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -82,7 +82,7 @@ enum OrderRoutes {
         }
     }
 
-    static func update(_ app: SalesApp) -> APIHandler {
+    static func update(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -110,7 +110,7 @@ enum OrderRoutes {
         }
     }
 
-    static func confirm(_ app: SalesApp) -> APIHandler {
+    static func confirm(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -127,7 +127,7 @@ enum OrderRoutes {
         }
     }
 
-    static func cancel(_ app: SalesApp) -> APIHandler {
+    static func cancel(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -145,7 +145,7 @@ enum OrderRoutes {
     /// (invoice.created, invoice.paid for a zero total) and order.completed when it completes.
     /// A new order's order.created event and 201 answer — confirmed first when asked (POST
     /// /v1/orders and quote conversion): each encoding serves both the event and the answer.
-    static func createdOrConfirmed(_ db: any SQLTransaction, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
+    static func createdOrConfirmed(_ db: SQLTransaction, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
         let created = try response(db, order, status: 201)
         try Events.record(db, request, "order.created", "order", order.id, created)
         guard confirm else { return created }
@@ -156,7 +156,7 @@ enum OrderRoutes {
 
     /// The events of a confirmation; returns the confirmed order's answer (the order.confirmed
     /// event's data).
-    static func confirmed(_ db: any SQLTransaction, _ request: APIRequest, _ order: Order) throws -> APIResponse {
+    static func confirmed(_ db: SQLTransaction, _ request: APIRequest, _ order: Order) throws -> APIResponse {
         let answer = try response(db, order)
         try Events.record(db, request, "order.confirmed", "order", order.id, answer)
         guard order.autoInvoice else { return answer }
@@ -171,7 +171,7 @@ enum OrderRoutes {
         return answer
     }
 
-    static func availability(_ app: SalesApp) -> APIHandler {
+    static func availability(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -198,7 +198,7 @@ enum OrderRoutes {
 
     /// docs/api.md §3: only an admin key may send override_credit_limit: true.
     /// The order as stored, once the key may change it (docs/api.md §2, rep-bound keys).
-    static func mayChange(_ db: any SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Order {
+    static func mayChange(_ db: SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Order {
         let current = try OrderStore.get(db, id: id)
         try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
         return current
@@ -241,11 +241,11 @@ enum OrderRoutes {
         return lines
     }
 
-    static func balance(_ db: any SQLTransaction, _ order: Order) throws -> CustomerBalance {
+    static func balance(_ db: SQLTransaction, _ order: Order) throws -> CustomerBalance {
         try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: order.customerId))
     }
 
-    static func response(_ db: any SQLTransaction, _ order: Order, status: Int = 200) throws -> APIResponse {
+    static func response(_ db: SQLTransaction, _ order: Order, status: Int = 200) throws -> APIResponse {
         let b = try balance(db, order)
         return APIResponse.json(status, etag: order.version) { w in write(order, balance: b, to: &w) }
     }

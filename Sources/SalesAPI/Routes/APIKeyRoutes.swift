@@ -4,7 +4,7 @@ import SalesStore
 
 /// /v1/api-keys (docs/api.md §2): admin only. The secret is returned once, at creation.
 enum APIKeyRoutes {
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             var reader = BodyReader(try request.jsonObject())
             reader.rejectUnknown(["name", "role", "sales_rep_id"])
@@ -23,7 +23,7 @@ enum APIKeyRoutes {
         }
     }
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["limit", "cursor"], list: false)
             let options = try ListParameters.parse(request.query)
@@ -32,7 +32,7 @@ enum APIKeyRoutes {
         }
     }
 
-    static func revoke(_ app: SalesApp) -> APIHandler {
+    static func revoke(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let response = try await app.write(request) { db in

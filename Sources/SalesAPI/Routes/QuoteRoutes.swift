@@ -4,7 +4,7 @@ import SalesStore
 
 /// /v1/quotes (docs/api.md §3 "Quotes").
 enum QuoteRoutes {
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["status", "customer_id", "sales_rep_id"], list: true)
             var filter = QuoteStore.Filter()
@@ -21,7 +21,7 @@ enum QuoteRoutes {
         }
     }
 
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             var r = BodyReader(try request.jsonObject())
             r.rejectUnknown(["customer_id", "lines", "valid_until", "notes", "sales_rep_id", "metadata"])
@@ -46,7 +46,7 @@ enum QuoteRoutes {
         }
     }
 
-    static func get(_ app: SalesApp) -> APIHandler {
+    static func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -54,7 +54,7 @@ enum QuoteRoutes {
         }
     }
 
-    static func update(_ app: SalesApp) -> APIHandler {
+    static func update(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -79,7 +79,7 @@ enum QuoteRoutes {
         }
     }
 
-    static func transition(_ app: SalesApp, _ action: QuoteStore.Action) -> APIHandler {
+    static func transition(_ app: APIContext, _ action: QuoteStore.Action) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -100,7 +100,7 @@ enum QuoteRoutes {
     }
 
     /// POST /v1/quotes/{id}/convert {confirm?} → 201 with the new order.
-    static func convert(_ app: SalesApp) -> APIHandler {
+    static func convert(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -121,7 +121,7 @@ enum QuoteRoutes {
     }
 
     /// The quote as stored, once the key may change it (docs/api.md §2, rep-bound keys).
-    static func mayChange(_ db: any SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Quote {
+    static func mayChange(_ db: SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Quote {
         let current = try QuoteStore.get(db, id: id)
         try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
         return current

@@ -27,8 +27,9 @@ public struct SalesAPIConfiguration: Sendable {
     public init() {}
 }
 
-/// The services every handler uses: the database, configuration, metrics, claims and logger.
-public final class SalesApp: Sendable {
+/// What every handler shares (one per server process): the database, the configuration, metrics,
+/// Idempotency-Key claims, the auth cache, the rate limiter and the logger.
+public final class APIContext: Sendable {
     public let database: SalesDatabase
     public let configuration: SalesAPIConfiguration
     public let logger: Logger
@@ -55,7 +56,7 @@ public final class SalesApp: Sendable {
     var openConnections: Int { connectionCounter.withLock { $0 }?() ?? 0 }
 
     /// A read on a pooled reader connection (WAL: never blocked by the writer).
-    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @escaping @Sendable (SQLTransaction) throws -> T) async throws -> T {
         try await database.read(body)
     }
 
@@ -64,7 +65,7 @@ public final class SalesApp: Sendable {
     /// compares against stored state is checked inside `body`, so it holds under any concurrency.
     /// When the request carries an Idempotency-Key, its response is stored in the same savepoint
     /// (docs/api.md §1, §4 invariant 7).
-    public func write(_ request: APIRequest, _ body: @escaping @Sendable (any SQLTransaction) throws -> APIResponse) async throws -> APIResponse {
+    public func write(_ request: APIRequest, _ body: @escaping @Sendable (SQLTransaction) throws -> APIResponse) async throws -> APIResponse {
         let claim = request.idempotency
         let started = DispatchTime.now().uptimeNanoseconds
         let response = try await database.write { db -> APIResponse in
@@ -102,7 +103,7 @@ public final class SalesApp: Sendable {
     }
 
     /// A write that is not tied to a request (CLI, bootstrap, maintenance).
-    public func writeDirect<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) throws -> T) async throws -> T {
+    public func writeDirect<T: Sendable>(_ body: @escaping @Sendable (SQLTransaction) throws -> T) async throws -> T {
         try await database.writeAlone(body)
     }
 }

@@ -29,14 +29,14 @@ enum ReportRoutes {
 
     /// from/to (inclusive UTC days; default the 30 days up to today) and currency (default the
     /// server's: a report answers in one currency).
-    static func period(_ request: APIRequest, _ app: SalesApp) throws -> ReportPeriod {
+    static func period(_ request: APIRequest, _ app: APIContext) throws -> ReportPeriod {
         let to = try date(request, "to") ?? Timestamp.today()
         let from = try date(request, "from") ?? (Timestamp.date(to, plusDays: -29) ?? to)
         // from after to is an empty period, not an error.
         return ReportPeriod(from: from, to: to, currency: try currency(request, app))
     }
 
-    static func currency(_ request: APIRequest, _ app: SalesApp) throws -> String {
+    static func currency(_ request: APIRequest, _ app: APIContext) throws -> String {
         guard let c = request.query["currency"] else { return app.configuration.currency }
         guard Currencies.isKnown(c) else {
             throw APIError.badRequest("currency must be an ISO 4217 currency code like USD")
@@ -45,8 +45,8 @@ enum ReportRoutes {
     }
 
     /// Runs `build` in one read and answers with the table as JSON (with `header` fields) or CSV.
-    static func answer(_ app: SalesApp, _ request: APIRequest, name: String, header: [(String, String)],
-                       build: @escaping @Sendable (any SQLTransaction) throws -> ReportTable) async throws -> APIResponse {
+    static func answer(_ app: APIContext, _ request: APIRequest, name: String, header: [(String, String)],
+                       build: @escaping @Sendable (SQLTransaction) throws -> ReportTable) async throws -> APIResponse {
         // Built whole in one read before anything is sent, so a sum past its bound is a 409, not
         // a 200 cut off (CheckedSums; docs/api.md §1 "money").
         let table = try await app.read { db in try CheckedSums.guarding { try build(db) } }
@@ -90,8 +90,8 @@ enum ReportRoutes {
     }
 
     /// A CSV body streamed from one read transaction.
-    static func csvResponse(_ app: SalesApp, filename: String,
-                            _ produce: @escaping @Sendable (any SQLTransaction, inout ChunkBuffer) throws -> Void) -> APIResponse {
+    static func csvResponse(_ app: APIContext, filename: String,
+                            _ produce: @escaping @Sendable (SQLTransaction, inout ChunkBuffer) throws -> Void) -> APIResponse {
         var response = APIResponse(status: 200, body: [], contentType: "text/csv; charset=utf-8",
                                    headers: [("Content-Disposition", "attachment; filename=\"\(filename).csv\"")])
         response.stream = StreamedBody.make(app.database) { db, emit in
@@ -104,7 +104,7 @@ enum ReportRoutes {
 
     static let common: Set<String> = ["from", "to", "currency", "format"]
 
-    static func sales(_ app: SalesApp) -> APIHandler {
+    static func sales(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: common.union(["group_by"]), list: false)
             let period = try period(request, app)
@@ -115,7 +115,7 @@ enum ReportRoutes {
         }
     }
 
-    static func aging(_ app: SalesApp) -> APIHandler {
+    static func aging(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["as_of", "currency", "format"], list: false)
             let asOf = try date(request, "as_of") ?? Timestamp.today()
@@ -126,7 +126,7 @@ enum ReportRoutes {
         }
     }
 
-    static func collections(_ app: SalesApp) -> APIHandler {
+    static func collections(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: common.union(["group_by"]), list: false)
             let period = try period(request, app)
@@ -137,7 +137,7 @@ enum ReportRoutes {
         }
     }
 
-    static func salesReps(_ app: SalesApp) -> APIHandler {
+    static func salesReps(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: common, list: false)
             let period = try period(request, app)
@@ -145,7 +145,7 @@ enum ReportRoutes {
         }
     }
 
-    static func topProducts(_ app: SalesApp) -> APIHandler {
+    static func topProducts(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: common.union(["limit"]), list: false)
             let period = try period(request, app)
@@ -164,7 +164,7 @@ enum ReportRoutes {
     /// (default the server's; docs/api.md §3 "Accounting export"), streamed as JSON
     /// `{from, to, currency, lines: [...], totals: {debit, credit}}` or CSV in the documented column
     /// order. The totals are checked against their bound before anything is sent.
-    static func journal(_ app: SalesApp) -> APIHandler {
+    static func journal(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["from", "to", "format", "currency"], list: false)
             let to = try date(request, "to") ?? Timestamp.today()
@@ -231,7 +231,7 @@ enum ReportRoutes {
 
     // MARK: - Settings
 
-    static func getAccounting(_ app: SalesApp) -> APIHandler {
+    static func getAccounting(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let codes = try await app.read { db in try SettingsStore.accounting(db) }
@@ -240,7 +240,7 @@ enum ReportRoutes {
     }
 
     /// PATCH /v1/settings/accounting (admin): any of the seven account codes.
-    static func updateAccounting(_ app: SalesApp) -> APIHandler {
+    static func updateAccounting(_ app: APIContext) -> APIHandler {
         { request in
             let expected = try request.ifMatchVersion()
             var r = BodyReader(try request.jsonObject())

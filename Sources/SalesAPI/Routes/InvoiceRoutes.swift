@@ -5,7 +5,7 @@ import SalesStore
 /// Invoices (docs/api.md §3): created only from a confirmed order; `POST /v1/invoices` does not exist
 /// (the router answers 405 since the path serves GET).
 enum InvoiceRoutes {
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             let orderId = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
@@ -33,7 +33,7 @@ enum InvoiceRoutes {
         }
     }
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["status", "customer_id", "order_id", "overdue", "due_before"], list: true)
             var filter = InvoiceStore.Filter()
@@ -55,7 +55,7 @@ enum InvoiceRoutes {
         }
     }
 
-    static func get(_ app: SalesApp) -> APIHandler {
+    static func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -63,7 +63,7 @@ enum InvoiceRoutes {
         }
     }
 
-    static func void(_ app: SalesApp) -> APIHandler {
+    static func void(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -80,7 +80,7 @@ enum InvoiceRoutes {
     }
 
     /// POST /v1/invoices/{id}/credit-notes {lines?: [{invoice_line_id, quantity}], reason*}.
-    static func createCreditNote(_ app: SalesApp) -> APIHandler {
+    static func createCreditNote(_ app: APIContext) -> APIHandler {
         { request in
             let invoiceId = try request.id()
             var r = BodyReader(try request.jsonObject())
@@ -102,7 +102,7 @@ enum InvoiceRoutes {
         }
     }
 
-    static func listCreditNotes(_ app: SalesApp) -> APIHandler {
+    static func listCreditNotes(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["invoice_id", "customer_id"], list: true)
             let invoiceId = try request.query.int("invoice_id")
@@ -113,7 +113,7 @@ enum InvoiceRoutes {
         }
     }
 
-    static func getCreditNote(_ app: SalesApp) -> APIHandler {
+    static func getCreditNote(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()

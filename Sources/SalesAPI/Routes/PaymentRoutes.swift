@@ -8,7 +8,7 @@ enum PaymentRoutes {
     static let createFields: Set<String> = ["customer_id", "amount", "currency", "method", "reference", "received_at", "allocations", "metadata"]
 
     /// POST /v1/payments.
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             var r = BodyReader(try request.jsonObject())
             r.rejectUnknown(createFields)
@@ -27,7 +27,7 @@ enum PaymentRoutes {
     }
 
     /// POST /v1/orders/{id}/payments: the order's open invoices first, the rest to credit.
-    static func createForOrder(_ app: SalesApp) -> APIHandler {
+    static func createForOrder(_ app: APIContext) -> APIHandler {
         { request in
             let orderId = try request.id()
             var r = BodyReader(try request.jsonObject())
@@ -43,7 +43,7 @@ enum PaymentRoutes {
     }
 
     /// payment.created, then invoice.paid for each invoice the payment paid off.
-    static func created(_ db: any SQLTransaction, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
+    static func created(_ db: SQLTransaction, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
         let answer = response(payment, status: 201)
         try Events.record(db, request, "payment.created", "payment", payment.id, answer)
         try Events.invoicesPaid(db, request, payment.allocations.map(\.invoiceId))
@@ -99,7 +99,7 @@ enum PaymentRoutes {
         return out
     }
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["customer_id", "order_id", "invoice_id", "status", "method"], list: true)
             var filter = PaymentStore.Filter()
@@ -115,7 +115,7 @@ enum PaymentRoutes {
         }
     }
 
-    static func get(_ app: SalesApp) -> APIHandler {
+    static func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -124,7 +124,7 @@ enum PaymentRoutes {
     }
 
     /// PATCH /v1/payments/{id}: `reference` and `metadata`; amounts change only by voiding.
-    static func update(_ app: SalesApp) -> APIHandler {
+    static func update(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -144,7 +144,7 @@ enum PaymentRoutes {
     }
 
     /// POST /v1/payments/{id}/void {reason}.
-    static func void(_ app: SalesApp) -> APIHandler {
+    static func void(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -161,7 +161,7 @@ enum PaymentRoutes {
     }
 
     /// POST /v1/invoices/{id}/apply-credit {amount?} → the invoice.
-    static func applyCredit(_ app: SalesApp) -> APIHandler {
+    static func applyCredit(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
@@ -179,7 +179,7 @@ enum PaymentRoutes {
     }
 
     /// POST /v1/customers/{id}/credit-refunds {amount*, method*, reference, currency, metadata}.
-    static func createRefund(_ app: SalesApp) -> APIHandler {
+    static func createRefund(_ app: APIContext) -> APIHandler {
         { request in
             let customerId = try request.id()
             var r = BodyReader(try request.jsonObject())
@@ -198,7 +198,7 @@ enum PaymentRoutes {
         }
     }
 
-    static func listRefunds(_ app: SalesApp) -> APIHandler {
+    static func listRefunds(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["customer_id"], list: true)
             let customerId = try request.query.int("customer_id")
@@ -208,7 +208,7 @@ enum PaymentRoutes {
         }
     }
 
-    static func getRefund(_ app: SalesApp) -> APIHandler {
+    static func getRefund(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -219,7 +219,7 @@ enum PaymentRoutes {
 
     /// GET /v1/customers/{id}/ledger: the statement of account, oldest first. Entries are never
     /// updated and carry no metadata, so only limit, cursor and the created range apply.
-    static func ledger(_ app: SalesApp) -> APIHandler {
+    static func ledger(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["limit", "cursor", "created_from", "created_to"], list: false)
             let id = try request.id()

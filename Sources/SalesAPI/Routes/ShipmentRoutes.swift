@@ -4,7 +4,7 @@ import SalesStore
 
 /// Shipments and returns (docs/api.md §3); `POST /v1/shipments` does not exist (405).
 enum ShipmentRoutes {
-    static func create(_ app: SalesApp) -> APIHandler {
+    static func create(_ app: APIContext) -> APIHandler {
         { request in
             let orderId = try request.id()
             var r = BodyReader(try request.jsonObject(allowEmpty: true))
@@ -26,7 +26,7 @@ enum ShipmentRoutes {
         }
     }
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["order_id", "customer_id", "status"], list: true)
             let orderId = try request.query.int("order_id")
@@ -40,7 +40,7 @@ enum ShipmentRoutes {
         }
     }
 
-    static func get(_ app: SalesApp) -> APIHandler {
+    static func get(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
@@ -48,7 +48,7 @@ enum ShipmentRoutes {
         }
     }
 
-    static func transition(_ app: SalesApp, deliver: Bool) -> APIHandler {
+    static func transition(_ app: APIContext, deliver: Bool) -> APIHandler {
         { request in
             let id = try request.id()
             let expected = try request.ifMatchVersion()
@@ -62,7 +62,7 @@ enum ShipmentRoutes {
         }
     }
 
-    static func createReturn(_ app: SalesApp) -> APIHandler {
+    static func createReturn(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             var r = BodyReader(try request.jsonObject())

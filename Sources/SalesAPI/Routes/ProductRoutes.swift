@@ -7,7 +7,7 @@ enum ProductRoutes {
     static let fields: Set<String> = ["sku", "name", "description", "type", "unit_price", "prices", "tax_rate_id", "reorder_level",
                                       "invoice_policy", "active", "metadata"]
 
-    static func list(_ app: SalesApp) -> APIHandler {
+    static func list(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["q", "type", "active", "low_stock"], list: true)
             let filter = try productFilter(request.query)
@@ -41,7 +41,7 @@ enum ProductRoutes {
     )
 
     /// POST /v1/products/{id}/stock-adjustments {quantity (signed, ≠ 0), reason} → 201 movement.
-    static func adjustStock(_ app: SalesApp) -> APIHandler {
+    static func adjustStock(_ app: APIContext) -> APIHandler {
         { request in
             let id = try request.id()
             var reader = BodyReader(try request.jsonObject())
@@ -60,7 +60,7 @@ enum ProductRoutes {
         }
     }
 
-    static func movements(_ app: SalesApp) -> APIHandler {
+    static func movements(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["limit", "cursor"], list: false)
             let id = try request.id()
@@ -71,7 +71,7 @@ enum ProductRoutes {
     }
 
     /// GET /v1/stock?sku=&q=&product_id=&low_stock= → rows {product_id, sku, name, on_hand, reserved, available}.
-    static func stockInquiry(_ app: SalesApp) -> APIHandler {
+    static func stockInquiry(_ app: APIContext) -> APIHandler {
         { request in
             try request.query.validate(allowed: ["sku", "q", "product_id", "low_stock", "limit", "cursor"], list: false)
             var stockFilter = try productFilter(request.query)
