@@ -18,7 +18,7 @@ enum APIKeyRoutes {
             return try await app.write(request) { db in
                 let record = try APIKeyStore.create(db, name: name, role: role, salesRepId: rep, hash: APIKeys.hash(secret),
                                                     prefix: APIKeys.prefix(secret))
-                return APIResponse.json(201) { w in write(record, secret: secret, to: &w) }
+                return APIResponse.json(201) { w in APIKeyJSON.write(record, secret: secret, to: &w) }
             }
         }
     }
@@ -28,7 +28,7 @@ enum APIKeyRoutes {
             try request.query.validate(allowed: ["limit", "cursor"], list: false)
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try APIKeyStore.list(db, afterId: options.afterId, limit: options.limit) }
-            return ListResponse.make(page, cursor: { .id($0.id) }) { record, w in write(record, secret: nil, to: &w) }
+            return ListResponse.make(page, cursor: { .id($0.id) }) { record, w in APIKeyJSON.write(record, secret: nil, to: &w) }
         }
     }
 
@@ -37,7 +37,7 @@ enum APIKeyRoutes {
             let id = try request.id()
             let response = try await app.write(request) { db in
                 let record = try APIKeyStore.revoke(db, id: id)
-                return APIResponse.json { w in write(record, secret: nil, to: &w) }
+                return APIResponse.json { w in APIKeyJSON.write(record, secret: nil, to: &w) }
             }
             // docs/api.md §2: revocation is immediate, so no cached verification may outlive it.
             app.authCache.invalidateAll()
@@ -45,17 +45,4 @@ enum APIKeyRoutes {
         }
     }
 
-    static func write(_ k: APIKeyRecord, secret: String?, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(k.id)
-        w.key("name"); w.string(k.name)
-        w.key("role"); w.string(k.role.rawValue)
-        w.key("sales_rep_id"); w.int(k.salesRepId)
-        w.key("prefix"); w.string(k.prefix)
-        if let secret { w.key("key"); w.string(secret) }
-        w.key("revoked"); w.bool(k.revokedAt != nil)
-        w.key("revoked_at"); w.string(k.revokedAt)
-        w.key("created_at"); w.string(k.createdAt)
-        w.endObject()
-    }
 }

@@ -20,35 +20,14 @@ enum Events {
     static func invoicesPaid(_ db: SQLTransaction, _ request: APIRequest, _ invoiceIds: [Int64]) throws {
         for id in invoiceIds {
             let invoice = try InvoiceStore.get(db, id: id)
-            if invoice.status == .paid { try record(db, request, "invoice.paid", "invoice", id, InvoiceRoutes.response(invoice)) }
+            if invoice.status == .paid { try record(db, request, "invoice.paid", "invoice", id, InvoiceJSON.response(invoice)) }
         }
     }
 
     /// order.completed when the change completed the order (its derived status, docs/api.md §3).
     static func orderCompleted(_ db: SQLTransaction, _ request: APIRequest, orderId: Int64, before: OrderStatus) throws {
         guard before != .completed, try OrderStore.status(db, id: orderId) == .completed else { return }
-        try record(db, request, "order.completed", "order", orderId, try OrderRoutes.response(db, try OrderStore.get(db, id: orderId)))
-    }
-
-    static func write(_ e: EventRecord, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(e.id)
-        w.key("type"); w.string(e.type)
-        w.key("created_at"); w.string(e.createdAt)
-        w.key("actor")
-        if let actor = e.actor {
-            w.beginObject()
-            w.key("type"); w.string("api_key")
-            w.key("id"); w.int(actor.keyId)
-            w.key("name"); w.string(actor.name)
-            w.endObject()
-        } else {
-            w.null()
-        }
-        w.key("resource_type"); w.string(e.resourceType)
-        w.key("resource_id"); w.int(e.resourceId)
-        w.key("data"); w.rawJSON(e.data)
-        w.endObject()
+        try record(db, request, "order.completed", "order", orderId, try OrderJSON.response(db, try OrderStore.get(db, id: orderId)))
     }
 
     /// GET /v1/events?after=<event id>&type=&limit: oldest first; next_cursor is the last id,
@@ -69,7 +48,7 @@ enum Events {
                 w.beginObject()
                 w.key("data")
                 w.beginArray()
-                for e in page.items { write(e, to: &w) }
+                for e in page.items { EventJSON.write(e, to: &w) }
                 w.endArray()
                 w.key("has_more"); w.bool(page.hasMore)
                 w.key("next_cursor")
@@ -84,7 +63,7 @@ enum Events {
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
             let event = try await app.read { db in try EventStore.get(db, id: id) }
-            return APIResponse.json { w in write(event, to: &w) }
+            return APIResponse.json { w in EventJSON.write(event, to: &w) }
         }
     }
 }

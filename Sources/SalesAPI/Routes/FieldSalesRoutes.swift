@@ -23,7 +23,7 @@ enum FieldSalesRoutes {
         fetch: { db, id in try SalesRepStore.get(db, id: id) },
         modify: { db, id, expected, change in try SalesRepStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try SalesRepStore.delete(db, id: id, expectedVersion: expected) },
-        respond: { _, rep, status in APIResponse.json(status, etag: rep.version) { w in writeRep(rep, to: &w) } }
+        respond: { _, rep, status in APIResponse.json(status, etag: rep.version) { w in FieldSalesJSON.writeRep(rep, to: &w) } }
     )
 
     static func listReps(_ app: APIContext) -> APIHandler {
@@ -33,7 +33,7 @@ enum FieldSalesRoutes {
             let q = try request.query.nonEmpty("q")
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try SalesRepStore.list(db, active: active, query: q, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeRep)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: FieldSalesJSON.writeRep)
         }
     }
 
@@ -50,7 +50,7 @@ enum FieldSalesRoutes {
             try request.requireActsFor(salesRep: id)
             return try await app.write(request) { db in
                 let shift = try SalesRepStore.clockIn(db, repId: id, at: at, location: location, note: note)
-                let answer = APIResponse.json(201) { w in writeShift(shift, to: &w) }
+                let answer = APIResponse.json(201) { w in FieldSalesJSON.writeShift(shift, to: &w) }
                 try Events.record(db, request, "shift.started", "shift", shift.id, answer)
                 return answer
             }
@@ -69,7 +69,7 @@ enum FieldSalesRoutes {
             try request.requireActsFor(salesRep: id)
             return try await app.write(request) { db in
                 let shift = try SalesRepStore.clockOut(db, repId: id, at: at, note: note)
-                let answer = APIResponse.json { w in writeShift(shift, to: &w) }
+                let answer = APIResponse.json { w in FieldSalesJSON.writeShift(shift, to: &w) }
                 try Events.record(db, request, "shift.ended", "shift", shift.id, answer)
                 return answer
             }
@@ -86,7 +86,7 @@ enum FieldSalesRoutes {
             let to = try ListParameters.timestamp(request.query, "to", endOfDay: true)
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try SalesRepStore.shifts(db, repId: id, from: from, to: to, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeShift)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: FieldSalesJSON.writeShift)
         }
     }
 
@@ -130,7 +130,7 @@ enum FieldSalesRoutes {
             let activity = Activity(salesRepId: rep, customerId: customer, type: type, at: at ?? "", notes: notes, outcome: outcome, metadata: metadata)
             return try await app.write(request) { db in
                 let created = try ActivityStore.create(db, activity)
-                let answer = APIResponse.json(201, etag: created.version) { w in writeActivity(created, to: &w) }
+                let answer = APIResponse.json(201, etag: created.version) { w in FieldSalesJSON.writeActivity(created, to: &w) }
                 try Events.record(db, request, "activity.created", "activity", created.id, answer)
                 return answer
             }
@@ -150,7 +150,7 @@ enum FieldSalesRoutes {
             let options = try ListParameters.parse(request.query)
             let query = filter
             let page = try await app.read { db in try ActivityStore.list(db, filter: query, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeActivity)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: FieldSalesJSON.writeActivity)
         }
     }
 
@@ -159,65 +159,10 @@ enum FieldSalesRoutes {
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
             let activity = try await app.read { db in try ActivityStore.get(db, id: id) }
-            return APIResponse.json(etag: activity.version) { w in writeActivity(activity, to: &w) }
+            return APIResponse.json(etag: activity.version) { w in FieldSalesJSON.writeActivity(activity, to: &w) }
         }
     }
 
     // MARK: - JSON
 
-    static func writeRep(_ rep: SalesRep, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(rep.id)
-        w.key("name"); w.string(rep.name)
-        w.key("email"); w.string(rep.email)
-        w.key("phone"); w.string(rep.phone)
-        w.key("active"); w.bool(rep.active)
-        w.key("clocked_in"); w.bool(rep.openShiftId != nil)
-        w.key("open_shift_id"); w.int(rep.openShiftId)
-        w.key("metadata"); w.metadata(rep.metadata)
-        w.key("version"); w.int(rep.version)
-        w.key("created_at"); w.string(rep.createdAt)
-        w.key("updated_at"); w.string(rep.updatedAt)
-        w.endObject()
-    }
-
-    static func writeShift(_ s: Shift, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(s.id)
-        w.key("sales_rep_id"); w.int(s.salesRepId)
-        w.key("status"); w.string(s.clockOutAt == nil ? "open" : "closed")
-        w.key("clock_in_at"); w.string(s.clockInAt)
-        w.key("clock_out_at"); w.string(s.clockOutAt)
-        w.key("duration_seconds"); w.int(s.durationSeconds)
-        w.key("location")
-        if let l = s.location {
-            w.beginObject()
-            w.key("lat"); w.rawNumber(ExactDecimal.format(l.latitudeE7, scale: 7))
-            w.key("lon"); w.rawNumber(ExactDecimal.format(l.longitudeE7, scale: 7))
-            w.endObject()
-        } else {
-            w.null()
-        }
-        w.key("clock_in_note"); w.string(s.clockInNote)
-        w.key("clock_out_note"); w.string(s.clockOutNote)
-        w.key("created_at"); w.string(s.createdAt)
-        w.key("updated_at"); w.string(s.updatedAt)
-        w.endObject()
-    }
-
-    static func writeActivity(_ a: Activity, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(a.id)
-        w.key("sales_rep_id"); w.int(a.salesRepId)
-        w.key("customer_id"); w.int(a.customerId)
-        w.key("type"); w.string(a.type.rawValue)
-        w.key("at"); w.string(a.at)
-        w.key("notes"); w.string(a.notes)
-        w.key("outcome"); w.string(a.outcome)
-        w.key("metadata"); w.metadata(a.metadata)
-        w.key("version"); w.int(a.version)
-        w.key("created_at"); w.string(a.createdAt)
-        w.key("updated_at"); w.string(a.updatedAt)
-        w.endObject()
-    }
 }

@@ -29,10 +29,10 @@ enum OrderRoutes {
             let query = filter
             let page = try await app.read { db in
                 let orders = try OrderStore.list(db, filter: query, options: options)
-                return Page(items: try orders.items.map { ($0, try balance(db, $0)) }, hasMore: orders.hasMore)
+                return Page(items: try orders.items.map { ($0, try OrderJSON.balance(db, $0)) }, hasMore: orders.hasMore)
             }
             return ListResponse.make(page, cursor: { .after(id: $0.0.id, updatedAt: $0.0.updatedAt, in: options) }) { item, w in
-                write(item.0, balance: item.1, to: &w)
+                OrderJSON.write(item.0, balance: item.1, to: &w)
             }
         }
     }
@@ -78,7 +78,7 @@ enum OrderRoutes {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
-            return try await app.read { db in try response(db, try OrderStore.get(db, id: id)) }
+            return try await app.read { db in try OrderJSON.response(db, try OrderStore.get(db, id: id)) }
         }
     }
 
@@ -103,7 +103,7 @@ enum OrderRoutes {
             return try await app.write(request) { db in
                 let before = try mayChange(db, request, id, assigning: input.salesRepId).version
                 let order = try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
-                let answer = try response(db, order)
+                let answer = try OrderJSON.response(db, order)
                 if order.version != before { try Events.record(db, request, "order.updated", "order", id, answer) }
                 return answer
             }
@@ -134,7 +134,7 @@ enum OrderRoutes {
             try request.requireNoFields()
             return try await app.write(request) { db in
                 _ = try mayChange(db, request, id)
-                let answer = try response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
+                let answer = try OrderJSON.response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
                 try Events.record(db, request, "order.canceled", "order", id, answer)
                 return answer
             }
@@ -146,7 +146,7 @@ enum OrderRoutes {
     /// A new order's order.created event and 201 answer — confirmed first when asked (POST
     /// /v1/orders and quote conversion): each encoding serves both the event and the answer.
     static func createdOrConfirmed(_ db: SQLTransaction, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
-        let created = try response(db, order, status: 201)
+        let created = try OrderJSON.response(db, order, status: 201)
         try Events.record(db, request, "order.created", "order", order.id, created)
         guard confirm else { return created }
         var answer = try confirmed(db, request, try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override))
@@ -157,14 +157,14 @@ enum OrderRoutes {
     /// The events of a confirmation; returns the confirmed order's answer (the order.confirmed
     /// event's data).
     static func confirmed(_ db: SQLTransaction, _ request: APIRequest, _ order: Order) throws -> APIResponse {
-        let answer = try response(db, order)
+        let answer = try OrderJSON.response(db, order)
         try Events.record(db, request, "order.confirmed", "order", order.id, answer)
         guard order.autoInvoice else { return answer }
         var mine = InvoiceStore.Filter()
         mine.orderId = order.id
         let invoices = try InvoiceStore.list(db, filter: mine, options: ListOptions()).items
         for invoice in invoices {
-            try Events.record(db, request, "invoice.created", "invoice", invoice.id, InvoiceRoutes.response(invoice))
+            try Events.record(db, request, "invoice.created", "invoice", invoice.id, InvoiceJSON.response(invoice))
         }
         try Events.invoicesPaid(db, request, invoices.map(\.id))
         try Events.orderCompleted(db, request, orderId: order.id, before: .confirmed)
@@ -241,78 +241,4 @@ enum OrderRoutes {
         return lines
     }
 
-    static func balance(_ db: SQLTransaction, _ order: Order) throws -> CustomerBalance {
-        try CustomerStore.balance(db, customer: try CustomerStore.get(db, id: order.customerId))
-    }
-
-    static func response(_ db: SQLTransaction, _ order: Order, status: Int = 200) throws -> APIResponse {
-        let b = try balance(db, order)
-        return APIResponse.json(status, etag: order.version) { w in write(order, balance: b, to: &w) }
-    }
-
-    static func write(_ o: Order, balance: CustomerBalance, to w: inout JSONWriter) {
-        let totals = o.totals
-        w.beginObject()
-        w.key("id"); w.int(o.id)
-        w.key("number"); w.string(o.number)
-        w.key("customer_id"); w.int(o.customerId)
-        w.key("status"); w.string(o.status.rawValue)
-        w.key("source"); w.string(o.source.rawValue)
-        w.key("external_ref"); w.string(o.externalRef)
-        w.key("sales_rep_id"); w.int(o.salesRepId)
-        w.key("currency"); w.string(o.currency)
-        w.key("shipping_address"); w.address(o.shippingAddress)
-        w.key("notes"); w.string(o.notes)
-        w.key("allow_backorder"); w.bool(o.allowBackorder)
-        w.key("auto_invoice"); w.bool(o.autoInvoice)
-        w.key("quote_id"); w.int(o.quoteId)
-        w.key("lines")
-        w.beginArray()
-        for line in o.lines { DocumentJSON.line(line, orderCounters: true, to: &w) }
-        w.endArray()
-        w.key("subtotal"); w.int(totals.subtotal)
-        w.key("tax_total"); w.int(totals.tax)
-        w.key("total"); w.int(totals.total)
-        w.key("amount_invoiced"); w.int(o.amountInvoiced)
-        w.key("amount_paid"); w.int(o.amountPaid)
-        w.key("invoice_status"); w.string(o.invoiceStatus.rawValue)
-        w.key("shipment_status"); w.string(o.shipmentStatus.rawValue)
-        w.key("payment_status"); w.string(o.paymentStatus.rawValue)
-        w.key("customer_balance"); CustomerRoutes.writeBalance(balance, to: &w)
-        w.key("confirmed_at"); w.string(o.confirmedAt)
-        w.key("metadata"); w.metadata(o.metadata)
-        w.key("version"); w.int(o.version)
-        w.key("created_at"); w.string(o.createdAt)
-        w.key("updated_at"); w.string(o.updatedAt)
-        w.endObject()
-    }
-}
-
-
-/// JSON of document lines, shared by quotes and orders.
-enum DocumentJSON {
-    static func line(_ l: DocumentLine, orderCounters: Bool, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(l.id)
-        w.key("product_id"); w.int(l.productId)
-        w.key("description"); w.string(l.description)
-        w.key("quantity"); w.rawNumber(l.quantity.decimalText)
-        w.key("unit_price"); w.int(l.pricing.unitPrice)
-        w.key("discount_percent"); w.rawNumber(ExactDecimal.format(l.pricing.discountE2, scale: 2))
-        w.key("tax_rate_id"); w.int(l.taxRateId)
-        w.key("tax_percent"); w.rawNumber(ExactDecimal.format(l.pricing.taxPercentE4, scale: 4))
-        w.key("tax_inclusive"); w.bool(l.pricing.taxInclusive)
-        w.key("subtotal"); w.int(l.amounts.subtotal)
-        w.key("tax"); w.int(l.amounts.tax)
-        w.key("total"); w.int(l.amounts.total)
-        if orderCounters {
-            w.key("quantity_reserved"); w.rawNumber(l.reserved.decimalText)
-            w.key("quantity_backordered"); w.rawNumber(l.backordered.decimalText)
-            w.key("quantity_shipped"); w.rawNumber(l.shipped.decimalText)
-            w.key("quantity_invoiced"); w.rawNumber(l.invoiced.decimalText)
-            w.key("quantity_to_ship"); w.rawNumber(l.quantityToShip.decimalText)
-            w.key("quantity_to_invoice"); w.rawNumber(l.quantityToInvoice.decimalText)
-        }
-        w.endObject()
-    }
 }

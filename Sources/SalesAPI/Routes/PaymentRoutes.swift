@@ -44,7 +44,7 @@ enum PaymentRoutes {
 
     /// payment.created, then invoice.paid for each invoice the payment paid off.
     static func created(_ db: SQLTransaction, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
-        let answer = response(payment, status: 201)
+        let answer = PaymentJSON.response(payment, status: 201)
         try Events.record(db, request, "payment.created", "payment", payment.id, answer)
         try Events.invoicesPaid(db, request, payment.allocations.map(\.invoiceId))
         return answer
@@ -111,7 +111,7 @@ enum PaymentRoutes {
             let options = try ListParameters.parse(request.query)
             let query = filter
             let page = try await app.read { db in try PaymentStore.list(db, filter: query, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: write)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: PaymentJSON.write)
         }
     }
 
@@ -119,7 +119,7 @@ enum PaymentRoutes {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
-            return try await app.read { db in response(try PaymentStore.get(db, id: id)) }
+            return try await app.read { db in PaymentJSON.response(try PaymentStore.get(db, id: id)) }
         }
     }
 
@@ -136,7 +136,7 @@ enum PaymentRoutes {
             return try await app.write(request) { db in
                 let before = try PaymentStore.get(db, id: id).version
                 let payment = try PaymentStore.update(db, id: id, expectedVersion: expected, reference: reference, metadata: metadata)
-                let answer = response(payment)
+                let answer = PaymentJSON.response(payment)
                 if payment.version != before { try Events.record(db, request, "payment.updated", "payment", id, answer) }
                 return answer
             }
@@ -153,7 +153,7 @@ enum PaymentRoutes {
             let reason = r.text("reason", maxLength: 500).value
             try r.finish()
             return try await app.write(request) { db in
-                let answer = response(try PaymentStore.void(db, id: id, reason: reason, expectedVersion: expected))
+                let answer = PaymentJSON.response(try PaymentStore.void(db, id: id, reason: reason, expectedVersion: expected))
                 try Events.record(db, request, "payment.voided", "payment", id, answer)
                 return answer
             }
@@ -170,7 +170,7 @@ enum PaymentRoutes {
             try r.finish()
             return try await app.write(request) { db in
                 let invoice = try PaymentStore.applyCredit(db, invoiceId: id, amount: amount)
-                let answer = InvoiceRoutes.response(invoice)
+                let answer = InvoiceJSON.response(invoice)
                 try Events.record(db, request, "invoice.credit_applied", "invoice", id, answer)
                 if invoice.status == .paid { try Events.record(db, request, "invoice.paid", "invoice", id, answer) }
                 return answer
@@ -191,7 +191,7 @@ enum PaymentRoutes {
             return try await app.write(request) { db in
                 let refund = try CreditRefundStore.create(db, customerId: customerId, amount: fields.amount, currency: fields.currency,
                                                           method: fields.method, reference: fields.reference, metadata: fields.metadata)
-                let answer = APIResponse.json(201) { w in writeRefund(refund, to: &w) }
+                let answer = APIResponse.json(201) { w in PaymentJSON.writeRefund(refund, to: &w) }
                 try Events.record(db, request, "credit_refund.created", "credit_refund", refund.id, answer)
                 return answer
             }
@@ -204,7 +204,7 @@ enum PaymentRoutes {
             let customerId = try request.query.int("customer_id")
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try CreditRefundStore.list(db, customerId: customerId, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: writeRefund)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: PaymentJSON.writeRefund)
         }
     }
 
@@ -213,7 +213,7 @@ enum PaymentRoutes {
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
             let refund = try await app.read { db in try CreditRefundStore.get(db, id: id) }
-            return APIResponse.json { w in writeRefund(refund, to: &w) }
+            return APIResponse.json { w in PaymentJSON.writeRefund(refund, to: &w) }
         }
     }
 
@@ -242,65 +242,4 @@ enum PaymentRoutes {
 
     // MARK: - JSON
 
-    static func response(_ payment: Payment, status: Int = 200) -> APIResponse {
-        APIResponse.json(status, etag: payment.version) { w in write(payment, to: &w) }
-    }
-
-    static func write(_ p: Payment, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(p.id)
-        w.key("number"); w.string(p.number)
-        w.key("customer_id"); w.int(p.customerId)
-        w.key("order_id"); w.int(p.orderId)
-        w.key("status"); w.string(p.status.rawValue)
-        w.key("amount"); w.int(p.amount)
-        w.key("currency"); w.string(p.currency)
-        w.key("method"); w.string(p.method.rawValue)
-        w.key("reference"); w.string(p.reference)
-        w.key("received_at"); w.string(p.receivedAt)
-        w.key("amount_allocated"); w.int(p.amountAllocated)
-        w.key("amount_unallocated"); w.int(p.amountUnallocated)
-        w.key("allocations"); writeAllocations(p.allocations, to: &w)
-        w.key("void_reason"); w.string(p.voidReason)
-        w.key("voided_at"); w.string(p.voidedAt)
-        w.key("metadata"); w.metadata(p.metadata)
-        w.key("version"); w.int(p.version)
-        w.key("created_at"); w.string(p.createdAt)
-        w.key("updated_at"); w.string(p.updatedAt)
-        w.endObject()
-    }
-
-    /// Allocations as shown on payments and invoices: `amount` is what stays allocated now.
-    static func writeAllocations(_ allocations: [Allocation], to w: inout JSONWriter) {
-        w.beginArray()
-        for a in allocations {
-            w.beginObject()
-            w.key("id"); w.int(a.id)
-            w.key("source"); w.string(a.source.rawValue)
-            w.key("payment_id"); w.int(a.paymentId)
-            w.key("payment_number"); w.string(a.paymentNumber)
-            w.key("invoice_id"); w.int(a.invoiceId)
-            w.key("invoice_number"); w.string(a.invoiceNumber)
-            w.key("amount"); w.int(a.amount)
-            w.key("amount_original"); w.int(a.amountOriginal)
-            w.key("created_at"); w.string(a.createdAt)
-            w.endObject()
-        }
-        w.endArray()
-    }
-
-    static func writeRefund(_ f: CreditRefund, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(f.id)
-        w.key("number"); w.string(f.number)
-        w.key("customer_id"); w.int(f.customerId)
-        w.key("amount"); w.int(f.amount)
-        w.key("currency"); w.string(f.currency)
-        w.key("method"); w.string(f.method.rawValue)
-        w.key("reference"); w.string(f.reference)
-        w.key("metadata"); w.metadata(f.metadata)
-        w.key("created_at"); w.string(f.createdAt)
-        w.key("updated_at"); w.string(f.updatedAt)
-        w.endObject()
-    }
 }

@@ -13,7 +13,7 @@ enum ProductRoutes {
             let filter = try productFilter(request.query)
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try ProductStore.list(db, filter: filter, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: write)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: ProductJSON.write)
         }
     }
 
@@ -37,7 +37,7 @@ enum ProductRoutes {
         fetch: { db, id in try ProductStore.get(db, id: id) },
         modify: { db, id, expected, change in try ProductStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try ProductStore.delete(db, id: id, expectedVersion: expected) },
-        respond: { _, product, status in response(product, status: status) }
+        respond: { _, product, status in ProductJSON.response(product, status: status) }
     )
 
     /// POST /v1/products/{id}/stock-adjustments {quantity (signed, ≠ 0), reason} → 201 movement.
@@ -53,7 +53,7 @@ enum ProductRoutes {
             guard let quantity else { throw APIError.badRequest("quantity is required") }
             return try await app.write(request) { db in
                 let movement = try ProductStore.moveStock(db, productId: id, quantity: quantity, type: .adjustment, reason: reason)
-                let answer = APIResponse.json(201) { w in writeMovement(movement, to: &w) }
+                let answer = APIResponse.json(201) { w in ProductJSON.writeMovement(movement, to: &w) }
                 try Events.record(db, request, "stock.adjusted", "product", id, answer)
                 return answer
             }
@@ -66,7 +66,7 @@ enum ProductRoutes {
             let id = try request.id()
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try ProductStore.movements(db, productId: id, afterId: options.afterId, limit: options.limit) }
-            return ListResponse.make(page, cursor: { .id($0.id) }, write: writeMovement)
+            return ListResponse.make(page, cursor: { .id($0.id) }, write: ProductJSON.writeMovement)
         }
     }
 
@@ -153,55 +153,4 @@ enum ProductRoutes {
         }
     }
 
-    static func response(_ p: Product, status: Int = 200) -> APIResponse {
-        APIResponse.json(status, etag: p.version) { w in write(p, to: &w) }
-    }
-
-    static func write(_ p: Product, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(p.id)
-        w.key("sku"); w.string(p.sku)
-        w.key("name"); w.string(p.name)
-        w.key("description"); w.string(p.description)
-        w.key("type"); w.string(p.type.rawValue)
-        w.key("unit_price"); w.int(p.unitPrice)
-        w.key("prices")
-        w.beginObject()
-        for code in p.prices.keys.sorted() { w.key(code); w.int(p.prices[code]!) }
-        w.endObject()
-        w.key("tax_rate_id"); w.int(p.taxRateId)
-        w.key("reorder_level")
-        if let level = p.reorderLevel { w.rawNumber(level.decimalText) } else { w.null() }
-        w.key("invoice_policy"); w.string(p.invoicePolicy.rawValue)
-        w.key("active"); w.bool(p.active)
-        w.key("metadata"); w.metadata(p.metadata)
-        w.key("stock")
-        if p.type == .stockable {
-            w.beginObject()
-            w.key("on_hand"); w.rawNumber(p.onHand.decimalText)
-            w.key("reserved"); w.rawNumber(p.reserved.decimalText)
-            w.key("available"); w.rawNumber(p.available.decimalText)
-            w.endObject()
-        } else {
-            w.null()
-        }
-        w.key("version"); w.int(p.version)
-        w.key("created_at"); w.string(p.createdAt)
-        w.key("updated_at"); w.string(p.updatedAt)
-        w.endObject()
-    }
-
-    static func writeMovement(_ m: StockMovement, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(m.id)
-        w.key("product_id"); w.int(m.productId)
-        w.key("type"); w.string(m.type.rawValue)
-        w.key("quantity"); w.rawNumber(m.quantity.decimalText)
-        w.key("on_hand_after"); w.rawNumber(m.onHandAfter.decimalText)
-        w.key("reason"); w.string(m.reason)
-        w.key("document_type"); w.string(m.documentType)
-        w.key("document_id"); w.int(m.documentId)
-        w.key("created_at"); w.string(m.createdAt)
-        w.endObject()
-    }
 }

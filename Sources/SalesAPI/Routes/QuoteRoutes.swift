@@ -16,7 +16,7 @@ enum QuoteRoutes {
             let page = try await app.read { db in try QuoteStore.list(db, filter: query, options: options) }
             let today = Timestamp.today()
             return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }) { q, w in
-                write(q, today: today, to: &w)
+                QuoteJSON.write(q, today: today, to: &w)
             }
         }
     }
@@ -39,7 +39,7 @@ enum QuoteRoutes {
             let currency = app.configuration.currency
             return try await app.write(request) { db in
                 let quote = try QuoteStore.create(db, input, serverCurrency: currency)
-                let answer = response(quote, status: 201)
+                let answer = QuoteJSON.response(quote, status: 201)
                 try Events.record(db, request, "quote.created", "quote", quote.id, answer)
                 return answer
             }
@@ -50,7 +50,7 @@ enum QuoteRoutes {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
-            return try await app.read { db in response(try QuoteStore.get(db, id: id)) }
+            return try await app.read { db in QuoteJSON.response(try QuoteStore.get(db, id: id)) }
         }
     }
 
@@ -72,7 +72,7 @@ enum QuoteRoutes {
             return try await app.write(request) { db in
                 let before = try mayChange(db, request, id, assigning: input.salesRepId).version
                 let quote = try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
-                let answer = response(quote)
+                let answer = QuoteJSON.response(quote)
                 if quote.version != before { try Events.record(db, request, "quote.updated", "quote", id, answer) }
                 return answer
             }
@@ -86,7 +86,7 @@ enum QuoteRoutes {
             try request.requireNoFields()
             return try await app.write(request) { db in
                 _ = try mayChange(db, request, id)
-                let answer = response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
+                let answer = QuoteJSON.response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
                 let type: String
                 switch action {
                 case .send: type = "quote.sent"
@@ -114,7 +114,7 @@ enum QuoteRoutes {
             return try await app.write(request) { db in
                 _ = try mayChange(db, request, id)
                 let (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
-                try Events.record(db, request, "quote.accepted", "quote", id, response(quote))
+                try Events.record(db, request, "quote.accepted", "quote", id, QuoteJSON.response(quote))
                 return try OrderRoutes.createdOrConfirmed(db, request, order, confirm: confirm, override: override)
             }
         }
@@ -137,34 +137,4 @@ enum QuoteRoutes {
         return text
     }
 
-    static func response(_ q: Quote, status: Int = 200) -> APIResponse {
-        let today = Timestamp.today()
-        return APIResponse.json(status, etag: q.version) { w in write(q, today: today, to: &w) }
-    }
-
-    static func write(_ q: Quote, today: String, to w: inout JSONWriter) {
-        let totals = q.totals
-        w.beginObject()
-        w.key("id"); w.int(q.id)
-        w.key("number"); w.string(q.number)
-        w.key("customer_id"); w.int(q.customerId)
-        w.key("status"); w.string(q.status(today: today).rawValue)
-        w.key("currency"); w.string(q.currency)
-        w.key("valid_until"); w.string(q.validUntil)
-        w.key("notes"); w.string(q.notes)
-        w.key("sales_rep_id"); w.int(q.salesRepId)
-        w.key("order_id"); w.int(q.orderId)
-        w.key("lines")
-        w.beginArray()
-        for line in q.lines { DocumentJSON.line(line, orderCounters: false, to: &w) }
-        w.endArray()
-        w.key("subtotal"); w.int(totals.subtotal)
-        w.key("tax_total"); w.int(totals.tax)
-        w.key("total"); w.int(totals.total)
-        w.key("metadata"); w.metadata(q.metadata)
-        w.key("version"); w.int(q.version)
-        w.key("created_at"); w.string(q.createdAt)
-        w.key("updated_at"); w.string(q.updatedAt)
-        w.endObject()
-    }
 }

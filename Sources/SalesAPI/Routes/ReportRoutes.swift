@@ -66,26 +66,18 @@ enum ReportRoutes {
                 w.beginArray()
                 for row in table.rows {
                     w.beginObject()
-                    for (column, cell) in zip(table.columns, row) { w.key(column); write(cell, to: &w) }
+                    for (column, cell) in zip(table.columns, row) { w.key(column); ReportJSON.write(cell, to: &w) }
                     w.endObject()
                 }
                 w.endArray()
                 if !table.totals.isEmpty {
                     w.key("totals")
                     w.beginObject()
-                    for (column, cell) in table.totals { w.key(column); write(cell, to: &w) }
+                    for (column, cell) in table.totals { w.key(column); ReportJSON.write(cell, to: &w) }
                     w.endObject()
                 }
                 w.endObject()
             }
-        }
-    }
-
-    static func write(_ cell: ReportTable.Cell, to w: inout JSONWriter) {
-        switch cell {
-        case .int(let v): w.int(v)
-        case .decimal(let v, let scale): w.rawNumber(ExactDecimal.format(v, scale: scale))
-        case .text(let s): w.string(s)
         }
     }
 

@@ -18,7 +18,7 @@ enum ShipmentRoutes {
             return try await app.write(request) { db in
                 let before = try OrderStore.status(db, id: orderId)
                 let shipment = try ShipmentStore.create(db, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking)
-                let answer = response(shipment, status: 201)
+                let answer = ShipmentJSON.response(shipment, status: 201)
                 try Events.record(db, request, "shipment.created", "shipment", shipment.id, answer)
                 try Events.orderCompleted(db, request, orderId: orderId, before: before)
                 return answer
@@ -36,7 +36,7 @@ enum ShipmentRoutes {
             let page = try await app.read { db in
                 try ShipmentStore.list(db, orderId: orderId, customerId: customerId, status: status, options: options)
             }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: write)
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }, write: ShipmentJSON.write)
         }
     }
 
@@ -44,7 +44,7 @@ enum ShipmentRoutes {
         { request in
             try request.query.validate(allowed: [], list: false)
             let id = try request.id()
-            return try await app.read { db in response(try ShipmentStore.get(db, id: id)) }
+            return try await app.read { db in ShipmentJSON.response(try ShipmentStore.get(db, id: id)) }
         }
     }
 
@@ -54,7 +54,7 @@ enum ShipmentRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                let answer = response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
+                let answer = ShipmentJSON.response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
                                               : try ShipmentStore.cancel(db, id: id, expectedVersion: expected))
                 try Events.record(db, request, deliver ? "shipment.delivered" : "shipment.canceled", "shipment", id, answer)
                 return answer
@@ -102,37 +102,4 @@ enum ShipmentRoutes {
         }
     }
 
-    static func response(_ s: Shipment, status: Int = 200) -> APIResponse {
-        APIResponse.json(status, etag: s.version) { w in write(s, to: &w) }
-    }
-
-    static func write(_ s: Shipment, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(s.id)
-        w.key("number"); w.string(s.number)
-        w.key("order_id"); w.int(s.orderId)
-        w.key("customer_id"); w.int(s.customerId)
-        w.key("status"); w.string(s.status.rawValue)
-        w.key("carrier"); w.string(s.carrier)
-        w.key("tracking_number"); w.string(s.trackingNumber)
-        w.key("lines")
-        w.beginArray()
-        for l in s.lines {
-            w.beginObject()
-            w.key("id"); w.int(l.id)
-            w.key("order_line_id"); w.int(l.orderLineId)
-            w.key("product_id"); w.int(l.productId)
-            w.key("quantity"); w.rawNumber(l.quantity.decimalText)
-            w.key("quantity_returned"); w.rawNumber(l.returned.decimalText)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("metadata"); w.metadata(s.metadata)
-        w.key("version"); w.int(s.version)
-        w.key("delivered_at"); w.string(s.deliveredAt)
-        w.key("canceled_at"); w.string(s.canceledAt)
-        w.key("created_at"); w.string(s.createdAt)
-        w.key("updated_at"); w.string(s.updatedAt)
-        w.endObject()
-    }
 }

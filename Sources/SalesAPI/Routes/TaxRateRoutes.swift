@@ -13,7 +13,7 @@ enum TaxRateRoutes {
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try TaxRateStore.list(db, active: active, options: options) }
             return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) },
-                                     write: write)
+                                     write: TaxRateJSON.write)
         }
     }
 
@@ -25,7 +25,7 @@ enum TaxRateRoutes {
         fetch: { db, id in try TaxRateStore.get(db, id: id) },
         modify: { db, id, expected, change in try TaxRateStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try TaxRateStore.delete(db, id: id, expectedVersion: expected) },
-        respond: { _, rate, status in response(rate, status: status) }
+        respond: { _, rate, status in TaxRateJSON.response(rate, status: status) }
     )
 
     static func apply(_ r: inout BodyReader, to t: inout TaxRate, creating: Bool) {
@@ -38,21 +38,4 @@ enum TaxRateRoutes {
         r.metadata().assign(to: &t.metadata)
     }
 
-    static func response(_ t: TaxRate, status: Int = 200) -> APIResponse {
-        APIResponse.json(status, etag: t.version) { w in write(t, to: &w) }
-    }
-
-    static func write(_ t: TaxRate, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(t.id)
-        w.key("name"); w.string(t.name)
-        w.key("percent"); w.rawNumber(ExactDecimal.format(t.percentE4, scale: 4))
-        w.key("inclusive"); w.bool(t.inclusive)
-        w.key("active"); w.bool(t.active)
-        w.key("metadata"); w.metadata(t.metadata)
-        w.key("version"); w.int(t.version)
-        w.key("created_at"); w.string(t.createdAt)
-        w.key("updated_at"); w.string(t.updatedAt)
-        w.endObject()
-    }
 }

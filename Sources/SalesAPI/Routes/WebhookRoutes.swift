@@ -57,7 +57,7 @@ enum WebhookRoutes {
         fetch: { db, id in try WebhookStore.get(db, id: id) },
         modify: { db, id, expected, change in try WebhookStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try WebhookStore.delete(db, id: id, expectedVersion: expected) },
-        respond: { _, e, status in APIResponse.json(status, etag: e.version) { w in write(e, secret: nil, to: &w) } }
+        respond: { _, e, status in APIResponse.json(status, etag: e.version) { w in WebhookJSON.write(e, secret: nil, to: &w) } }
     )
 
     static func newSecret() -> String { "whsec_" + Crypto.randomBytes(24).map { String(format: "%02x", $0) }.joined() }
@@ -77,7 +77,7 @@ enum WebhookRoutes {
             let key = secret
             return try await app.write(request) { db in
                 let created = try WebhookStore.create(db, input, secret: key)
-                return APIResponse.json(201, etag: created.version) { w in write(created, secret: key, to: &w) }
+                return APIResponse.json(201, etag: created.version) { w in WebhookJSON.write(created, secret: key, to: &w) }
             }
         }
     }
@@ -87,7 +87,7 @@ enum WebhookRoutes {
             try request.query.validate(allowed: [], list: true)
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try WebhookStore.list(db, options: options) }
-            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }) { e, w in write(e, secret: nil, to: &w) }
+            return ListResponse.make(page, cursor: { .after(id: $0.id, updatedAt: $0.updatedAt, in: options) }) { e, w in WebhookJSON.write(e, secret: nil, to: &w) }
         }
     }
 
@@ -127,22 +127,4 @@ enum WebhookRoutes {
         }
     }
 
-    static func write(_ e: WebhookEndpoint, secret: String?, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id"); w.int(e.id)
-        w.key("url"); w.string(e.url)
-        w.key("description"); w.string(e.description)
-        w.key("events")
-        w.beginArray()
-        for type in e.events { w.string(type) }
-        w.endArray()
-        w.key("active"); w.bool(e.active)
-        if let secret { w.key("secret"); w.string(secret) }
-        w.key("secret_prefix"); w.string(e.secretPrefix)
-        w.key("metadata"); w.metadata(e.metadata)
-        w.key("version"); w.int(e.version)
-        w.key("created_at"); w.string(e.createdAt)
-        w.key("updated_at"); w.string(e.updatedAt)
-        w.endObject()
-    }
 }

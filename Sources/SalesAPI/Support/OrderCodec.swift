@@ -8,7 +8,7 @@ public enum OrderCodec {
     /// An order as GET /v1/orders/{id} answers it.
     public static func encode(_ order: Order, balance: CustomerBalance) -> [UInt8] {
         var w = JSONWriter()
-        OrderRoutes.write(order, balance: balance, to: &w)
+        OrderJSON.write(order, balance: balance, to: &w)
         return w.takeBytes()
     }
 

@@ -101,7 +101,7 @@ final class WebhookWorker: Sendable {
     /// Sends one delivery and records the attempt; false when the attempt could not be recorded.
     private func attempt(_ d: WebhookStore.Due, config: SalesAPIConfiguration) async -> Bool {
         var w = JSONWriter()
-        Events.write(d.event, to: &w)
+        EventJSON.write(d.event, to: &w)
         let body = w.bytes
         guard let url = URL(string: d.url) else { return false }
         var request = URLRequest(url: url)

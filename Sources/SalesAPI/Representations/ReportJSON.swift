@@ -1,0 +1,14 @@
+import SalesCore
+import SalesJSON
+import SalesStore
+
+/// The JSON of report cells, as the API answers it and events carry it (docs/api.md §3).
+enum ReportJSON {
+    static func write(_ cell: ReportTable.Cell, to w: inout JSONWriter) {
+        switch cell {
+        case .int(let v): w.int(v)
+        case .decimal(let v, let scale): w.rawNumber(ExactDecimal.format(v, scale: scale))
+        case .text(let s): w.string(s)
+        }
+    }
+}
