@@ -6,14 +6,7 @@ import SalesStore
 /// the body is validated before the transaction (every bad field in one 422), the rules that
 /// compare against stored state run inside it, `If-Match` is compared inside it
 /// (docs/api.md §1 "versions"), and every answer carries the resource's ETag.
-protocol IdentifiedModel: Sendable { var id: Int64 { get } }
-extension Customer: IdentifiedModel {}
-extension Product: IdentifiedModel {}
-extension TaxRate: IdentifiedModel {}
-extension SalesRep: IdentifiedModel {}
-extension WebhookEndpoint: IdentifiedModel {}
-
-struct VersionedResource<Model: IdentifiedModel>: Sendable {
+struct VersionedResource<Model: VersionedModel>: Sendable {
     /// The event resource type ("customer" → customer.created / .updated / .deleted, docs/api.md §3
     /// "Events"); nil records none.
     let eventResource: String?
@@ -50,11 +43,7 @@ struct VersionedResource<Model: IdentifiedModel>: Sendable {
     }
 
     func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in try respond(db, try fetch(db, id), 200) }
-        }
+        ReadHandlers.byId(app) { db, id in try respond(db, try fetch(db, id), 200) }
     }
 
     func update(_ app: APIContext) -> APIHandler {

@@ -59,10 +59,8 @@ enum Events {
     }
 
     static func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            let event = try await app.read { db in try EventStore.get(db, id: id) }
+        ReadHandlers.byId(app) { db, id in
+            let event = try EventStore.get(db, id: id)
             return APIResponse.json { w in EventJSON.write(event, to: &w) }
         }
     }

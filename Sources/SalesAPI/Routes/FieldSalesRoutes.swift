@@ -155,10 +155,8 @@ enum FieldSalesRoutes {
     }
 
     static func getActivity(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            let activity = try await app.read { db in try ActivityStore.get(db, id: id) }
+        ReadHandlers.byId(app) { db, id in
+            let activity = try ActivityStore.get(db, id: id)
             return APIResponse.json(etag: activity.version) { w in FieldSalesJSON.writeActivity(activity, to: &w) }
         }
     }

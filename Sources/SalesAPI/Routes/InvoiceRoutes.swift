@@ -56,11 +56,7 @@ enum InvoiceRoutes {
     }
 
     static func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in InvoiceJSON.response(try InvoiceStore.get(db, id: id)) }
-        }
+        ReadHandlers.byId(app) { db, id in InvoiceJSON.response(try InvoiceStore.get(db, id: id)) }
     }
 
     static func void(_ app: APIContext) -> APIHandler {
@@ -114,11 +110,7 @@ enum InvoiceRoutes {
     }
 
     static func getCreditNote(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in creditNoteResponse(try CreditNoteStore.get(db, id: id)) }
-        }
+        ReadHandlers.byId(app) { db, id in creditNoteResponse(try CreditNoteStore.get(db, id: id)) }
     }
 
     static func creditNoteResponse(_ note: CreditNote, status: Int = 200) -> APIResponse {

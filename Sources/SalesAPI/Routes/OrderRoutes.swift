@@ -75,11 +75,7 @@ enum OrderRoutes {
     }
 
     static func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in try OrderJSON.response(db, try OrderStore.get(db, id: id)) }
-        }
+        ReadHandlers.byId(app) { db, id in try OrderJSON.response(db, try OrderStore.get(db, id: id)) }
     }
 
     static func update(_ app: APIContext) -> APIHandler {

@@ -116,11 +116,7 @@ enum PaymentRoutes {
     }
 
     static func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in PaymentJSON.response(try PaymentStore.get(db, id: id)) }
-        }
+        ReadHandlers.byId(app) { db, id in PaymentJSON.response(try PaymentStore.get(db, id: id)) }
     }
 
     /// PATCH /v1/payments/{id}: `reference` and `metadata`; amounts change only by voiding.
@@ -209,10 +205,8 @@ enum PaymentRoutes {
     }
 
     static func getRefund(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            let refund = try await app.read { db in try CreditRefundStore.get(db, id: id) }
+        ReadHandlers.byId(app) { db, id in
+            let refund = try CreditRefundStore.get(db, id: id)
             return APIResponse.json { w in PaymentJSON.writeRefund(refund, to: &w) }
         }
     }

@@ -47,11 +47,7 @@ enum QuoteRoutes {
     }
 
     static func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in QuoteJSON.response(try QuoteStore.get(db, id: id)) }
-        }
+        ReadHandlers.byId(app) { db, id in QuoteJSON.response(try QuoteStore.get(db, id: id)) }
     }
 
     static func update(_ app: APIContext) -> APIHandler {

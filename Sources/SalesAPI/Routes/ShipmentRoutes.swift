@@ -41,11 +41,7 @@ enum ShipmentRoutes {
     }
 
     static func get(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            return try await app.read { db in ShipmentJSON.response(try ShipmentStore.get(db, id: id)) }
-        }
+        ReadHandlers.byId(app) { db, id in ShipmentJSON.response(try ShipmentStore.get(db, id: id)) }
     }
 
     static func transition(_ app: APIContext, deliver: Bool) -> APIHandler {

@@ -62,14 +62,11 @@ public enum CustomerStore {
     /// (from If-Match) is compared inside the transaction (docs/api.md §1 "versions").
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?,
                               change: (inout Customer) throws -> Void) throws -> Customer {
-        var c = try get(db, id: id)
-        try Versions.require(expectedVersion, current: c.version)
-        let before = c
-        try change(&c)
-        if c == before { return c }
-        if c.currency != before.currency { try requireNoDocuments(db, id: id, toChange: "currency") }
-        try checkReferences(db, c, excludingId: id)
-        try db.execute("""
+        try VersionedRows.update(db, id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }, change: change, check: { before, c in
+            if c.currency != before.currency { try requireNoDocuments(db, id: id, toChange: "currency") }
+            try checkReferences(db, c, excludingId: id)
+        }) { c in
+            try db.execute("""
             UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
               credit_limit = ?, payment_terms_days = ?, sales_rep_id = ?, external_ref = ?, active = ?, metadata = ?,
               version = version + 1, updated_at = ?
@@ -77,7 +74,7 @@ public enum CustomerStore {
             """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
                              c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                              JSONColumns.encode(c.metadata), Timestamp.now(), id])
-        return try get(db, id: id)
+        }
     }
 
     /// docs/api.md §3 Customers: the currency is fixed once any document names the customer
@@ -92,18 +89,15 @@ public enum CustomerStore {
 
     /// Deletes a customer without documents; otherwise 409 in_use (archive with active: false).
     public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
-        let c = try get(db, id: id)
-        try Versions.require(expectedVersion, current: c.version)
-        if let label = try referencing(db, id: id).first {
-            throw SalesError.inUse("customer \(id) has \(label); archive it with active: false instead")
+        try VersionedRows.delete(db, table: "customers", id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }) {
+            try referencing(db, id: id).first.map { "customer \(id) has \($0); archive it with active: false instead" }
         }
-        try db.execute("DELETE FROM customers WHERE id = ?", [id])
     }
 
     /// What names the customer: the labels of DocumentTables.referencingCustomers that have a row for it.
     static func referencing(_ db: SQLTransaction, id: Int64) throws -> [String] {
         try DocumentTables.referencingCustomers.compactMap { table, label in
-            try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE customer_id = ?)", [id], cached: false, as: Bool.self) == true ? label : nil
+            try VersionedRows.firstReferencing(db, id: id, column: "customer_id", tables: [(table, label)])
         }
     }
 

@@ -12,6 +12,37 @@ public enum DocumentNumbers {
     }
 }
 
+/// Writes a quote's or an order's lines (replacing any) and the document's totals, the same way for
+/// both: `table` is "quote" or "order" (quote_lines.quote_id, orders.subtotal…); an order's lines
+/// also keep what makes them stockable and how they are invoiced, and the order its quantity total.
+enum DocumentLines {
+    static func write(_ db: SQLTransaction, _ document: String, id: Int64, _ lines: [DocumentLine]) throws {
+        let isOrder = document == "order"
+        try db.execute("DELETE FROM \(document)_lines WHERE \(document)_id = ?", [id])
+        let orderColumns = isOrder ? ", stockable, invoice_policy" : ""
+        let orderValues = isOrder ? ", ?, ?" : ""
+        for (position, line) in lines.enumerated() {
+            let p = line.pricing
+            var arguments: SQLArguments = [id, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
+                                           line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total]
+            if isOrder { arguments = arguments + [line.stockable, line.invoicePolicy.rawValue] }
+            try db.execute("""
+                INSERT INTO \(document)_lines (\(document)_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
+                  tax_percent_e4, tax_inclusive, subtotal, tax, total\(orderColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(orderValues))
+                """, arguments)
+        }
+        // bounded: LinePricer held the total within Money.maxAmount.
+        let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        var sums: SQLArguments = [totals.subtotal, totals.tax, totals.total]
+        if isOrder {
+            // bounded: at most 500 quantities of 10^12 thousandths.
+            sums = sums + [lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }]
+        }
+        try db.execute("UPDATE \(document)s SET subtotal = ?, tax_total = ?, total = ?\(isOrder ? ", quantity_total = ?" : "") WHERE id = ?",
+                       sums + [id])
+    }
+}
+
 /// Prices request lines from their products inside the write transaction (docs/api.md §3 "Lines and
 /// totals"): unit_price, tax_rate_id and description default from the product; the default
 /// price is the product's price in the document's currency.

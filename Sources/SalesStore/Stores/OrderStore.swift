@@ -172,27 +172,8 @@ public enum OrderStore {
                              customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
                              draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
         let id = db.lastInsertedId
-        try writeLines(db, orderId: id, lines)
+        try DocumentLines.write(db, "order", id: id, lines)
         return try get(db, id: id)
-    }
-
-    static func writeLines(_ db: SQLTransaction, orderId: Int64, _ lines: [DocumentLine]) throws {
-        try db.execute("DELETE FROM order_lines WHERE order_id = ?", [orderId])
-        for (position, line) in lines.enumerated() {
-            let p = line.pricing
-            try db.execute("""
-                INSERT INTO order_lines (order_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
-                  tax_percent_e4, tax_inclusive, subtotal, tax, total, stockable, invoice_policy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [orderId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
-                                 line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total,
-                                 line.stockable, line.invoicePolicy.rawValue])
-        }
-        // bounded: LinePricer held the total within Money.maxAmount.
-        let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
-        // bounded: at most 500 quantities of 10^12 thousandths.
-        let quantity = lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }
-        try db.execute("UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?", [totals.subtotal, totals.tax, totals.total, quantity, orderId])
     }
 
     /// What PATCH may change (docs/api.md §3): everything while draft; afterwards only notes,
@@ -229,7 +210,7 @@ public enum OrderStore {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
-            try writeLines(db, orderId: id, try LinePricer.price(db, inputs, currency: order.currency, serverCurrency: serverCurrency))
+            try DocumentLines.write(db, "order", id: id, try LinePricer.price(db, inputs, currency: order.currency, serverCurrency: serverCurrency))
         }
         var notes = order.notes, shipping = order.shippingAddress, rep = order.salesRepId, ref = order.externalRef
         if let v = patch.notes { notes = v }

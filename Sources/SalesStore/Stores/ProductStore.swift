@@ -74,36 +74,27 @@ public enum ProductStore {
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
-        var p = try get(db, id: id)
-        try Versions.require(expectedVersion, current: p.version)
-        let before = p
-        try change(&p)
-        if p == before { return p }
-        if p.type != before.type && (before.onHand.thousandths != 0 || before.reserved.thousandths != 0) {
-            throw SalesError.invalid("type", "has_stock", "the type cannot change while the product has stock or reservations")
-        }
-        try checkReferences(db, p, excludingId: id)
-        try db.execute("""
+        try VersionedRows.update(db, id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }, change: change, check: { before, p in
+            if p.type != before.type && (before.onHand.thousandths != 0 || before.reserved.thousandths != 0) {
+                throw SalesError.invalid("type", "has_stock", "the type cannot change while the product has stock or reservations")
+            }
+            try checkReferences(db, p, excludingId: id)
+        }) { p in
+            try db.execute("""
             UPDATE products SET sku = ?, name = ?, description = ?, type = ?, unit_price = ?, prices = ?, tax_rate_id = ?,
               reorder_level = ?, invoice_policy = ?, active = ?, metadata = ?, version = version + 1, updated_at = ?
             WHERE id = ?
             """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
                              p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata),
                              Timestamp.now(), id])
-        return try get(db, id: id)
+        }
     }
 
     public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
-        let p = try get(db, id: id)
-        try Versions.require(expectedVersion, current: p.version)
-        var referenced = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = ?)", [id], as: Bool.self) == true
-        for (table, _) in DocumentTables.referencingProducts where !referenced {
-            referenced = try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE product_id = ?)", [id], cached: false, as: Bool.self) == true
+        try VersionedRows.delete(db, table: "products", id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }) {
+            try VersionedRows.firstReferencing(db, id: id, column: "product_id", tables: [("stock_movements", "stock movements")] + DocumentTables.referencingProducts)
+                .map { _ in "product \(id) has stock movements or document lines; deactivate it with active: false instead" }
         }
-        if referenced {
-            throw SalesError.inUse("product \(id) has stock movements or document lines; deactivate it with active: false instead")
-        }
-        try db.execute("DELETE FROM products WHERE id = ?", [id])
     }
 
     private static func checkReferences(_ db: SQLTransaction, _ p: Product, excludingId: Int64?) throws {

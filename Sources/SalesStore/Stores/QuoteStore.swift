@@ -75,23 +75,8 @@ public enum QuoteStore {
             """, [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
                              draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
         let id = db.lastInsertedId
-        try writeLines(db, quoteId: id, lines)
+        try DocumentLines.write(db, "quote", id: id, lines)
         return try get(db, id: id)
-    }
-
-    static func writeLines(_ db: SQLTransaction, quoteId: Int64, _ lines: [DocumentLine]) throws {
-        try db.execute("DELETE FROM quote_lines WHERE quote_id = ?", [quoteId])
-        for (position, line) in lines.enumerated() {
-            let p = line.pricing
-            try db.execute("""
-                INSERT INTO quote_lines (quote_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
-                  tax_percent_e4, tax_inclusive, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [quoteId, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
-                                 line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total])
-        }
-        // bounded: LinePricer held the total within Money.maxAmount.
-        let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
-        try db.execute("UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?", [totals.subtotal, totals.tax, totals.total, quoteId])
     }
 
     public struct Patch: Sendable {
@@ -114,7 +99,7 @@ public enum QuoteStore {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
-            try writeLines(db, quoteId: id, try LinePricer.price(db, inputs, currency: quote.currency, serverCurrency: serverCurrency))
+            try DocumentLines.write(db, "quote", id: id, try LinePricer.price(db, inputs, currency: quote.currency, serverCurrency: serverCurrency))
         }
         var notes = quote.notes, rep = quote.salesRepId
         if let v = patch.notes { notes = v }

@@ -40,28 +40,21 @@ public enum SalesRepStore {
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
-        var rep = try get(db, id: id)
-        try Versions.require(expectedVersion, current: rep.version)
-        let before = rep
-        try change(&rep)
-        if rep == before { return rep }
-        try db.execute("""
-            UPDATE sales_reps SET name = ?, email = ?, phone = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
-        return try get(db, id: id)
+        try VersionedRows.update(db, id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }, change: change) { rep in
+            try db.execute("""
+                UPDATE sales_reps SET name = ?, email = ?, phone = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+                """, [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), Timestamp.now(), id])
+        }
     }
 
     /// Deletes a rep nothing refers to; otherwise 409 in_use (archive with active: false).
     public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
-        let rep = try get(db, id: id)
-        try Versions.require(expectedVersion, current: rep.version)
-        for (table, label) in [("shifts", "shifts"), ("activities", "activities"), ("customers", "customers"), ("quotes", "quotes"),
-                               ("orders", "orders"), ("api_keys", "API keys")] {
-            if try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE sales_rep_id = ?)", [id], cached: false, as: Bool.self) == true {
-                throw SalesError.inUse("sales rep \(id) has \(label); archive it with active: false instead")
-            }
+        try VersionedRows.delete(db, table: "sales_reps", id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }) {
+            try VersionedRows.firstReferencing(db, id: id, column: "sales_rep_id", tables: [
+                ("shifts", "shifts"), ("activities", "activities"), ("customers", "customers"), ("quotes", "quotes"), ("orders", "orders"),
+                ("api_keys", "API keys"),
+            ]).map { "sales rep \(id) has \($0); archive it with active: false instead" }
         }
-        try db.execute("DELETE FROM sales_reps WHERE id = ?", [id])
     }
 
     // MARK: - Shifts

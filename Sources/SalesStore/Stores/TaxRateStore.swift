@@ -31,27 +31,20 @@ public enum TaxRateStore {
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {
-        var t = try get(db, id: id)
-        try Versions.require(expectedVersion, current: t.version)
-        let before = t
-        try change(&t)
-        if t == before { return t }
-        try db.execute("""
-            UPDATE tax_rates SET name = ?, percent_e4 = ?, inclusive = ?, active = ?, metadata = ?,
-              version = version + 1, updated_at = ? WHERE id = ?
-            """, [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
-        return try get(db, id: id)
+        try VersionedRows.update(db, id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }, change: change) { t in
+            try db.execute("""
+                UPDATE tax_rates SET name = ?, percent_e4 = ?, inclusive = ?, active = ?, metadata = ?,
+                  version = version + 1, updated_at = ? WHERE id = ?
+                """, [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), Timestamp.now(), id])
+        }
     }
 
     public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
-        let t = try get(db, id: id)
-        try Versions.require(expectedVersion, current: t.version)
         // Products, and quote and order lines (which keep the rate they were priced with), refer to it.
-        for (table, label) in [("products", "products"), ("quote_lines", "quote lines"), ("order_lines", "order lines")] {
-            if try db.fetchValue("SELECT EXISTS (SELECT 1 FROM \(table) WHERE tax_rate_id = ?)", [id], cached: false, as: Bool.self) == true {
-                throw SalesError.inUse("tax rate \(id) is used by \(label); deactivate it with active: false instead")
-            }
+        try VersionedRows.delete(db, table: "tax_rates", id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }) {
+            try VersionedRows.firstReferencing(db, id: id, column: "tax_rate_id", tables: [
+                ("products", "products"), ("quote_lines", "quote lines"), ("order_lines", "order lines"),
+            ]).map { "tax rate \(id) is used by \($0); deactivate it with active: false instead" }
         }
-        try db.execute("DELETE FROM tax_rates WHERE id = ?", [id])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SalesCore
 
-public struct WebhookEndpoint: Sendable, Equatable {
+public struct WebhookEndpoint: VersionedModel {
     public var id: Int64
     public var url: String
     public var description: String?
@@ -97,21 +97,15 @@ public enum WebhookStore {
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
-        var e = try get(db, id: id)
-        try Versions.require(expectedVersion, current: e.version)
-        let before = e
-        try change(&e)
-        if e == before { return e }
-        try db.execute("""
-            UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
-        return try get(db, id: id)
+        try VersionedRows.update(db, id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }, change: change) { e in
+            try db.execute("""
+                UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, active = ?, metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+                """, [e.url, e.description, encodeEvents(e.events), e.active, JSONColumns.encode(e.metadata), Timestamp.now(), id])
+        }
     }
 
     public static func delete(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?) throws {
-        let e = try get(db, id: id)
-        try Versions.require(expectedVersion, current: e.version)
-        try db.execute("DELETE FROM webhook_endpoints WHERE id = ?", [id])
+        try VersionedRows.delete(db, table: "webhook_endpoints", id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) })
     }
 
     // MARK: - Deliveries
