@@ -25,6 +25,20 @@ final class GRDBTransaction: SQLExecutor {
         }
     }
 
+    func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        guard let result else { preconditionFailure("a committed savepoint has its body's result") }
+        return result
+    }
+
+    func isUniqueViolation(_ error: Error) -> Bool {
+        (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+    }
+
     var changedRows: Int { db.changesCount }
     var lastInsertedId: Int64 { db.lastInsertedRowID }
 

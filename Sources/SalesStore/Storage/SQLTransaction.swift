@@ -21,6 +21,13 @@ public protocol SQLExecutor: AnyObject {
 
     /// The id of the row the last INSERT created.
     var lastInsertedId: Int64 { get }
+
+    /// Runs `body` in a savepoint: when it throws, only its changes are undone and the transaction
+    /// goes on (on PostgreSQL a failed statement otherwise aborts the whole transaction).
+    func savepoint<T>(_ body: () throws -> T) throws -> T
+
+    /// The error is a unique index refusing a duplicate value.
+    func isUniqueViolation(_ error: Error) -> Bool
 }
 
 /// One transaction, as the stores see it. A final class rather than the protocol itself so that
@@ -41,6 +48,12 @@ public final class SQLTransaction {
 
     /// The id of the row the last INSERT created.
     public var lastInsertedId: Int64 { executor.lastInsertedId }
+
+    /// Runs `body` in a savepoint: when it throws, only its changes are undone.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T { try executor.savepoint(body) }
+
+    /// The error is a unique index refusing a duplicate value.
+    public func isUniqueViolation(_ error: Error) -> Bool { executor.isUniqueViolation(error) }
 
     /// Runs one statement. `cached` keeps it prepared on the connection: for fixed SQL; SQL
     /// assembled from many optional filters passes false so the cache stays bounded.

@@ -46,15 +46,17 @@ public enum CustomerStore {
 
     /// Inserts a customer; `external_ref` must be unique (409 duplicate naming the holder).
     public static func create(_ db: SQLTransaction, _ c: Customer) throws -> Customer {
-        try checkReferences(db, c, excludingId: nil)
+        try checkReferences(db, c)
         let now = Timestamp.now()
-        try db.execute("""
-            INSERT INTO customers (name, email, phone, billing_address, shipping_address, currency, credit_limit,
-              payment_terms_days, sales_rep_id, external_ref, active, metadata, version, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
-                             c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
-                             JSONColumns.encode(c.metadata), now, now])
+        try uniqueExternalRef(db, c.externalRef) {
+            try db.execute("""
+                INSERT INTO customers (name, email, phone, billing_address, shipping_address, currency, credit_limit,
+                  payment_terms_days, sales_rep_id, external_ref, active, metadata, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+                      c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
+                      JSONColumns.encode(c.metadata), now, now])
+        }
         return try get(db, id: db.lastInsertedId)
     }
 
@@ -64,16 +66,18 @@ public enum CustomerStore {
                               change: (inout Customer) throws -> Void) throws -> Customer {
         try VersionedRows.update(db, id: id, expectedVersion: expectedVersion, get: { try get($0, id: $1) }, change: change, check: { before, c in
             if c.currency != before.currency { try requireNoDocuments(db, id: id, toChange: "currency") }
-            try checkReferences(db, c, excludingId: id)
+            try checkReferences(db, c)
         }) { c in
-            try db.execute("""
-            UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
-              credit_limit = ?, payment_terms_days = ?, sales_rep_id = ?, external_ref = ?, active = ?, metadata = ?,
-              version = version + 1, updated_at = ?
-            WHERE id = ?
-            """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
-                             c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
-                             JSONColumns.encode(c.metadata), Timestamp.now(), id])
+            try uniqueExternalRef(db, c.externalRef) {
+                try db.execute("""
+                    UPDATE customers SET name = ?, email = ?, phone = ?, billing_address = ?, shipping_address = ?, currency = ?,
+                      credit_limit = ?, payment_terms_days = ?, sales_rep_id = ?, external_ref = ?, active = ?, metadata = ?,
+                      version = version + 1, updated_at = ?
+                    WHERE id = ?
+                    """, [c.name, c.email, c.phone, JSONColumns.encode(c.billingAddress), JSONColumns.encode(c.shippingAddress),
+                          c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
+                          JSONColumns.encode(c.metadata), Timestamp.now(), id])
+            }
         }
     }
 
@@ -101,12 +105,19 @@ public enum CustomerStore {
         }
     }
 
-    private static func checkReferences(_ db: SQLTransaction, _ c: Customer, excludingId: Int64?) throws {
-        if let ref = c.externalRef,
-           let existing = try db.fetchValue("SELECT id FROM customers WHERE external_ref = ? AND id IS NOT ?", [ref, excludingId], as: Int64.self) {
-            throw SalesError.duplicate(field: "external_ref", existingId: existing,
-                                       detail: "a customer with external_ref \"\(ref)\" already exists (id \(existing))")
+    /// external_ref is unique (the customers table's UNIQUE): a write that would repeat one is 409
+    /// duplicate naming the holder.
+    private static func uniqueExternalRef(_ db: SQLTransaction, _ ref: String?, _ write: () throws -> Void) throws {
+        guard let ref else { return try write() }
+        try UniqueValues.write(db, write) {
+            try db.fetchValue("SELECT id FROM customers WHERE external_ref = ?", [ref], as: Int64.self).map { existing in
+                SalesError.duplicate(field: "external_ref", existingId: existing,
+                                     detail: "a customer with external_ref \"\(ref)\" already exists (id \(existing))")
+            }
         }
+    }
+
+    private static func checkReferences(_ db: SQLTransaction, _ c: Customer) throws {
         if let rep = c.salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }

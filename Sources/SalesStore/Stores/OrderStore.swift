@@ -150,13 +150,6 @@ public enum OrderStore {
     /// Creates a draft order; the caller confirms it in the same transaction when asked to.
     public static func create(_ db: SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Order {
         let customer = try CustomerStore.get(db, id: draft.customerId)
-        if let ref = draft.externalRef,
-           let existing = try db.fetchRecord("SELECT id, number FROM orders WHERE source = ? AND external_ref = ?", [draft.source.rawValue, ref]) {
-            let id: Int64 = existing["id"]
-            let number: String = existing["number"]
-            throw SalesError.duplicate(field: "external_ref", existingId: id,
-                                       detail: "order \(number) (id \(id)) already has external_ref \"\(ref)\" for source \(draft.source.rawValue)")
-        }
         if let rep = draft.salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
@@ -164,16 +157,31 @@ public enum OrderStore {
         let number = try DocumentNumbers.next(db, kind: "SO")
         let now = Timestamp.now()
         let shipping = draft.shippingAddress ?? customer.shippingAddress
-        try db.execute("""
-            INSERT INTO orders (number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
-              allow_backorder, auto_invoice, quote_id, metadata, version, created_at, updated_at)
-            VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """, [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
-                             customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
-                             draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
+        try uniqueExternalRef(db, draft.externalRef, source: draft.source) {
+            try db.execute("""
+                INSERT INTO orders (number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
+                  allow_backorder, auto_invoice, quote_id, metadata, version, created_at, updated_at)
+                VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                """, [number, customer.id, draft.source.rawValue, draft.externalRef, draft.salesRepId ?? customer.salesRepId,
+                      customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
+                      draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
+        }
         let id = db.lastInsertedId
         try DocumentLines.write(db, "order", id: id, lines)
         return try get(db, id: id)
+    }
+
+    /// external_ref is unique per source (index orders_by_source_ref): a write that would repeat one
+    /// is 409 duplicate naming the order that has it. Without a new external_ref the write runs as is.
+    static func uniqueExternalRef(_ db: SQLTransaction, _ ref: String?, source: OrderSource, _ write: () throws -> Void) throws {
+        guard let ref else { return try write() }
+        try UniqueValues.write(db, write) {
+            try db.fetchOne("SELECT id, number FROM orders WHERE source = ? AND external_ref = ?", [source.rawValue, ref]) { row -> SalesError in
+                let id: Int64 = row["id"], number: String = row["number"]
+                return SalesError.duplicate(field: "external_ref", existingId: id,
+                                            detail: "order \(number) (id \(id)) already has external_ref \"\(ref)\" for source \(source.rawValue)")
+            }
+        }
     }
 
     /// What PATCH may change (docs/api.md §3): everything while draft; afterwards only notes,
@@ -198,13 +206,6 @@ public enum OrderStore {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
         try OrderDecisions.update(order, touchesDraftOnlyFields: patch.touchesDraftOnlyFields)
-        if let ref = patch.externalRef, let ref,
-           let existing = try db.fetchRecord("SELECT id, number FROM orders WHERE source = ? AND external_ref = ? AND id <> ?", [order.source.rawValue, ref, id]) {
-            let existingId: Int64 = existing["id"]
-            let number: String = existing["number"]
-            throw SalesError.duplicate(field: "external_ref", existingId: existingId,
-                                       detail: "order \(number) (id \(existingId)) already has external_ref \"\(ref)\" for source \(order.source.rawValue)")
-        }
         if let rep = patch.salesRepId, let rep,
            try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
@@ -217,11 +218,13 @@ public enum OrderStore {
         if let v = patch.shippingAddress { shipping = v }
         if let v = patch.salesRepId { rep = v }
         if let v = patch.externalRef { ref = v }
-        try db.execute("""
-            UPDATE orders SET notes = ?, shipping_address = ?, sales_rep_id = ?, external_ref = ?, allow_backorder = ?, auto_invoice = ?,
-              metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """, [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
-                             patch.autoInvoice ?? order.autoInvoice, JSONColumns.encode(patch.metadata ?? order.metadata), Timestamp.now(), id])
+        try uniqueExternalRef(db, patch.externalRef == nil ? nil : ref, source: order.source) {
+            try db.execute("""
+                UPDATE orders SET notes = ?, shipping_address = ?, sales_rep_id = ?, external_ref = ?, allow_backorder = ?, auto_invoice = ?,
+                  metadata = ?, version = version + 1, updated_at = ? WHERE id = ?
+                """, [notes, JSONColumns.encode(shipping), rep, ref, patch.allowBackorder ?? order.allowBackorder,
+                      patch.autoInvoice ?? order.autoInvoice, JSONColumns.encode(patch.metadata ?? order.metadata), Timestamp.now(), id])
+        }
         return try get(db, id: id)
     }
 

@@ -62,14 +62,16 @@ public enum ProductStore {
     }
 
     public static func create(_ db: SQLTransaction, _ p: Product) throws -> Product {
-        try checkReferences(db, p, excludingId: nil)
+        try checkReferences(db, p)
         let now = Timestamp.now()
-        try db.execute("""
-            INSERT INTO products (sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy,
-              active, metadata, on_hand, reserved, version, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)
-            """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
-                             p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata), now, now])
+        try uniqueSKU(db, p.sku) {
+            try db.execute("""
+                INSERT INTO products (sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy,
+                  active, metadata, on_hand, reserved, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)
+                """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+                      p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata), now, now])
+        }
         return try get(db, id: db.lastInsertedId)
     }
 
@@ -78,15 +80,17 @@ public enum ProductStore {
             if p.type != before.type && (before.onHand.thousandths != 0 || before.reserved.thousandths != 0) {
                 throw SalesError.invalid("type", "has_stock", "the type cannot change while the product has stock or reservations")
             }
-            try checkReferences(db, p, excludingId: id)
+            try checkReferences(db, p)
         }) { p in
-            try db.execute("""
-            UPDATE products SET sku = ?, name = ?, description = ?, type = ?, unit_price = ?, prices = ?, tax_rate_id = ?,
-              reorder_level = ?, invoice_policy = ?, active = ?, metadata = ?, version = version + 1, updated_at = ?
-            WHERE id = ?
-            """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
-                             p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata),
-                             Timestamp.now(), id])
+            try uniqueSKU(db, p.sku) {
+                try db.execute("""
+                    UPDATE products SET sku = ?, name = ?, description = ?, type = ?, unit_price = ?, prices = ?, tax_rate_id = ?,
+                      reorder_level = ?, invoice_policy = ?, active = ?, metadata = ?, version = version + 1, updated_at = ?
+                    WHERE id = ?
+                    """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
+                      p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata),
+                      Timestamp.now(), id])
+            }
         }
     }
 
@@ -97,10 +101,17 @@ public enum ProductStore {
         }
     }
 
-    private static func checkReferences(_ db: SQLTransaction, _ p: Product, excludingId: Int64?) throws {
-        if let existing = try db.fetchValue("SELECT id FROM products WHERE sku = ? COLLATE NOCASE AND id IS NOT ?", [p.sku, excludingId], as: Int64.self) {
-            throw SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(p.sku)\" already exists (id \(existing))")
+    /// A sku is unique without regard to case (index products_sku_nocase, migration 0009): a write
+    /// that would repeat one is 409 duplicate naming the holder.
+    private static func uniqueSKU(_ db: SQLTransaction, _ sku: String, _ write: () throws -> Void) throws {
+        try UniqueValues.write(db, write) {
+            try db.fetchValue("SELECT id FROM products WHERE sku = ? COLLATE NOCASE", [sku], as: Int64.self).map { existing in
+                SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(sku)\" already exists (id \(existing))")
+            }
         }
+    }
+
+    private static func checkReferences(_ db: SQLTransaction, _ p: Product) throws {
         if let tax = p.taxRateId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM tax_rates WHERE id = ?)", [tax], as: Bool.self) != true {
             throw SalesError.invalid("tax_rate_id", "not_found", "no tax rate \(tax)")
         }
