@@ -116,8 +116,8 @@ enum RouteTable {
             r(.PATCH, "/v1/settings/accounting", .adminOnly, ReportRoutes.updateAccounting(app)),
 
             // docs/api.md §3 Events and webhooks (endpoints decide where data goes: admin's)
-            r(.GET, "/v1/events", read, Events.list(app)),
-            r(.GET, "/v1/events/{id}", read, Events.get(app)),
+            r(.GET, "/v1/events", read, EventRoutes.list(app)),
+            r(.GET, "/v1/events/{id}", read, EventRoutes.get(app)),
             r(.GET, "/v1/webhook-endpoints", .adminOnly, WebhookRoutes.list(app)),
             r(.POST, "/v1/webhook-endpoints", .adminOnly, WebhookRoutes.create(app)),
             r(.GET, "/v1/webhook-endpoints/{id}", .adminOnly, WebhookRoutes.resource.get(app)),

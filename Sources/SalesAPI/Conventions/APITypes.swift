@@ -43,33 +43,8 @@ public struct APIRequest: Sendable {
     /// with it in the same transaction (see APIContext.write).
     public var idempotency: IdempotencyClaim?
 
-    /// docs/api.md §2: a key bound to a sales rep acts only for that rep; for anyone else → 403.
-    public func requireActsFor(salesRep id: Int64) throws {
-        if let bound = principal?.salesRepId, bound != id {
-            throw APIError.forbidden("this API key acts only for sales rep \(bound), not \(id)")
-        }
-    }
-
-    /// docs/api.md §2: a rep-bound key changes only quotes and orders of its own rep (or of no
-    /// rep) — edit, send, decline, convert, confirm, cancel — and may assign them only to its rep.
-    /// Checked inside the write transaction against the document as stored.
-    public func requireMayChange(_ document: String, ownedBy rep: Int64?, assigning newRep: Int64?? = nil) throws {
-        guard let bound = principal?.salesRepId else { return }
-        if let rep, rep != bound {
-            throw APIError.forbidden("this API key acts only for sales rep \(bound); \(document) is sales rep \(rep)'s")
-        }
-        if let newRep, newRep != bound {
-            throw APIError.forbidden("this API key acts only for sales rep \(bound) and may not assign \(document) to "
-                                     + (newRep.map { "sales rep \($0)" } ?? "no sales rep"))
-        }
-    }
-
-    /// The sales rep a new document is for: the one given, else the key's own rep (a
-    /// rep-bound key's quotes and orders are its rep's); another rep than the key's → 403.
-    public func salesRepForNewDocument(_ given: Int64?) throws -> Int64? {
-        if let given { try requireActsFor(salesRep: given) }
-        return given ?? principal?.salesRepId
-    }
+    /// Who makes the change this request asks for (the services' view of the key).
+    var actor: Actor { Actor(principal: principal) }
 
     /// A positive integer path parameter; anything else is 404 (no such resource).
     public func id(_ name: String = "id") throws -> Int64 {

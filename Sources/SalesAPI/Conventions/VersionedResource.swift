@@ -36,7 +36,7 @@ struct VersionedResource<Model: VersionedModel>: Sendable {
             return try await app.write(request) { db in
                 let created = try insert(db, input)
                 let response = try respond(db, created, 201)
-                if let resource = eventResource { try Events.record(db, request, resource + ".created", resource, created.id, response) }
+                if let resource = eventResource { try EventLog.record(db, request.actor, resource + ".created", resource, created.id, response) }
                 return response
             }
         }
@@ -63,7 +63,7 @@ struct VersionedResource<Model: VersionedModel>: Sendable {
                 }
                 let response = try respond(db, updated, 200)
                 if let resource = eventResource, !response.body.isEmpty {
-                    try Events.record(db, request, resource + ".updated", resource, updated.id, response)
+                    try EventLog.record(db, request.actor, resource + ".updated", resource, updated.id, response)
                 }
                 return response
             }
@@ -76,7 +76,7 @@ struct VersionedResource<Model: VersionedModel>: Sendable {
             let expected = try request.ifMatchVersion()
             return try await app.write(request) { db in
                 try remove(db, id, expected)
-                if let resource = eventResource { try Events.record(db, request, resource + ".deleted", resource, id, body: Array("{\"id\":\(id)}".utf8)) }
+                if let resource = eventResource { try EventLog.record(db, request.actor, resource + ".deleted", resource, id, body: Array("{\"id\":\(id)}".utf8)) }
                 return .noContent
             }
         }

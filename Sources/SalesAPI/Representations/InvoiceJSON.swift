@@ -93,4 +93,8 @@ enum InvoiceJSON {
         w.key("updated_at"); w.string(i.updatedAt)
         w.endObject()
     }
+
+    static func creditNoteResponse(_ note: CreditNote, status: Int = 200) -> APIResponse {
+        APIResponse.json(status) { w in InvoiceJSON.writeCreditNote(note, to: &w) }
+    }
 }

@@ -11,4 +11,14 @@ enum ReportJSON {
         case .text(let s): w.string(s)
         }
     }
+
+    static func accountingResponse(_ codes: AccountCodes) -> APIResponse {
+        APIResponse.json(etag: codes.version) { w in
+            w.beginObject()
+            for name in AccountCodes.names { w.key(name); w.string(codes[name]) }
+            w.key("version"); w.int(codes.version)
+            w.key("updated_at"); w.string(codes.updatedAt)
+            w.endObject()
+        }
+    }
 }

@@ -37,4 +37,28 @@ enum ShipmentJSON {
         w.key("updated_at"); w.string(s.updatedAt)
         w.endObject()
     }
+
+    /// A return as POST /v1/shipments/{id}/returns answers it.
+    static func returnResponse(_ record: ReturnRecord) -> APIResponse {
+        APIResponse.json(201) { w in
+            w.beginObject()
+            w.key("id"); w.int(record.id)
+            w.key("number"); w.string(record.number)
+            w.key("shipment_id"); w.int(record.shipmentId)
+            w.key("order_id"); w.int(record.orderId)
+            w.key("restock"); w.bool(record.restock)
+            w.key("reason"); w.string(record.reason)
+            w.key("lines")
+            w.beginArray()
+            for line in record.lines {
+                w.beginObject()
+                w.key("shipment_line_id"); w.int(line.shipmentLineId)
+                w.key("quantity"); w.rawNumber(line.quantity.decimalText)
+                w.endObject()
+            }
+            w.endArray()
+            w.key("created_at"); w.string(record.createdAt)
+            w.endObject()
+        }
+    }
 }

@@ -2,34 +2,9 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// The event feed (docs/api.md §3 "Events and webhooks"). Handlers record events inside their write
-/// transaction with `Events.record`, so an event is committed exactly with its change.
-enum Events {
-    /// Records `type` for a resource whose JSON (as answered) is `response`'s body.
-    static func record(_ db: SQLTransaction, _ request: APIRequest, _ type: String, _ resourceType: String, _ id: Int64, _ response: APIResponse) throws {
-        try record(db, request, type, resourceType, id, body: response.body)
-    }
-
-    static func record(_ db: SQLTransaction, _ request: APIRequest, _ type: String, _ resourceType: String, _ id: Int64, body: [UInt8]) throws {
-        let actor = request.principal.map { EventActor(keyId: $0.keyId, name: $0.name) }
-        try EventStore.record(db, type: type, actor: actor, resourceType: resourceType, resourceId: id, data: body)
-    }
-
-    /// invoice.paid for each of `invoiceIds` that is paid now (callers pass invoices that were
-    /// open before the change).
-    static func invoicesPaid(_ db: SQLTransaction, _ request: APIRequest, _ invoiceIds: [Int64]) throws {
-        for id in invoiceIds {
-            let invoice = try InvoiceStore.get(db, id: id)
-            if invoice.status == .paid { try record(db, request, "invoice.paid", "invoice", id, InvoiceJSON.response(invoice)) }
-        }
-    }
-
-    /// order.completed when the change completed the order (its derived status, docs/api.md §3).
-    static func orderCompleted(_ db: SQLTransaction, _ request: APIRequest, orderId: Int64, before: OrderStatus) throws {
-        guard before != .completed, try OrderStore.status(db, id: orderId) == .completed else { return }
-        try record(db, request, "order.completed", "order", orderId, try OrderJSON.response(db, try OrderStore.get(db, id: orderId)))
-    }
-
+/// The event feed (docs/api.md §3 "Events and webhooks"): GET /v1/events and /v1/events/{id}.
+/// Events are recorded by the services, through EventLog.
+enum EventRoutes {
     /// GET /v1/events?after=<event id>&type=&limit: oldest first; next_cursor is the last id,
     /// to pass as `after` (a `cursor` works too).
     static func list(_ app: APIContext) -> APIHandler {

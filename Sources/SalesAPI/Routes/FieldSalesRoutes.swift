@@ -47,12 +47,9 @@ enum FieldSalesRoutes {
             let location = readLocation(&r)
             let note = r.text("note", maxLength: 1000).value
             try r.finish()
-            try request.requireActsFor(salesRep: id)
+            try request.actor.requireActsFor(salesRep: id)
             return try await app.write(request) { db in
-                let shift = try SalesRepStore.clockIn(db, repId: id, at: at, location: location, note: note)
-                let answer = APIResponse.json(201) { w in FieldSalesJSON.writeShift(shift, to: &w) }
-                try Events.record(db, request, "shift.started", "shift", shift.id, answer)
-                return answer
+                try FieldSalesService.clockIn(db, request.actor, repId: id, at: at, location: location, note: note)
             }
         }
     }
@@ -66,12 +63,9 @@ enum FieldSalesRoutes {
             let at = r.timestamp("at").value
             let note = r.text("note", maxLength: 1000).value
             try r.finish()
-            try request.requireActsFor(salesRep: id)
+            try request.actor.requireActsFor(salesRep: id)
             return try await app.write(request) { db in
-                let shift = try SalesRepStore.clockOut(db, repId: id, at: at, note: note)
-                let answer = APIResponse.json { w in FieldSalesJSON.writeShift(shift, to: &w) }
-                try Events.record(db, request, "shift.ended", "shift", shift.id, answer)
-                return answer
+                try FieldSalesService.clockOut(db, request.actor, repId: id, at: at, note: note)
             }
         }
     }
@@ -126,13 +120,10 @@ enum FieldSalesRoutes {
             let metadata = r.metadata().value ?? [:]
             try r.finish()
             guard let rep, let type else { throw APIError.badRequest("unreachable: validated fields missing") }
-            try request.requireActsFor(salesRep: rep)
+            try request.actor.requireActsFor(salesRep: rep)
             let activity = Activity(salesRepId: rep, customerId: customer, type: type, at: at ?? "", notes: notes, outcome: outcome, metadata: metadata)
             return try await app.write(request) { db in
-                let created = try ActivityStore.create(db, activity)
-                let answer = APIResponse.json(201, etag: created.version) { w in FieldSalesJSON.writeActivity(created, to: &w) }
-                try Events.record(db, request, "activity.created", "activity", created.id, answer)
-                return answer
+                try FieldSalesService.createActivity(db, request.actor, activity: activity)
             }
         }
     }

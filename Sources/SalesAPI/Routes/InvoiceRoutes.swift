@@ -21,14 +21,7 @@ enum InvoiceRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                let before = try OrderStore.status(db, id: orderId)
-                let invoice = try InvoiceStore.create(db, orderId: orderId, requests: lineRequests, issueDate: issue, dueDate: due, notes: notes)
-                let answer = InvoiceJSON.response(invoice, status: 201)
-                try Events.record(db, request, "invoice.created", "invoice", invoice.id, answer)
-                // A zero total is paid at creation (docs/api.md §3).
-                if invoice.status == .paid { try Events.record(db, request, "invoice.paid", "invoice", invoice.id, answer) }
-                try Events.orderCompleted(db, request, orderId: orderId, before: before)
-                return answer
+                try InvoiceService.create(db, request.actor, orderId: orderId, requests: lineRequests, issueDate: issue, dueDate: due, notes: notes)
             }
         }
     }
@@ -68,9 +61,7 @@ enum InvoiceRoutes {
             _ = r.text("reason", maxLength: 500)
             try r.finish()
             return try await app.write(request) { db in
-                let answer = InvoiceJSON.response(try InvoiceStore.void(db, id: id, expectedVersion: expected))
-                try Events.record(db, request, "invoice.voided", "invoice", id, answer)
-                return answer
+                try InvoiceService.void(db, request.actor, id: id, expectedVersion: expected)
             }
         }
     }
@@ -88,12 +79,7 @@ enum InvoiceRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                let wasOpen = try InvoiceStore.get(db, id: invoiceId).status == .open
-                let note = try CreditNoteStore.create(db, invoiceId: invoiceId, requests: lineRequests, reason: reason ?? "")
-                let answer = creditNoteResponse(note, status: 201)
-                try Events.record(db, request, "credit_note.created", "credit_note", note.id, answer)
-                if wasOpen { try Events.invoicesPaid(db, request, [invoiceId]) }
-                return answer
+                try InvoiceService.createCreditNote(db, request.actor, invoiceId: invoiceId, requests: lineRequests, reason: reason ?? "")
             }
         }
     }
@@ -110,11 +96,7 @@ enum InvoiceRoutes {
     }
 
     static func getCreditNote(_ app: APIContext) -> APIHandler {
-        ReadHandlers.byId(app) { db, id in creditNoteResponse(try CreditNoteStore.get(db, id: id)) }
-    }
-
-    static func creditNoteResponse(_ note: CreditNote, status: Int = 200) -> APIResponse {
-        APIResponse.json(status) { w in InvoiceJSON.writeCreditNote(note, to: &w) }
+        ReadHandlers.byId(app) { db, id in InvoiceJSON.creditNoteResponse(try CreditNoteStore.get(db, id: id)) }
     }
 
     /// `lines: [{<key>, quantity}]` as used by invoices, credit notes, shipments and returns.

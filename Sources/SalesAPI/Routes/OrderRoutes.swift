@@ -64,12 +64,11 @@ enum OrderRoutes {
             let (parsed, confirm, override) = try readCreate(try request.jsonObject())
             var draft = parsed
             try checkOverride(override, request)
-            draft.salesRepId = try request.salesRepForNewDocument(draft.salesRepId)
+            draft.salesRepId = try request.actor.salesRepForNewDocument(draft.salesRepId)
             let input = draft
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let order = try OrderStore.create(db, input, serverCurrency: currency)
-                return try createdOrConfirmed(db, request, order, confirm: confirm, override: override)
+                try OrderService.create(db, request.actor, input, confirm: confirm, override: override, serverCurrency: currency)
             }
         }
     }
@@ -97,11 +96,7 @@ enum OrderRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let before = try mayChange(db, request, id, assigning: input.salesRepId).version
-                let order = try OrderStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
-                let answer = try OrderJSON.response(db, order)
-                if order.version != before { try Events.record(db, request, "order.updated", "order", id, answer) }
-                return answer
+                try OrderService.update(db, request.actor, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
             }
         }
     }
@@ -116,9 +111,7 @@ enum OrderRoutes {
             try r.finish()
             try checkOverride(override, request)
             return try await app.write(request) { db in
-                _ = try mayChange(db, request, id)
-                let order = try OrderStore.confirm(db, id: id, expectedVersion: expected, overrideCreditLimit: override)
-                return try confirmed(db, request, order)
+                try OrderService.confirm(db, request.actor, id: id, expectedVersion: expected, override: override)
             }
         }
     }
@@ -129,42 +122,9 @@ enum OrderRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                _ = try mayChange(db, request, id)
-                let answer = try OrderJSON.response(db, try OrderStore.cancel(db, id: id, expectedVersion: expected))
-                try Events.record(db, request, "order.canceled", "order", id, answer)
-                return answer
+                try OrderService.cancel(db, request.actor, id: id, expectedVersion: expected)
             }
         }
-    }
-
-    /// order.confirmed, and with auto_invoice the invoice made in the same transaction
-    /// (invoice.created, invoice.paid for a zero total) and order.completed when it completes.
-    /// A new order's order.created event and 201 answer — confirmed first when asked (POST
-    /// /v1/orders and quote conversion): each encoding serves both the event and the answer.
-    static func createdOrConfirmed(_ db: SQLTransaction, _ request: APIRequest, _ order: Order, confirm: Bool, override: Bool) throws -> APIResponse {
-        let created = try OrderJSON.response(db, order, status: 201)
-        try Events.record(db, request, "order.created", "order", order.id, created)
-        guard confirm else { return created }
-        var answer = try confirmed(db, request, try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override))
-        answer.status = 201
-        return answer
-    }
-
-    /// The events of a confirmation; returns the confirmed order's answer (the order.confirmed
-    /// event's data).
-    static func confirmed(_ db: SQLTransaction, _ request: APIRequest, _ order: Order) throws -> APIResponse {
-        let answer = try OrderJSON.response(db, order)
-        try Events.record(db, request, "order.confirmed", "order", order.id, answer)
-        guard order.autoInvoice else { return answer }
-        var mine = InvoiceStore.Filter()
-        mine.orderId = order.id
-        let invoices = try InvoiceStore.list(db, filter: mine, options: ListOptions()).items
-        for invoice in invoices {
-            try Events.record(db, request, "invoice.created", "invoice", invoice.id, InvoiceJSON.response(invoice))
-        }
-        try Events.invoicesPaid(db, request, invoices.map(\.id))
-        try Events.orderCompleted(db, request, orderId: order.id, before: .confirmed)
-        return answer
     }
 
     static func availability(_ app: APIContext) -> APIHandler {
@@ -193,13 +153,6 @@ enum OrderRoutes {
     }
 
     /// docs/api.md §3: only an admin key may send override_credit_limit: true.
-    /// The order as stored, once the key may change it (docs/api.md §2, rep-bound keys).
-    static func mayChange(_ db: SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Order {
-        let current = try OrderStore.get(db, id: id)
-        try request.requireMayChange("order \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
-        return current
-    }
-
     static func checkOverride(_ override: Bool, _ request: APIRequest) throws {
         if override && request.principal?.role != .admin {
             throw APIError.forbidden("only an admin key may override a credit limit")

@@ -22,7 +22,7 @@ enum PaymentRoutes {
             let new = PaymentStore.NewPayment(customerId: customerId, amount: fields.amount, currency: fields.currency, method: fields.method,
                                               reference: fields.reference, receivedAt: fields.receivedAt, allocations: allocations,
                                               metadata: fields.metadata)
-            return try await app.write(request) { db in try created(db, request, try PaymentStore.create(db, new)) }
+            return try await app.write(request) { db in try PaymentService.create(db, request.actor, new) }
         }
     }
 
@@ -38,18 +38,11 @@ enum PaymentRoutes {
             guard let fields else { throw APIError.badRequest("unreachable: validated fields missing") }
             let new = PaymentStore.NewPayment(customerId: 0, amount: fields.amount, currency: fields.currency, method: fields.method,
                                               reference: fields.reference, receivedAt: fields.receivedAt, allocations: nil, metadata: fields.metadata)
-            return try await app.write(request) { db in try created(db, request, try PaymentStore.createForOrder(db, orderId: orderId, new)) }
+            return try await app.write(request) { db in try PaymentService.createForOrder(db, request.actor, orderId: orderId, new) }
         }
     }
 
     /// payment.created, then invoice.paid for each invoice the payment paid off.
-    static func created(_ db: SQLTransaction, _ request: APIRequest, _ payment: Payment) throws -> APIResponse {
-        let answer = PaymentJSON.response(payment, status: 201)
-        try Events.record(db, request, "payment.created", "payment", payment.id, answer)
-        try Events.invoicesPaid(db, request, payment.allocations.map(\.invoiceId))
-        return answer
-    }
-
     struct PaymentFields {
         var amount: Int64
         var currency: String?
@@ -130,11 +123,7 @@ enum PaymentRoutes {
             let metadata = r.metadata().value
             try r.finish()
             return try await app.write(request) { db in
-                let before = try PaymentStore.get(db, id: id).version
-                let payment = try PaymentStore.update(db, id: id, expectedVersion: expected, reference: reference, metadata: metadata)
-                let answer = PaymentJSON.response(payment)
-                if payment.version != before { try Events.record(db, request, "payment.updated", "payment", id, answer) }
-                return answer
+                try PaymentService.update(db, request.actor, id: id, expectedVersion: expected, reference: reference, metadata: metadata)
             }
         }
     }
@@ -149,9 +138,7 @@ enum PaymentRoutes {
             let reason = r.text("reason", maxLength: 500).value
             try r.finish()
             return try await app.write(request) { db in
-                let answer = PaymentJSON.response(try PaymentStore.void(db, id: id, reason: reason, expectedVersion: expected))
-                try Events.record(db, request, "payment.voided", "payment", id, answer)
-                return answer
+                try PaymentService.void(db, request.actor, id: id, reason: reason, expectedVersion: expected)
             }
         }
     }
@@ -165,11 +152,7 @@ enum PaymentRoutes {
             let amount = r.integer("amount", range: 1...Money.maxAmount).value
             try r.finish()
             return try await app.write(request) { db in
-                let invoice = try PaymentStore.applyCredit(db, invoiceId: id, amount: amount)
-                let answer = InvoiceJSON.response(invoice)
-                try Events.record(db, request, "invoice.credit_applied", "invoice", id, answer)
-                if invoice.status == .paid { try Events.record(db, request, "invoice.paid", "invoice", id, answer) }
-                return answer
+                try PaymentService.applyCredit(db, request.actor, invoiceId: id, amount: amount)
             }
         }
     }
@@ -185,11 +168,7 @@ enum PaymentRoutes {
             try r.finish()
             guard let fields else { throw APIError.badRequest("unreachable: validated fields missing") }
             return try await app.write(request) { db in
-                let refund = try CreditRefundStore.create(db, customerId: customerId, amount: fields.amount, currency: fields.currency,
-                                                          method: fields.method, reference: fields.reference, metadata: fields.metadata)
-                let answer = APIResponse.json(201) { w in PaymentJSON.writeRefund(refund, to: &w) }
-                try Events.record(db, request, "credit_refund.created", "credit_refund", refund.id, answer)
-                return answer
+                try PaymentService.createRefund(db, request.actor, customerId: customerId, fields: fields)
             }
         }
     }

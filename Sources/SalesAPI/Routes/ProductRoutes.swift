@@ -52,10 +52,7 @@ enum ProductRoutes {
             try reader.finish()
             guard let quantity else { throw APIError.badRequest("quantity is required") }
             return try await app.write(request) { db in
-                let movement = try ProductStore.moveStock(db, productId: id, quantity: quantity, type: .adjustment, reason: reason)
-                let answer = APIResponse.json(201) { w in ProductJSON.writeMovement(movement, to: &w) }
-                try Events.record(db, request, "stock.adjusted", "product", id, answer)
-                return answer
+                try StockService.adjust(db, request.actor, productId: id, quantity: quantity, reason: reason)
             }
         }
     }

@@ -34,14 +34,11 @@ enum QuoteRoutes {
             r.id("sales_rep_id").assign(to: &draft.salesRepId)
             r.metadata().assign(to: &draft.metadata)
             try r.finish()
-            draft.salesRepId = try request.salesRepForNewDocument(draft.salesRepId)
+            draft.salesRepId = try request.actor.salesRepForNewDocument(draft.salesRepId)
             let input = draft
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let quote = try QuoteStore.create(db, input, serverCurrency: currency)
-                let answer = QuoteJSON.response(quote, status: 201)
-                try Events.record(db, request, "quote.created", "quote", quote.id, answer)
-                return answer
+                try QuoteService.create(db, request.actor, draft: input, serverCurrency: currency)
             }
         }
     }
@@ -66,11 +63,7 @@ enum QuoteRoutes {
             let input = patch
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                let before = try mayChange(db, request, id, assigning: input.salesRepId).version
-                let quote = try QuoteStore.update(db, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
-                let answer = QuoteJSON.response(quote)
-                if quote.version != before { try Events.record(db, request, "quote.updated", "quote", id, answer) }
-                return answer
+                try QuoteService.update(db, request.actor, id: id, expectedVersion: expected, patch: input, serverCurrency: currency)
             }
         }
     }
@@ -81,16 +74,7 @@ enum QuoteRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                _ = try mayChange(db, request, id)
-                let answer = QuoteJSON.response(try QuoteStore.transition(db, id: id, action: action, expectedVersion: expected))
-                let type: String
-                switch action {
-                case .send: type = "quote.sent"
-                case .decline: type = "quote.declined"
-                case .cancel: type = "quote.canceled"
-                }
-                try Events.record(db, request, type, "quote", id, answer)
-                return answer
+                try QuoteService.transition(db, request.actor, id: id, action: action, expectedVersion: expected)
             }
         }
     }
@@ -108,19 +92,9 @@ enum QuoteRoutes {
             try OrderRoutes.checkOverride(override, request)
             let currency = app.configuration.currency
             return try await app.write(request) { db in
-                _ = try mayChange(db, request, id)
-                let (quote, order) = try QuoteStore.convert(db, id: id, expectedVersion: expected, serverCurrency: currency)
-                try Events.record(db, request, "quote.accepted", "quote", id, QuoteJSON.response(quote))
-                return try OrderRoutes.createdOrConfirmed(db, request, order, confirm: confirm, override: override)
+                try QuoteService.convert(db, request.actor, id: id, expectedVersion: expected, confirm: confirm, override: override, serverCurrency: currency)
             }
         }
-    }
-
-    /// The quote as stored, once the key may change it (docs/api.md §2, rep-bound keys).
-    static func mayChange(_ db: SQLTransaction, _ request: APIRequest, _ id: Int64, assigning newRep: Int64?? = nil) throws -> Quote {
-        let current = try QuoteStore.get(db, id: id)
-        try request.requireMayChange("quote \(current.number)", ownedBy: current.salesRepId, assigning: newRep)
-        return current
     }
 
     /// valid_until: a YYYY-MM-DD date (default: today + 30 days).

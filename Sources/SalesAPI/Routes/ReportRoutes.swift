@@ -227,7 +227,7 @@ enum ReportRoutes {
         { request in
             try request.query.validate(allowed: [], list: false)
             let codes = try await app.read { db in try SettingsStore.accounting(db) }
-            return accountingResponse(codes)
+            return ReportJSON.accountingResponse(codes)
         }
     }
 
@@ -244,22 +244,9 @@ enum ReportRoutes {
             try r.finish()
             let input = changes
             return try await app.write(request) { db in
-                let before = try SettingsStore.accounting(db).version
-                let codes = try SettingsStore.updateAccounting(db, changes: input, expectedVersion: expected)
-                let answer = accountingResponse(codes)
-                if codes.version != before { try Events.record(db, request, "settings.updated", "settings", 1, answer) }
-                return answer
+                try SettingsService.updateAccounting(db, request.actor, changes: input, expectedVersion: expected)
             }
         }
     }
 
-    static func accountingResponse(_ codes: AccountCodes) -> APIResponse {
-        APIResponse.json(etag: codes.version) { w in
-            w.beginObject()
-            for name in AccountCodes.names { w.key(name); w.string(codes[name]) }
-            w.key("version"); w.int(codes.version)
-            w.key("updated_at"); w.string(codes.updatedAt)
-            w.endObject()
-        }
-    }
 }

@@ -16,12 +16,7 @@ enum ShipmentRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                let before = try OrderStore.status(db, id: orderId)
-                let shipment = try ShipmentStore.create(db, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking)
-                let answer = ShipmentJSON.response(shipment, status: 201)
-                try Events.record(db, request, "shipment.created", "shipment", shipment.id, answer)
-                try Events.orderCompleted(db, request, orderId: orderId, before: before)
-                return answer
+                try ShipmentService.create(db, request.actor, orderId: orderId, requests: lineRequests, carrier: carrier, trackingNumber: tracking)
             }
         }
     }
@@ -50,10 +45,7 @@ enum ShipmentRoutes {
             let expected = try request.ifMatchVersion()
             try request.requireNoFields()
             return try await app.write(request) { db in
-                let answer = ShipmentJSON.response(deliver ? try ShipmentStore.deliver(db, id: id, expectedVersion: expected)
-                                              : try ShipmentStore.cancel(db, id: id, expectedVersion: expected))
-                try Events.record(db, request, deliver ? "shipment.delivered" : "shipment.canceled", "shipment", id, answer)
-                return answer
+                try ShipmentService.transition(db, request.actor, id: id, deliver: deliver, expectedVersion: expected)
             }
         }
     }
@@ -71,29 +63,7 @@ enum ShipmentRoutes {
             try r.finish()
             let lineRequests = requests
             return try await app.write(request) { db in
-                let record = try ShipmentStore.createReturn(db, shipmentId: id, requests: lineRequests, restock: restock, reason: reason)
-                let answer = APIResponse.json(201) { w in
-                    w.beginObject()
-                    w.key("id"); w.int(record.id)
-                    w.key("number"); w.string(record.number)
-                    w.key("shipment_id"); w.int(record.shipmentId)
-                    w.key("order_id"); w.int(record.orderId)
-                    w.key("restock"); w.bool(record.restock)
-                    w.key("reason"); w.string(record.reason)
-                    w.key("lines")
-                    w.beginArray()
-                    for line in record.lines {
-                        w.beginObject()
-                        w.key("shipment_line_id"); w.int(line.shipmentLineId)
-                        w.key("quantity"); w.rawNumber(line.quantity.decimalText)
-                        w.endObject()
-                    }
-                    w.endArray()
-                    w.key("created_at"); w.string(record.createdAt)
-                    w.endObject()
-                }
-                try Events.record(db, request, "return.created", "return", record.id, answer)
-                return answer
+                try ShipmentService.createReturn(db, request.actor, shipmentId: id, requests: lineRequests, restock: restock, reason: reason)
             }
         }
     }
