@@ -20,25 +20,40 @@ final class Connection {
     var pending: [Pending] = []
     var pendingHead = 0
 
-    /// A request is with the handler.
-    var inFlight = false
-    var inFlightIsHead = false
-    var inFlightKeepAlive = true
-    /// The response body still being produced, and whether its next chunk was asked for.
-    var stream: HTTPBodyStream?
-    var awaitingChunk = false
+    /// What the connection does with the one request it serves at a time (RFC 9112 §9.3.2).
+    enum Exchange {
+        /// No request is with a handler.
+        case idle
+        /// A handler is producing the response to a request (a HEAD request's response has no
+        /// body; `keepAlive` is what the request asked for).
+        case handling(isHead: Bool, keepAlive: Bool)
+        /// The response head is queued and its body comes from `stream`, chunk by chunk;
+        /// `awaitingChunk` while the next one has been asked for.
+        case streaming(HTTPBodyStream, awaitingChunk: Bool)
+    }
+
+    /// How far the connection is from closing; each step includes the one before.
+    enum Closing: Int, Comparable {
+        /// Responses keep the connection open.
+        case no
+        /// Close once the write buffer is flushed (Connection: close, an error, shutdown).
+        case afterWrite
+        /// Our side is shut down for writing and input is discarded until EOF or the linger
+        /// deadline, so the peer reads our last response instead of a reset.
+        case lingering
+
+        static func < (a: Closing, b: Closing) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var exchange = Exchange.idle
+    var closing = Closing.no
 
     var writeBuffer: [UInt8] = []
     var writeOffset = 0
-    /// Close once the write buffer is flushed (Connection: close, an error, shutdown).
-    var closeAfterWrite = false
-    /// The parser failed; nothing more is read from this connection.
+    /// The parser failed (or the server is shutting down): nothing more is read from this connection.
     var parserFailed = false
     /// The peer sent EOF (read returned 0).
     var peerClosed = false
-    /// Our side is shut down for writing and we discard input until EOF or the linger deadline,
-    /// so the peer reads our last response instead of a reset.
-    var lingering = false
 
     var interest: UInt32 = 0
     var deadline: UInt64 = 0
@@ -77,6 +92,25 @@ final class Connection {
     }
 
     var hasUnsentBytes: Bool { writeOffset < writeBuffer.count }
+
+    /// A request is with the handler or its body is still being sent.
+    var inFlight: Bool {
+        if case .idle = exchange { return false }
+        return true
+    }
+
+    /// The response body still being produced, if any.
+    var stream: HTTPBodyStream? {
+        if case .streaming(let stream, _) = exchange { return stream }
+        return nil
+    }
+
+    var closeAfterWrite: Bool { closing >= .afterWrite }
+
+    /// Moves towards closing; never back.
+    func close(_ step: Closing) {
+        if step > closing { closing = step }
+    }
 
     /// Nothing received, queued, running or unsent.
     var isIdle: Bool {

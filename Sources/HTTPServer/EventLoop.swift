@@ -168,9 +168,8 @@ final class EventLoop: @unchecked Sendable {
             case let .streamFailed(connectionId):
                 guard let connection = connections[connectionId] else { continue }
                 // Without the last chunk the client can tell the body is incomplete.
-                connection.stream = nil
-                connection.awaitingChunk = false
-                connection.closeAfterWrite = true
+                connection.exchange = .idle
+                connection.close(.afterWrite)
                 _ = flush(connection)
             case .beginShutdown:
                 beginShutdown()
@@ -226,7 +225,7 @@ final class EventLoop: @unchecked Sendable {
             requestChunk(connection)
         }
         if events & (CSYS_EPOLLIN | CSYS_EPOLLHUP) != 0 {
-            if connection.lingering {
+            if connection.closing == .lingering {
                 discardInput(connection)
                 return
             }
@@ -303,9 +302,7 @@ final class EventLoop: @unchecked Sendable {
                 _ = flush(connection)
                 return
             case .request(let request):
-                connection.inFlight = true
-                connection.inFlightIsHead = request.method == .HEAD
-                connection.inFlightKeepAlive = request.keepAlive
+                connection.exchange = .handling(isHead: request.method == .HEAD, keepAlive: request.keepAlive)
                 let responder = shared.responder
                 let loop = self
                 let id = connection.id
@@ -327,17 +324,20 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func deliver(_ response: HTTPResponse, to connection: Connection) {
-        connection.inFlight = false
-        let keepAlive = connection.inFlightKeepAlive && !shuttingDown
+        guard case .handling(let isHead, let askedKeepAlive) = connection.exchange else {
+            response.stream?.cancel()
+            return
+        }
+        connection.exchange = .idle
+        let keepAlive = askedKeepAlive && !shuttingDown
             && !(connection.peerClosed && connection.pendingCount == 0)
-        queue(response, on: connection, isHead: connection.inFlightIsHead, keepAlive: keepAlive)
+        queue(response, on: connection, isHead: isHead, keepAlive: keepAlive)
         if let stream = response.stream {
-            if connection.inFlightIsHead {
+            if isHead {
                 stream.cancel()
             } else {
                 // The request stays in flight until the last chunk is queued.
-                connection.inFlight = true
-                connection.stream = stream
+                connection.exchange = .streaming(stream, awaitingChunk: false)
                 guard flush(connection) else { return }
                 requestChunk(connection)
                 return
@@ -358,9 +358,9 @@ final class EventLoop: @unchecked Sendable {
 
     /// Asks the stream for its next chunk unless one is pending or the peer is behind.
     private func requestChunk(_ connection: Connection) {
-        guard let stream = connection.stream, !connection.awaitingChunk,
+        guard case .streaming(let stream, awaitingChunk: false) = connection.exchange,
               connection.writeBuffer.count - connection.writeOffset < 256 * 1024 else { return }
-        connection.awaitingChunk = true
+        connection.exchange = .streaming(stream, awaitingChunk: true)
         let loop = self
         let id = connection.id
         Task {
@@ -373,12 +373,11 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func deliverChunk(_ data: [UInt8]?, to connection: Connection) {
-        connection.awaitingChunk = false
-        guard connection.stream != nil else { return }
+        guard case .streaming(let stream, _) = connection.exchange else { return }
+        connection.exchange = .streaming(stream, awaitingChunk: false)
         guard let data else {
             connection.writeBuffer.append(contentsOf: ResponseSerializer.lastChunk)
-            connection.stream = nil
-            connection.inFlight = false
+            connection.exchange = .idle
             finishResponse(connection)
             return
         }
@@ -393,7 +392,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func queue(_ response: HTTPResponse, on connection: Connection, isHead: Bool, keepAlive: Bool) {
         if !keepAlive {
-            connection.closeAfterWrite = true
+            connection.close(.afterWrite)
         }
         if connection.writeOffset == connection.writeBuffer.count {
             connection.writeBuffer.removeAll(keepingCapacity: connection.writeBuffer.capacity <= 64 * 1024)
@@ -434,7 +433,7 @@ final class EventLoop: @unchecked Sendable {
     // MARK: - Interest and deadlines
 
     private func refresh(_ connection: Connection) {
-        guard connections[connection.id] === connection, !connection.lingering else { return }
+        guard connections[connection.id] === connection, connection.closing != .lingering else { return }
         updateInterest(connection)
         updateDeadline(connection, now: monotonicNanos())
     }
@@ -499,10 +498,10 @@ final class EventLoop: @unchecked Sendable {
     /// Half-closes and discards what the peer still sends for a moment, so that a client still
     /// uploading reads our final response instead of a TCP reset.
     private func startLingeringClose(_ connection: Connection) {
-        guard !connection.lingering else { return }
-        connection.lingering = true
+        guard connection.closing != .lingering else { return }
+        connection.close(.lingering)
         connection.stream?.cancel()
-        connection.stream = nil
+        connection.exchange = .idle
         shutdown(connection.fd, Int32(SHUT_WR))
         if connection.peerClosed {
             closeNow(connection)
@@ -532,7 +531,7 @@ final class EventLoop: @unchecked Sendable {
         guard connections[connection.id] === connection else { return }
         connections[connection.id] = nil
         connection.stream?.cancel()
-        connection.stream = nil
+        connection.exchange = .idle
         _ = csys_epoll_ctl(epfd, 2, connection.fd, 0, 0)
         close(connection.fd)
         shared.openConnections.wrappingSubtract(1, ordering: .relaxed)
