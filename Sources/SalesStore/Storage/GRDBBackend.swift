@@ -40,7 +40,6 @@ final class GRDBTransaction: SQLExecutor {
     }
 
     var changedRows: Int { db.changesCount }
-    var lastInsertedId: Int64 { db.lastInsertedRowID }
 
     private func statement(_ sql: String, cached: Bool) throws -> Statement {
         cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)

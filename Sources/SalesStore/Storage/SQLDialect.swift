@@ -1,7 +1,31 @@
 /// What differs between the SQL the stores write for each backend (issue 17 item 3). Stores write
-/// SQLite's spelling with `?` placeholders; what has no common spelling is asked of the dialect.
+/// the spelling SQLite and PostgreSQL share — `?` and `?N` placeholders (a PostgreSQL executor
+/// numbers them `$N`), `INSERT … ON CONFLICT … DO UPDATE/NOTHING` for upserts, `INSERT … RETURNING
+/// id` (SQLTransaction.insert) for new ids — and ask the dialect for what has no common spelling.
 public enum SQLDialect: Sendable {
     case sqlite
+
+    /// The literal true of a boolean column (SQLite keeps booleans as 0/1).
+    public var `true`: String {
+        switch self {
+        case .sqlite: "1"
+        }
+    }
+
+    /// `column` contains the bound pattern (a LIKE pattern with `\` escaping), ignoring ASCII case:
+    /// SQLite's LIKE does; PostgreSQL needs ILIKE.
+    public func containsIgnoringCase(_ column: String) -> String {
+        switch self {
+        case .sqlite: "\(column) LIKE ? ESCAPE '\\'"
+        }
+    }
+
+    /// `column` equals the bound text, ignoring case (a sku: docs/api.md §3 "Products").
+    public func equalsIgnoringCase(_ column: String) -> String {
+        switch self {
+        case .sqlite: "\(column) = ? COLLATE NOCASE"
+        }
+    }
 
     /// The larger of two values (SQLite's two-argument MAX; PostgreSQL's GREATEST).
     public func greater(_ a: String, _ b: String) -> String {

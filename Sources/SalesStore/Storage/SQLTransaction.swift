@@ -19,9 +19,6 @@ public protocol SQLExecutor: AnyObject {
     /// found its condition false.
     var changedRows: Int { get }
 
-    /// The id of the row the last INSERT created.
-    var lastInsertedId: Int64 { get }
-
     /// Runs `body` in a savepoint: when it throws, only its changes are undone and the transaction
     /// goes on (on PostgreSQL a failed statement otherwise aborts the whole transaction).
     func savepoint<T>(_ body: () throws -> T) throws -> T
@@ -45,9 +42,6 @@ public final class SQLTransaction {
     /// Rows changed by the last INSERT, UPDATE or DELETE: a conditional UPDATE that changed none
     /// found its condition false.
     public var changedRows: Int { executor.changedRows }
-
-    /// The id of the row the last INSERT created.
-    public var lastInsertedId: Int64 { executor.lastInsertedId }
 
     /// Runs `body` in a savepoint: when it throws, only its changes are undone.
     public func savepoint<T>(_ body: () throws -> T) throws -> T { try executor.savepoint(body) }
@@ -93,6 +87,15 @@ public final class SQLTransaction {
             return true
         }
         return items
+    }
+
+    /// Runs an INSERT and returns the new row's id (`RETURNING id`: one round trip on every
+    /// backend, where asking for the last id afterwards would take a second on PostgreSQL).
+    public func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        guard let id = try fetchValue(sql + " RETURNING id", arguments, as: Int64.self) else {
+            preconditionFailure("an INSERT … RETURNING id returned no id")
+        }
+        return id
     }
 
     /// The first row, copied, or nil.

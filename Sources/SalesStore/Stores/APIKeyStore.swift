@@ -13,10 +13,10 @@ public enum APIKeyStore {
         if let rep = salesRepId, try db.fetchValue("SELECT EXISTS (SELECT 1 FROM sales_reps WHERE id = ?)", [rep], as: Bool.self) != true {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO api_keys (name, role, sales_rep_id, key_hash, key_prefix, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """, [name, role.rawValue, salesRepId, Data(hash), prefix, Timestamp.now()])
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 
     public static func get(_ db: SQLTransaction, id: Int64) throws -> APIKeyRecord {

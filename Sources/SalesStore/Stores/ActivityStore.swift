@@ -45,11 +45,11 @@ public enum ActivityStore {
             throw SalesError.invalid("customer_id", "not_found", "no customer \(customer)")
         }
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO activities (sales_rep_id, customer_id, type, at, notes, outcome, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """, [a.salesRepId, a.customerId, a.type.rawValue, a.at.isEmpty ? now : a.at, a.notes, a.outcome,
                              JSONColumns.encode(a.metadata), now, now])
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 }

@@ -42,12 +42,11 @@ public enum CreditNoteStore {
         let (fromDue, fromPaid) = CreditNoteDecisions.split(total: totals.total, invoice: invoice)
         let number = try DocumentNumbers.next(db, kind: "CN")
         let now = Timestamp.now()
-        try db.execute("""
+        let noteId = try db.insert("""
             INSERT INTO credit_notes (number, invoice_id, order_id, customer_id, currency, reason, subtotal, tax_total, total, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [number, invoice.id, invoice.orderId, invoice.customerId, invoice.currency, reason, totals.subtotal, totals.tax,
                              totals.total, now, now])
-        let noteId = db.lastInsertedId
         for (position, portion) in creditLines.enumerated() {
             let (line, quantity, amounts) = (portion.line, portion.quantity, portion.amounts)
             try db.execute("""

@@ -35,11 +35,10 @@ public enum CreditRefundStore {
         }
         let number = try DocumentNumbers.next(db, kind: "RF")
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO credit_refunds (number, customer_id, amount, currency, method, reference, metadata, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [number, customer.id, amount, customer.currency, method.rawValue, reference, JSONColumns.encode(metadata), now, now])
-        let id = db.lastInsertedId
         try CustomerAccount.post(db, customerId: customer.id, receivable: 0, credit: -amount,
                                  entry: .init(kind: .credit_refund, documentType: "credit_refund", documentId: id, number: number))
         return try get(db, id: id)

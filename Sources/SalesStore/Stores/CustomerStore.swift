@@ -36,8 +36,8 @@ public enum CustomerStore {
         var conditions = SQLConditions()
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
-            conditions.add("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR external_ref LIKE ? ESCAPE '\\')",
-                           like, like, like, like)
+            let columns = ["name", "email", "phone", "external_ref"]
+            conditions.add("(" + columns.map(db.dialect.containsIgnoringCase).joined(separator: " OR ") + ")", like, like, like, like)
         }
         if let active = filter.active { conditions.add("active = ?", active) }
         if let rep = filter.salesRepId { conditions.add("sales_rep_id = ?", rep) }
@@ -48,8 +48,8 @@ public enum CustomerStore {
     public static func create(_ db: SQLTransaction, _ c: Customer) throws -> Customer {
         try checkReferences(db, c)
         let now = Timestamp.now()
-        try uniqueExternalRef(db, c.externalRef) {
-            try db.execute("""
+        let id = try uniqueExternalRef(db, c.externalRef) {
+            try db.insert("""
                 INSERT INTO customers (name, email, phone, billing_address, shipping_address, currency, credit_limit,
                   payment_terms_days, sales_rep_id, external_ref, active, metadata, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
@@ -57,7 +57,7 @@ public enum CustomerStore {
                       c.currency, c.creditLimit, c.paymentTermsDays, c.salesRepId, c.externalRef, c.active,
                       JSONColumns.encode(c.metadata), now, now])
         }
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 
     /// Applies `change` to the current row and saves it with version + 1. `expectedVersion`
@@ -107,9 +107,9 @@ public enum CustomerStore {
 
     /// external_ref is unique (the customers table's UNIQUE): a write that would repeat one is 409
     /// duplicate naming the holder.
-    private static func uniqueExternalRef(_ db: SQLTransaction, _ ref: String?, _ write: () throws -> Void) throws {
+    private static func uniqueExternalRef<T>(_ db: SQLTransaction, _ ref: String?, _ write: () throws -> T) throws -> T {
         guard let ref else { return try write() }
-        try UniqueValues.write(db, write) {
+        return try UniqueValues.write(db, write) {
             try db.fetchValue("SELECT id FROM customers WHERE external_ref = ?", [ref], as: Int64.self).map { existing in
                 SalesError.duplicate(field: "external_ref", existingId: existing,
                                      detail: "a customer with external_ref \"\(ref)\" already exists (id \(existing))")

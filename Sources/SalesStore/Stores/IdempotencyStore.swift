@@ -43,9 +43,12 @@ public enum IdempotencyStore {
         let headerText = stored.headers.map { "\($0.0):\($0.1)" }.joined(separator: "\n")
         // An expired row with the same key is replaced; a live one cannot exist here because
         // the API layer holds the key's in-process claim while the request runs.
+        // ON CONFLICT … DO UPDATE: the upsert both SQLite and PostgreSQL spell this way.
         try db.execute("""
-            INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at)
+            INSERT INTO idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (api_key_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,
+              headers = excluded.headers, body = excluded.body, created_at = excluded.created_at
             """, [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
     }
 

@@ -75,13 +75,12 @@ public enum InvoiceStore {
         let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.amounts }
         let number = try DocumentNumbers.next(db, kind: "INV")
         let now = Timestamp.now()
-        try db.execute("""
+        let invoiceId = try db.insert("""
             INSERT INTO invoices (number, order_id, customer_id, status, currency, issue_date, due_date, notes, subtotal, tax_total, total,
               amount_due, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """, [number, order.id, order.customerId, totals.total == 0 ? "paid" : "open", order.currency, issue, due, notes,
                              totals.subtotal, totals.tax, totals.total, totals.total, now, now])
-        let invoiceId = db.lastInsertedId
         for (position, portion) in invoiceLines.enumerated() {
             let (line, quantity, amounts) = (portion.line, portion.quantity, portion.amounts)
             let p = line.pricing

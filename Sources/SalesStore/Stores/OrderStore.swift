@@ -115,7 +115,7 @@ public enum OrderStore {
         if let v = filter.externalRef { conditions.add("external_ref = ?", v) }
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
-            conditions.add("(number LIKE ? ESCAPE '\\' OR external_ref LIKE ? ESCAPE '\\')", like, like)
+            conditions.add("(\(db.dialect.containsIgnoringCase("number")) OR \(db.dialect.containsIgnoringCase("external_ref")))", like, like)
         }
         // Derived statuses are filtered after assembly; keyset pages stay correct because the
         // page is cut from rows in id order, fetched until it is full.
@@ -157,8 +157,8 @@ public enum OrderStore {
         let number = try DocumentNumbers.next(db, kind: "SO")
         let now = Timestamp.now()
         let shipping = draft.shippingAddress ?? customer.shippingAddress
-        try uniqueExternalRef(db, draft.externalRef, source: draft.source) {
-            try db.execute("""
+        let id = try uniqueExternalRef(db, draft.externalRef, source: draft.source) {
+            try db.insert("""
                 INSERT INTO orders (number, customer_id, status, source, external_ref, sales_rep_id, currency, shipping_address, notes,
                   allow_backorder, auto_invoice, quote_id, metadata, version, created_at, updated_at)
                 VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
@@ -166,16 +166,15 @@ public enum OrderStore {
                       customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
                       draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
         }
-        let id = db.lastInsertedId
         try DocumentLines.write(db, "order", id: id, lines)
         return try get(db, id: id)
     }
 
     /// external_ref is unique per source (index orders_by_source_ref): a write that would repeat one
     /// is 409 duplicate naming the order that has it. Without a new external_ref the write runs as is.
-    static func uniqueExternalRef(_ db: SQLTransaction, _ ref: String?, source: OrderSource, _ write: () throws -> Void) throws {
+    static func uniqueExternalRef<T>(_ db: SQLTransaction, _ ref: String?, source: OrderSource, _ write: () throws -> T) throws -> T {
         guard let ref else { return try write() }
-        try UniqueValues.write(db, write) {
+        return try UniqueValues.write(db, write) {
             try db.fetchOne("SELECT id, number FROM orders WHERE source = ? AND external_ref = ?", [source.rawValue, ref]) { row -> SalesError in
                 let id: Int64 = row["id"], number: String = row["number"]
                 return SalesError.duplicate(field: "external_ref", existingId: id,

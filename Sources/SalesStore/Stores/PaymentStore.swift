@@ -128,13 +128,12 @@ public enum PaymentStore {
         let allocated = plan.reduce(Int64(0)) { $0 + $1.amount }
         let number = try DocumentNumbers.next(db, kind: "PAY")
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO payments (number, customer_id, order_id, status, amount, currency, method, reference, received_at, amount_allocated,
               metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """, [number, customer.id, orderId, new.amount, customer.currency, new.method.rawValue, new.reference,
                              new.receivedAt ?? now, allocated, JSONColumns.encode(new.metadata), now, now])
-        let id = db.lastInsertedId
         for (invoice, amount) in plan where amount > 0 {
             try Allocations.allocate(db, invoice: invoice, amount: amount, paymentId: id)
         }

@@ -48,9 +48,9 @@ public enum ProductStore {
         var conditions = SQLConditions()
         if let q = filter.query {
             let like = "%" + escapeLike(q) + "%"
-            conditions.add("(sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')", like, like)
+            conditions.add("(\(db.dialect.containsIgnoringCase("sku")) OR \(db.dialect.containsIgnoringCase("name")))", like, like)
         }
-        if let sku = filter.sku { conditions.add("sku = ? COLLATE NOCASE", sku) }
+        if let sku = filter.sku { conditions.add(db.dialect.equalsIgnoringCase("sku"), sku) }
         if let type = filter.type { conditions.add("type = ?", type.rawValue) }
         if let active = filter.active { conditions.add("active = ?", active) }
         if let low = filter.lowStock {
@@ -64,15 +64,15 @@ public enum ProductStore {
     public static func create(_ db: SQLTransaction, _ p: Product) throws -> Product {
         try checkReferences(db, p)
         let now = Timestamp.now()
-        try uniqueSKU(db, p.sku) {
-            try db.execute("""
+        let id = try uniqueSKU(db, p.sku) {
+            try db.insert("""
                 INSERT INTO products (sku, name, description, type, unit_price, prices, tax_rate_id, reorder_level, invoice_policy,
                   active, metadata, on_hand, reserved, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)
                 """, [p.sku, p.name, p.description, p.type.rawValue, p.unitPrice, JSONColumns.encode(p.prices), p.taxRateId,
                       p.reorderLevel?.thousandths, p.invoicePolicy.rawValue, p.active, JSONColumns.encode(p.metadata), now, now])
         }
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout Product) throws -> Void) throws -> Product {
@@ -103,9 +103,9 @@ public enum ProductStore {
 
     /// A sku is unique without regard to case (index products_sku_nocase, migration 0009): a write
     /// that would repeat one is 409 duplicate naming the holder.
-    private static func uniqueSKU(_ db: SQLTransaction, _ sku: String, _ write: () throws -> Void) throws {
+    private static func uniqueSKU<T>(_ db: SQLTransaction, _ sku: String, _ write: () throws -> T) throws -> T {
         try UniqueValues.write(db, write) {
-            try db.fetchValue("SELECT id FROM products WHERE sku = ? COLLATE NOCASE", [sku], as: Int64.self).map { existing in
+            try db.fetchValue("SELECT id FROM products WHERE \(db.dialect.equalsIgnoringCase("sku"))", [sku], as: Int64.self).map { existing in
                 SalesError.duplicate(field: "sku", existingId: existing, detail: "a product with sku \"\(sku)\" already exists (id \(existing))")
             }
         }
@@ -146,11 +146,11 @@ public enum ProductStore {
         }
         let now = Timestamp.now()
         try db.execute("UPDATE products SET on_hand = ?, version = version + 1, updated_at = ? WHERE id = ?", [after, now, productId])
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO stock_movements (product_id, type, quantity, on_hand_after, reason, document_type, document_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [productId, type.rawValue, quantity.thousandths, after, reason, documentType, documentId, now])
-        return try movement(db, id: db.lastInsertedId)
+        return try movement(db, id: id)
     }
 
     static func decodeMovement(_ row: any SQLRow) -> StockMovement {

@@ -69,12 +69,11 @@ public enum QuoteStore {
         let lines = try LinePricer.price(db, draft.lines, currency: customer.currency, serverCurrency: serverCurrency)
         let number = try DocumentNumbers.next(db, kind: "Q")
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO quotes (number, customer_id, status, currency, valid_until, notes, sales_rep_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, 1, ?, ?)
             """, [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
                              draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
-        let id = db.lastInsertedId
         try DocumentLines.write(db, "quote", id: id, lines)
         return try get(db, id: id)
     }

@@ -25,7 +25,7 @@ public enum SalesRepStore {
         if let active { conditions.add("active = ?", active) }
         if let query {
             let like = "%" + escapeLike(query) + "%"
-            conditions.add("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')", like, like)
+            conditions.add("(\(db.dialect.containsIgnoringCase("name")) OR \(db.dialect.containsIgnoringCase("email")))", like, like)
         }
         let page = try KeysetList.fetch(db, table: "sales_reps", options: options, conditions: conditions) { $0["id"] as Int64 }
         return Page(items: try page.items.map { try get(db, id: $0) }, hasMore: page.hasMore)
@@ -33,10 +33,10 @@ public enum SalesRepStore {
 
     public static func create(_ db: SQLTransaction, _ rep: SalesRep) throws -> SalesRep {
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO sales_reps (name, email, phone, active, metadata, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
             """, [rep.name, rep.email, rep.phone, rep.active, JSONColumns.encode(rep.metadata), now, now])
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout SalesRep) throws -> Void) throws -> SalesRep {
@@ -84,10 +84,10 @@ public enum SalesRepStore {
                 throw SalesError.invalid("at", "overlaps_shift", "a shift from \(at) would overlap shift \(id) (\(from) to \(to))")
             }
         }
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO shifts (sales_rep_id, clock_in_at, latitude_e7, longitude_e7, clock_in_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [repId, at ?? now, location?.latitudeE7, location?.longitudeE7, note, now, now])
-        return try shift(db, id: db.lastInsertedId)
+        return try shift(db, id: id)
     }
 
     /// POST /v1/sales-reps/{id}/clock-out: not clocked in → 409 invalid_state; `at` before the

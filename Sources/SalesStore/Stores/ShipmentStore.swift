@@ -40,11 +40,10 @@ public enum ShipmentStore {
         let picks = try ShipmentDecisions.picks(order, requests: requests, stock: try ProductStore.stock(db, of: order.lines))
         let number = try DocumentNumbers.next(db, kind: "SH")
         let now = Timestamp.now()
-        try db.execute("""
+        let shipmentId = try db.insert("""
             INSERT INTO shipments (number, order_id, customer_id, status, carrier, tracking_number, version, created_at, updated_at)
             VALUES (?, ?, ?, 'shipped', ?, ?, 1, ?, ?)
             """, [number, order.id, order.customerId, carrier, trackingNumber, now, now])
-        let shipmentId = db.lastInsertedId
         for (position, pick) in picks.enumerated() {
             let (line, quantity, fromReserved) = (pick.line, pick.quantity.thousandths, pick.fromReserved.thousandths)
             try db.execute("""
@@ -104,8 +103,7 @@ public enum ShipmentStore {
         let picks = try ShipmentDecisions.returnPicks(shipment, requests: requests)
         let number = try DocumentNumbers.next(db, kind: "RT")
         let now = Timestamp.now()
-        try db.execute("INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", [number, shipmentId, shipment.orderId, restock, reason, now])
-        let returnId = db.lastInsertedId
+        let returnId = try db.insert("INSERT INTO returns (number, shipment_id, order_id, restock, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", [number, shipmentId, shipment.orderId, restock, reason, now])
         for (position, (line, quantity)) in picks.enumerated() {
             try db.execute("INSERT INTO return_lines (return_id, shipment_line_id, quantity) VALUES (?, ?, ?)", [returnId, line.id, quantity.thousandths])
             // Never more returned than shipped (docs/api.md §3 Shipments, returns).

@@ -23,11 +23,11 @@ public enum TaxRateStore {
 
     public static func create(_ db: SQLTransaction, _ t: TaxRate) throws -> TaxRate {
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO tax_rates (name, percent_e4, inclusive, active, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, 1, ?, ?)
             """, [t.name, t.percentE4, t.inclusive, t.active, JSONColumns.encode(t.metadata), now, now])
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout TaxRate) throws -> Void) throws -> TaxRate {

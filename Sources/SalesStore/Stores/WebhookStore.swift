@@ -88,12 +88,12 @@ public enum WebhookStore {
     /// Starts after the newest event: an endpoint receives what happens from its creation on.
     public static func create(_ db: SQLTransaction, _ e: WebhookEndpoint, secret: String) throws -> WebhookEndpoint {
         let now = Timestamp.now()
-        try db.execute("""
+        let id = try db.insert("""
             INSERT INTO webhook_endpoints (url, description, events, secret, active, last_event_id, metadata, version, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """, [e.url, e.description, encodeEvents(e.events), secret, e.active, try EventStore.lastId(db),
                              JSONColumns.encode(e.metadata), now, now])
-        return try get(db, id: db.lastInsertedId)
+        return try get(db, id: id)
     }
 
     public static func update(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, change: (inout WebhookEndpoint) throws -> Void) throws -> WebhookEndpoint {
@@ -137,14 +137,14 @@ public enum WebhookStore {
     /// Whether an active endpoint has events it has not turned into deliveries yet.
     public static func needsFanOut(_ db: SQLTransaction) throws -> Bool {
         try db.fetchValue("""
-            SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active = 1 AND last_event_id < (SELECT COALESCE(MAX(id), 0) FROM events))
+            SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active = \(db.dialect.true) AND last_event_id < (SELECT COALESCE(MAX(id), 0) FROM events))
             """, as: Bool.self) ?? false
     }
 
     /// Turns the events after each active endpoint's mark into pending deliveries (the ones it
     /// wants) and moves the mark; at most `batch` events per endpoint per call.
     public static func fanOut(_ db: SQLTransaction, nowMs: Int64, batch: Int = 500) throws {
-        for row in try db.fetchRecords("SELECT * FROM webhook_endpoints WHERE active = 1") {
+        for row in try db.fetchRecords("SELECT * FROM webhook_endpoints WHERE active = \(db.dialect.true)") {
             let endpoint = decode(row)
             let mark: Int64 = row["last_event_id"]
             let events = try db.fetchRecords("SELECT id, type FROM events WHERE id > ? ORDER BY id LIMIT ?", [mark, batch])
@@ -152,8 +152,8 @@ public enum WebhookStore {
             let now = Timestamp.now()
             for event in events where endpoint.wants(event["type"]) {
                 try db.execute("""
-                    INSERT OR IGNORE INTO webhook_deliveries (endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
-                    VALUES (?, ?, 'pending', 0, ?, ?)
+                    INSERT INTO webhook_deliveries (endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, 'pending', 0, ?, ?) ON CONFLICT (endpoint_id, event_id) DO NOTHING
                     """, [endpoint.id, event["id"] as Int64, nowMs, now])
             }
             try db.execute("UPDATE webhook_endpoints SET last_event_id = ? WHERE id = ?", [last, endpoint.id])
@@ -178,7 +178,7 @@ public enum WebhookStore {
             JOIN webhook_deliveries d ON d.id = (SELECT id FROM webhook_deliveries x WHERE x.endpoint_id = w.id AND x.status = 'pending'
                                                  ORDER BY x.event_id LIMIT 1)
             JOIN events e ON e.id = d.event_id
-            WHERE w.active = 1
+            WHERE w.active = \(db.dialect.true)
             """) {
             Due(deliveryId: $0["delivery_id"], endpointId: $0["endpoint_id"], url: $0["url"], secret: $0["secret"], attempts: $0["attempts"],
                 nextAttemptAt: $0["next_attempt_at"], event: EventStore.decode($0))
