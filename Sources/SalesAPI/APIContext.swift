@@ -30,7 +30,7 @@ public struct SalesAPIConfiguration: Sendable {
 /// What every handler shares (one per server process): the database, the configuration, metrics,
 /// Idempotency-Key claims, the auth cache, the rate limiter and the logger.
 public final class APIContext: Sendable {
-    public let database: SalesDatabase
+    public let database: any SalesStorage
     public let configuration: SalesAPIConfiguration
     public let logger: Logger
     let metrics = Metrics()
@@ -40,7 +40,7 @@ public final class APIContext: Sendable {
     let cors: CORSPolicy
     private let connectionCounter = Locked<(@Sendable () -> Int)?>(nil)
 
-    public init(database: SalesDatabase, configuration: SalesAPIConfiguration, logger: Logger = Logger(label: "sales-server")) {
+    public init(database: any SalesStorage, configuration: SalesAPIConfiguration, logger: Logger = Logger(label: "sales-server")) {
         self.database = database
         self.configuration = configuration
         self.logger = logger

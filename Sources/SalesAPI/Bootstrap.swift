@@ -10,7 +10,7 @@ public enum Bootstrap {
         case created(id: Int64, secret: String)
     }
 
-    public static func ensureAdminKey(_ database: SalesDatabase, bootstrapSecret: String?) throws -> Outcome {
+    public static func ensureAdminKey(_ database: any SalesStorage, bootstrapSecret: String?) throws -> Outcome {
         try database.writeNow { db in
             if let secret = bootstrapSecret, !secret.isEmpty {
                 let hash = APIKeys.hash(secret)

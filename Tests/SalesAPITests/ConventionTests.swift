@@ -68,11 +68,11 @@ import Testing
     @Test func onlyHashesAreStored() async throws {
         try await withAPI { api in
             let secret = try await api.key(role: "readonly")
-            let stored = try await api.app.database.pool.read { db in
+            let stored = try await api.sqlite.pool.read { db in
                 try Data.fetchAll(db, sql: "SELECT key_hash FROM api_keys").map { [UInt8]($0) }
             }
             #expect(stored.contains(Crypto.sha256(secret)))
-            let all = try await api.app.database.pool.read { db in try String.fetchAll(db, sql: "SELECT quote(key_hash) || name || key_prefix FROM api_keys") }
+            let all = try await api.sqlite.pool.read { db in try String.fetchAll(db, sql: "SELECT quote(key_hash) || name || key_prefix FROM api_keys") }
             #expect(!all.joined().contains(secret))
         }
     }

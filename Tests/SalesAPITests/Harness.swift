@@ -60,6 +60,8 @@ final class TestServer: @unchecked Sendable {
     var port: Int { server.port }
 
     let webhooks: Task<Void, Never>
+    /// The SQLite database behind `app`, for tests that look at it directly.
+    let sqlite: SalesDatabase
 
     /// `reopening` starts a server on the database of an earlier one (a restart), with its admin key.
     init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = TestServer.quietLogger,
@@ -78,6 +80,7 @@ final class TestServer: @unchecked Sendable {
         }
         var configuration = SalesAPIConfiguration()
         configure(&configuration)
+        sqlite = database
         app = APIContext(database: database, configuration: configuration, logger: logger)
         var http = HTTPServerConfiguration()
         http.port = 0

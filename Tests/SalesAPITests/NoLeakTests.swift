@@ -49,7 +49,7 @@ import HTTPTestSupport
         _ = try await call("POST", "/v1/customers", String(repeating: "x", count: 2_000_000))
 
         // A write that fails in a way no rule expects is a bug: 500, with nothing of the statement.
-        let pool = api.app.database.pool
+        let pool = api.sqlite.pool
         try await pool.writeWithoutTransaction { db in
             try db.execute(sql: "CREATE TRIGGER refuse_customers BEFORE INSERT ON customers BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
         }

@@ -58,7 +58,7 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
             let product = try await api.product(price: 250, stock: "100000")
             let order = #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}],"notes":"\#(String(repeating: "n", count: 4000))"}"#
             #expect(try await api.call("POST", "/v1/orders", order).status == 201)
-            let pool = api.app.database.pool
+            let pool = api.sqlite.pool
             try await pool.writeWithoutTransaction { db in try outage(db) }
             var statuses: [Int] = []
             for _ in 0..<20 {

@@ -9,7 +9,7 @@ import SalesStore
 /// goes away the channel is canceled and the producer's next `emit` throws, which ends the read.
 enum StreamedBody {
     /// `produce` writes through `emit`; each call hands over one chunk (callers batch ~32 KiB).
-    static func make(_ database: SalesDatabase, _ produce: @escaping @Sendable (SQLTransaction, @escaping ([UInt8]) throws -> Void) throws -> Void) -> HTTPBodyStream {
+    static func make(_ database: any SalesStorage, _ produce: @escaping @Sendable (SQLTransaction, @escaping ([UInt8]) throws -> Void) throws -> Void) -> HTTPBodyStream {
         let channel = ChunkChannel(capacity: 4)
         let thread = Thread {
             do {
