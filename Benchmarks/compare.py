@@ -9,6 +9,8 @@ Usage: compare.py BASE [--duration S] [--runs N] [--seed-orders N] [--only TEXT]
    or: make bench-compare BASE=<commit>
 """
 import argparse
+import datetime
+import platform
 import os
 import subprocess
 import sys
@@ -35,6 +37,7 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--seed-orders", type=int, default=int(os.environ.get("BENCH_SEED_ORDERS", 50000)))
     parser.add_argument("--only", default="", help="run only scenarios whose name contains this text")
+    parser.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks-compare.md"))
     args = parser.parse_args()
 
     base_rev = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", args.base], capture_output=True, text=True, check=True).stdout.strip()
@@ -61,11 +64,21 @@ def main():
             s.stop()
         shutil.rmtree(data, ignore_errors=True)
 
-    print(f"\nnew = {head_rev}{' + uncommitted changes' if dirty else ''}, base = {base_rev}; "
-          f"{args.runs} alternating runs of {args.duration} s, medians; ratios new / base")
-    print("\n".join(bench.ratio_lines(rows, names=("new", "base"))))
+    heading = (f"new = {head_rev}{' + uncommitted changes' if dirty else ''}, base = {base_rev}; "
+               f"{args.runs} alternating runs of {args.duration} s, medians; ratios new / base")
     slower = [name for name, summary in rows if summary["new"]["rps"] < 0.95 * summary["base"]["rps"]]
-    print("\nscenarios more than 5% slower: " + (", ".join(slower) if slower else "none"))
+    table = "\n".join([heading] + bench.ratio_lines(rows, names=("new", "base"))
+                      + ["", "scenarios more than 5% slower: " + (", ".join(slower) if slower else "none")])
+    print("\n" + table)
+    if not args.only:
+        machine = f"{platform.node()} · {os.cpu_count()} CPUs · {platform.platform()}"
+        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        with open(args.out, "w") as f:
+            f.write("# Before and after\n\nWritten by `make bench-compare BASE=<commit>` (Benchmarks/compare.py): the scenarios of\n"
+                    "`make bench` against this checkout and an earlier commit built in its own folder, both servers on\n"
+                    f"copies of one seeded year ({args.seed_orders:,} orders), each pinned to CPU 0 and wrk to CPU 1, alternating runs.\n\n"
+                    f"Machine: {machine}  \nDate: {stamp}\n\n```\n{table}\n```\n")
+        print(f"\nwritten to {os.path.relpath(args.out)}")
     return 0
 
 
