@@ -41,4 +41,18 @@ enum CustomerJSON {
         w.key("available_credit"); w.int(b.availableCredit)
         w.endObject()
     }
+
+    /// An entry of a customer's statement (GET /v1/customers/{id}/ledger).
+    static func writeLedgerEntry(_ e: LedgerEntry, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(e.id)
+        w.key("at"); w.string(e.at)
+        w.key("type"); w.string(e.kind.rawValue)
+        w.key("document_type"); w.string(e.documentType)
+        w.key("document_id"); w.int(e.documentId)
+        w.key("number"); w.string(e.number)
+        w.key("amount"); w.int(e.amount)
+        w.key("balance_after"); w.int(e.balanceAfter)
+        w.endObject()
+    }
 }

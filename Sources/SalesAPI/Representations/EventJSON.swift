@@ -24,4 +24,20 @@ enum EventJSON {
         w.key("data"); w.rawJSON(e.data)
         w.endObject()
     }
+
+    /// A page of the feed: next_cursor is the last id (or, on an empty page, the `after` asked
+    /// for), to pass as `after`.
+    static func feedResponse(_ page: Page<EventRecord>, after: Int64) -> APIResponse {
+        APIResponse.json { w in
+            w.beginObject()
+            w.key("data")
+            w.beginArray()
+            for e in page.items { write(e, to: &w) }
+            w.endArray()
+            w.key("has_more"); w.bool(page.hasMore)
+            w.key("next_cursor")
+            if let last = page.items.last { w.string(String(last.id)) } else { w.string(String(after)) }
+            w.endObject()
+        }
+    }
 }

@@ -49,4 +49,25 @@ enum OrderJSON {
         w.key("updated_at"); w.string(o.updatedAt)
         w.endObject()
     }
+
+    /// GET /v1/orders/{id}/availability: per stockable line, what remains to ship and what could ship now.
+    static func availabilityResponse(orderId: Int64, _ rows: [OrderStore.Availability]) -> APIResponse {
+        APIResponse.json { w in
+            w.beginObject()
+            w.key("order_id"); w.int(orderId)
+            w.key("lines")
+            w.beginArray()
+            for a in rows {
+                w.beginObject()
+                w.key("order_line_id"); w.int(a.lineId)
+                w.key("product_id"); w.int(a.productId)
+                w.key("quantity_to_ship"); w.rawNumber(a.quantityToShip.decimalText)
+                w.key("reserved"); w.rawNumber(a.reserved.decimalText)
+                w.key("available_now"); w.rawNumber(a.availableNow.decimalText)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+    }
 }

@@ -55,4 +55,16 @@ enum ProductJSON {
         w.key("created_at"); w.string(m.createdAt)
         w.endObject()
     }
+
+    /// A product's stock as the stock inquiry answers it: on hand, reserved, available.
+    static func writeStockLevel(_ p: Product, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("product_id"); w.int(p.id)
+        w.key("sku"); w.string(p.sku)
+        w.key("name"); w.string(p.name)
+        w.key("on_hand"); w.rawNumber(p.onHand.decimalText)
+        w.key("reserved"); w.rawNumber(p.reserved.decimalText)
+        w.key("available"); w.rawNumber(p.available.decimalText)
+        w.endObject()
+    }
 }

@@ -23,4 +23,30 @@ enum WebhookJSON {
         w.key("updated_at"); w.string(e.updatedAt)
         w.endObject()
     }
+
+    /// A delivery of an event to an endpoint, with its attempts.
+    static func writeDelivery(_ d: WebhookDelivery, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.int(d.id)
+        w.key("endpoint_id"); w.int(d.endpointId)
+        w.key("event_id"); w.int(d.eventId)
+        w.key("event_type"); w.string(d.eventType)
+        w.key("status"); w.string(d.status)
+        w.key("attempt_count"); w.int(Int64(d.attempts.count))
+        w.key("attempts")
+        w.beginArray()
+        for a in d.attempts {
+            w.beginObject()
+            w.key("at"); w.string(a.at)
+            w.key("status_code"); w.int(a.statusCode)
+            w.key("error"); w.string(a.error)
+            w.key("duration_ms"); w.int(a.durationMs)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("next_attempt_at"); w.string(d.nextAttemptAt)
+        w.key("delivered_at"); w.string(d.deliveredAt)
+        w.key("created_at"); w.string(d.createdAt)
+        w.endObject()
+    }
 }

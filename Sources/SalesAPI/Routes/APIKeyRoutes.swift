@@ -44,5 +44,4 @@ enum APIKeyRoutes {
             return response
         }
     }
-
 }

@@ -81,5 +81,4 @@ enum CustomerRoutes {
         r.boolean("active").assign(to: &c.active)
         r.metadata().assign(to: &c.metadata)
     }
-
 }

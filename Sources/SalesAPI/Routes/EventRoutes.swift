@@ -19,17 +19,7 @@ enum EventRoutes {
             let limit = Int(try request.query.int("limit", range: 1...200) ?? 50)
             let start = after
             let page = try await app.read { db in try EventStore.list(db, after: start, type: type, limit: limit) }
-            return APIResponse.json { w in
-                w.beginObject()
-                w.key("data")
-                w.beginArray()
-                for e in page.items { EventJSON.write(e, to: &w) }
-                w.endArray()
-                w.key("has_more"); w.bool(page.hasMore)
-                w.key("next_cursor")
-                if let last = page.items.last { w.string(String(last.id)) } else { w.string(String(after)) }
-                w.endObject()
-            }
+            return EventJSON.feedResponse(page, after: start)
         }
     }
 

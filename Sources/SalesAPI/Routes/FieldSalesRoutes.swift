@@ -153,5 +153,4 @@ enum FieldSalesRoutes {
     }
 
     // MARK: - JSON
-
 }

@@ -135,5 +135,4 @@ enum InvoiceRoutes {
         }
         return text
     }
-
 }

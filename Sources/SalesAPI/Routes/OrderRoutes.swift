@@ -128,28 +128,7 @@ enum OrderRoutes {
     }
 
     static func availability(_ app: APIContext) -> APIHandler {
-        { request in
-            try request.query.validate(allowed: [], list: false)
-            let id = try request.id()
-            let rows = try await app.read { db in try OrderStore.availability(db, id: id) }
-            return APIResponse.json { w in
-                w.beginObject()
-                w.key("order_id"); w.int(id)
-                w.key("lines")
-                w.beginArray()
-                for a in rows {
-                    w.beginObject()
-                    w.key("order_line_id"); w.int(a.lineId)
-                    w.key("product_id"); w.int(a.productId)
-                    w.key("quantity_to_ship"); w.rawNumber(a.quantityToShip.decimalText)
-                    w.key("reserved"); w.rawNumber(a.reserved.decimalText)
-                    w.key("available_now"); w.rawNumber(a.availableNow.decimalText)
-                    w.endObject()
-                }
-                w.endArray()
-                w.endObject()
-            }
-        }
+        ReadHandlers.byId(app) { db, id in OrderJSON.availabilityResponse(orderId: id, try OrderStore.availability(db, id: id)) }
     }
 
     /// docs/api.md §3: only an admin key may send override_credit_limit: true.
@@ -189,5 +168,4 @@ enum OrderRoutes {
         }
         return lines
     }
-
 }

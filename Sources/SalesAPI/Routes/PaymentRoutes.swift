@@ -198,21 +198,7 @@ enum PaymentRoutes {
             let id = try request.id()
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try CustomerAccount.ledger(db, customerId: id, options: options) }
-            return ListResponse.make(page, cursor: { .id($0.id) }) { e, w in
-                w.beginObject()
-                w.key("id"); w.int(e.id)
-                w.key("at"); w.string(e.at)
-                w.key("type"); w.string(e.kind.rawValue)
-                w.key("document_type"); w.string(e.documentType)
-                w.key("document_id"); w.int(e.documentId)
-                w.key("number"); w.string(e.number)
-                w.key("amount"); w.int(e.amount)
-                w.key("balance_after"); w.int(e.balanceAfter)
-                w.endObject()
-            }
+            return ListResponse.make(page, cursor: { .id($0.id) }) { e, w in CustomerJSON.writeLedgerEntry(e, to: &w) }
         }
     }
-
-    // MARK: - JSON
-
 }

@@ -83,16 +83,7 @@ enum ProductRoutes {
                 }
                 return try ProductStore.list(db, filter: filter, options: options)
             }
-            return ListResponse.make(page, cursor: { .id($0.id) }) { p, w in
-                w.beginObject()
-                w.key("product_id"); w.int(p.id)
-                w.key("sku"); w.string(p.sku)
-                w.key("name"); w.string(p.name)
-                w.key("on_hand"); w.rawNumber(p.onHand.decimalText)
-                w.key("reserved"); w.rawNumber(p.reserved.decimalText)
-                w.key("available"); w.rawNumber(p.available.decimalText)
-                w.endObject()
-            }
+            return ListResponse.make(page, cursor: { .id($0.id) }) { p, w in ProductJSON.writeStockLevel(p, to: &w) }
         }
     }
 
@@ -149,5 +140,4 @@ enum ProductRoutes {
             }
         }
     }
-
 }

@@ -106,5 +106,4 @@ enum QuoteRoutes {
         }
         return text
     }
-
 }

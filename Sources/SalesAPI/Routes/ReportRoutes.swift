@@ -58,26 +58,7 @@ enum ReportRoutes {
             return APIResponse(status: 200, body: csv, contentType: "text/csv; charset=utf-8",
                                headers: [("Content-Disposition", "attachment; filename=\"\(name).csv\"")])
         case .json:
-            return APIResponse.json { w in
-                w.beginObject()
-                w.key("report"); w.string(name)
-                for (key, value) in header { w.key(key); w.string(value) }
-                w.key("rows")
-                w.beginArray()
-                for row in table.rows {
-                    w.beginObject()
-                    for (column, cell) in zip(table.columns, row) { w.key(column); ReportJSON.write(cell, to: &w) }
-                    w.endObject()
-                }
-                w.endArray()
-                if !table.totals.isEmpty {
-                    w.key("totals")
-                    w.beginObject()
-                    for (column, cell) in table.totals { w.key(column); ReportJSON.write(cell, to: &w) }
-                    w.endObject()
-                }
-                w.endObject()
-            }
+            return ReportJSON.tableResponse(name: name, header: header, table)
         }
     }
 
@@ -192,17 +173,7 @@ enum ReportRoutes {
                             // the bound ends the stream rather than the process.
                             try CheckedSums.add(&debit, l.debit)
                             try CheckedSums.add(&credit, l.credit)
-                            w.beginObject()
-                            w.key("date"); w.string(l.date)
-                            w.key("document_type"); w.string(l.documentType)
-                            w.key("document_number"); w.string(l.documentNumber)
-                            w.key("customer_id"); w.int(l.customerId)
-                            w.key("account"); w.string(l.account)
-                            w.key("debit"); w.int(l.debit)
-                            w.key("credit"); w.int(l.credit)
-                            w.key("currency"); w.string(l.currency)
-                            w.key("memo"); w.string(l.memo)
-                            w.endObject()
+                            ReportJSON.writeJournalLine(l, to: &w)
                         }
                         if w.bytes.count >= 32 * 1024 { try out.append(w.takeBytes()) }
                     }
@@ -248,5 +219,4 @@ enum ReportRoutes {
             }
         }
     }
-
 }

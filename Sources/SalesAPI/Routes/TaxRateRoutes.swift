@@ -37,5 +37,4 @@ enum TaxRateRoutes {
         r.boolean("active").assign(to: &t.active)
         r.metadata().assign(to: &t.metadata)
     }
-
 }

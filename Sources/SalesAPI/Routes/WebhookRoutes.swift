@@ -100,31 +100,7 @@ enum WebhookRoutes {
             if let status, !["pending", "delivered", "failed"].contains(status) { throw APIError.badRequest("status must be pending, delivered or failed") }
             let options = try ListParameters.parse(request.query)
             let page = try await app.read { db in try WebhookStore.deliveries(db, endpointId: id, status: status, options: options) }
-            return ListResponse.make(page, cursor: { .id($0.id) }) { d, w in
-                w.beginObject()
-                w.key("id"); w.int(d.id)
-                w.key("endpoint_id"); w.int(d.endpointId)
-                w.key("event_id"); w.int(d.eventId)
-                w.key("event_type"); w.string(d.eventType)
-                w.key("status"); w.string(d.status)
-                w.key("attempt_count"); w.int(Int64(d.attempts.count))
-                w.key("attempts")
-                w.beginArray()
-                for a in d.attempts {
-                    w.beginObject()
-                    w.key("at"); w.string(a.at)
-                    w.key("status_code"); w.int(a.statusCode)
-                    w.key("error"); w.string(a.error)
-                    w.key("duration_ms"); w.int(a.durationMs)
-                    w.endObject()
-                }
-                w.endArray()
-                w.key("next_attempt_at"); w.string(d.nextAttemptAt)
-                w.key("delivered_at"); w.string(d.deliveredAt)
-                w.key("created_at"); w.string(d.createdAt)
-                w.endObject()
-            }
+            return ListResponse.make(page, cursor: { .id($0.id) }) { d, w in WebhookJSON.writeDelivery(d, to: &w) }
         }
     }
-
 }
