@@ -67,6 +67,8 @@ struct GRDBRow: SQLRow {
     // GRDB's typed subscripts read the column straight into the type (sqlite3_column_int64,
     // sqlite3_column_text), with no DatabaseValue in between.
     func int64(_ column: String) -> Int64? { row[column] }
+    func requiredInt64(_ column: String) -> Int64 { row[column] }
+    func requiredText(_ column: String) -> String { row[column] }
     func double(_ column: String) -> Double? { row[column] }
     func text(_ column: String) -> String? { row[column] }
     func bytes(_ column: String) -> [UInt8]? { (row[column] as Data?).map { [UInt8]($0) } }

@@ -131,6 +131,10 @@ public protocol SQLRow {
     func double(_ column: String) -> Double?
     func text(_ column: String) -> String?
     func bytes(_ column: String) -> [UInt8]?
+    /// A NOT NULL column: read without asking whether it is NULL first (the schema says it is
+    /// not; a NULL or another type is a schema bug and stops the process).
+    func requiredInt64(_ column: String) -> Int64
+    func requiredText(_ column: String) -> String
     func value(_ column: String) -> SQLValue
     func value(at index: Int) -> SQLValue
     var columnCount: Int { get }
@@ -143,13 +147,13 @@ public protocol SQLRow {
 /// order reads). A NOT NULL column that holds NULL, or a value of another type, is a schema bug:
 /// it stops the process as GRDB's typed subscript did, rather than inventing a value.
 extension SQLRow {
-    public subscript(_ column: String) -> Int64 { int64(column) ?? Self.missing(column) }
+    public subscript(_ column: String) -> Int64 { requiredInt64(column) }
     public subscript(_ column: String) -> Int64? { int64(column) }
-    public subscript(_ column: String) -> Int { Int(exactly: int64(column) ?? Self.missing(column)) ?? Self.missing(column) }
+    public subscript(_ column: String) -> Int { Int(exactly: requiredInt64(column)) ?? Self.missing(column) }
     public subscript(_ column: String) -> Int? { int64(column).flatMap { Int(exactly: $0) } }
-    public subscript(_ column: String) -> Bool { (int64(column) ?? Self.missing(column)) != 0 }
+    public subscript(_ column: String) -> Bool { requiredInt64(column) != 0 }
     public subscript(_ column: String) -> Bool? { int64(column).map { $0 != 0 } }
-    public subscript(_ column: String) -> String { text(column) ?? Self.missing(column) }
+    public subscript(_ column: String) -> String { requiredText(column) }
     public subscript(_ column: String) -> String? { text(column) }
     public subscript(_ column: String) -> Double { double(column) ?? Self.missing(column) }
     public subscript(_ column: String) -> Double? { double(column) }
@@ -181,6 +185,8 @@ public struct SQLRecord: SQLRow, Sendable {
     }
 
     public func int64(_ column: String) -> Int64? { Int64(sqlValue: value(column)) }
+    public func requiredInt64(_ column: String) -> Int64 { int64(column) ?? Self.missing(column) }
+    public func requiredText(_ column: String) -> String { text(column) ?? Self.missing(column) }
     public func double(_ column: String) -> Double? { Double(sqlValue: value(column)) }
     public func text(_ column: String) -> String? { String(sqlValue: value(column)) }
     public func bytes(_ column: String) -> [UInt8]? { [UInt8](sqlValue: value(column)) }

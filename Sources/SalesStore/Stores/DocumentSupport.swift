@@ -13,33 +13,53 @@ public enum DocumentNumbers {
 }
 
 /// Writes a quote's or an order's lines (replacing any) and the document's totals, the same way for
-/// both: `table` is "quote" or "order" (quote_lines.quote_id, orders.subtotal…); an order's lines
-/// also keep what makes them stockable and how they are invoiced, and the order its quantity total.
+/// both; an order's lines also keep what makes them stockable and how they are invoiced, and the
+/// order its quantity total. The SQL of each kind is fixed (built once, so each statement stays
+/// prepared and no SQL text is assembled per line).
 enum DocumentLines {
-    static func write(_ db: SQLTransaction, _ document: String, id: Int64, _ lines: [DocumentLine]) throws {
-        let isOrder = document == "order"
-        try db.execute("DELETE FROM \(document)_lines WHERE \(document)_id = ?", [id])
-        let orderColumns = isOrder ? ", stockable, invoice_policy" : ""
-        let orderValues = isOrder ? ", ?, ?" : ""
+    enum Document { case quote, order }
+
+    private struct Statements {
+        let delete, insert, totals: String
+
+        init(_ document: String, lineColumns: String, lineValues: String, totals: String) {
+            delete = "DELETE FROM \(document)_lines WHERE \(document)_id = ?"
+            insert = """
+                INSERT INTO \(document)_lines (\(document)_id, position, product_id, description, quantity, unit_price, discount_e2,
+                  tax_rate_id, tax_percent_e4, tax_inclusive, subtotal, tax, total\(lineColumns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(lineValues))
+                """
+            self.totals = totals
+        }
+    }
+
+    private static let quote = Statements("quote", lineColumns: "", lineValues: "",
+                                          totals: "UPDATE quotes SET subtotal = ?, tax_total = ?, total = ? WHERE id = ?")
+    private static let order = Statements("order", lineColumns: ", stockable, invoice_policy", lineValues: ", ?, ?",
+                                          totals: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?")
+
+    static func write(_ db: SQLTransaction, _ document: Document, id: Int64, _ lines: [DocumentLine]) throws {
+        let sql = document == .order ? order : quote
+        try db.execute(sql.delete, [id])
         for (position, line) in lines.enumerated() {
             let p = line.pricing
-            var arguments: SQLArguments = [id, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2,
-                                           line.taxRateId, p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total]
-            if isOrder { arguments = arguments + [line.stockable, line.invoicePolicy.rawValue] }
-            try db.execute("""
-                INSERT INTO \(document)_lines (\(document)_id, position, product_id, description, quantity, unit_price, discount_e2, tax_rate_id,
-                  tax_percent_e4, tax_inclusive, subtotal, tax, total\(orderColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(orderValues))
-                """, arguments)
+            let arguments: SQLArguments = document == .order
+                ? [id, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2, line.taxRateId,
+                   p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total, line.stockable,
+                   line.invoicePolicy.rawValue]
+                : [id, position, line.productId, line.description, p.quantity.thousandths, p.unitPrice, p.discountE2, line.taxRateId,
+                   p.taxPercentE4, p.taxInclusive, line.amounts.subtotal, line.amounts.tax, line.amounts.total]
+            try db.execute(sql.insert, arguments)
         }
         // bounded: LinePricer held the total within Money.maxAmount.
         let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
-        var sums: SQLArguments = [totals.subtotal, totals.tax, totals.total]
-        if isOrder {
+        if document == .order {
             // bounded: at most 500 quantities of 10^12 thousandths.
-            sums = sums + [lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }]
+            let quantity = lines.reduce(Int64(0)) { $0 + $1.quantity.thousandths }
+            try db.execute(sql.totals, [totals.subtotal, totals.tax, totals.total, quantity, id])
+        } else {
+            try db.execute(sql.totals, [totals.subtotal, totals.tax, totals.total, id])
         }
-        try db.execute("UPDATE \(document)s SET subtotal = ?, tax_total = ?, total = ?\(isOrder ? ", quantity_total = ?" : "") WHERE id = ?",
-                       sums + [id])
     }
 }
 

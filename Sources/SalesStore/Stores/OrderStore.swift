@@ -166,7 +166,7 @@ public enum OrderStore {
                       customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
                       draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
         }
-        try DocumentLines.write(db, "order", id: id, lines)
+        try DocumentLines.write(db, .order, id: id, lines)
         return try get(db, id: id)
     }
 
@@ -210,7 +210,7 @@ public enum OrderStore {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
-            try DocumentLines.write(db, "order", id: id, try LinePricer.price(db, inputs, currency: order.currency, serverCurrency: serverCurrency))
+            try DocumentLines.write(db, .order, id: id, try LinePricer.price(db, inputs, currency: order.currency, serverCurrency: serverCurrency))
         }
         var notes = order.notes, shipping = order.shippingAddress, rep = order.salesRepId, ref = order.externalRef
         if let v = patch.notes { notes = v }

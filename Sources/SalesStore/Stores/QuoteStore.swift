@@ -74,7 +74,7 @@ public enum QuoteStore {
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, 1, ?, ?)
             """, [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
                              draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
-        try DocumentLines.write(db, "quote", id: id, lines)
+        try DocumentLines.write(db, .quote, id: id, lines)
         return try get(db, id: id)
     }
 
@@ -98,7 +98,7 @@ public enum QuoteStore {
             throw SalesError.invalid("sales_rep_id", "not_found", "no sales rep \(rep)")
         }
         if let inputs = patch.lines {
-            try DocumentLines.write(db, "quote", id: id, try LinePricer.price(db, inputs, currency: quote.currency, serverCurrency: serverCurrency))
+            try DocumentLines.write(db, .quote, id: id, try LinePricer.price(db, inputs, currency: quote.currency, serverCurrency: serverCurrency))
         }
         var notes = quote.notes, rep = quote.salesRepId
         if let v = patch.notes { notes = v }
