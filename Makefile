@@ -2,7 +2,7 @@
 # the Swift toolchain: missing Debian packages are installed with apt-get first.
 
 SWIFT       ?= swift
-DEB_PACKAGES = zlib1g-dev libssl-dev libsqlite3-dev pkg-config python3 python3-pip python3-venv curl
+DEB_PACKAGES = zlib1g-dev libssl-dev libsqlite3-dev libpq-dev pkg-config python3 python3-pip python3-venv curl
 BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server

@@ -29,6 +29,8 @@ let package = Package(
         // System libraries (Debian: zlib1g-dev, libssl-dev; `make deps` installs them).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // PostgreSQL's client library (Debian: libpq-dev), for the second store (issue 18).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Strict JSON parsing that keeps number text (exact money/quantities) and a byte writer.
         .target(name: "SalesJSON"),
         // Domain: money, quantities, rules. Knows neither HTTP nor SQLite.
@@ -37,7 +39,7 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool()),
         // Persistence on SQLite through GRDB.
         .target(name: "SalesStore", dependencies: [
-            "SalesCore", "SalesJSON", "Locking",
+            "SalesCore", "SalesJSON", "Locking", "CLibPQ",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], plugins: ["EmbedFiles"]),
         // HTTP handlers, conventions, wiring.

@@ -8,7 +8,7 @@ import SalesStore
 
 /// The one option every command shares: which database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "SQLite database file, created with its folder (env SALES_DB, default ./data/sales.sqlite).") var db: String?
+    @Option(help: "SQLite database file, created with its folder, or a postgres:// URL (env SALES_DB, default ./data/sales.sqlite).") var db: String?
 }
 
 /// Every setting of `serve` in one place (docs/api.md §0). Flags win over environment variables,
@@ -32,7 +32,7 @@ struct ServerOptions: ParsableArguments {
 struct ResolvedConfiguration {
     var host: String
     var port: Int
-    var databasePath: String
+    var database: DatabaseLocation
     var durability: Durability
     var writeBatch: Int
     var maxConnections: Int
@@ -64,7 +64,11 @@ struct ResolvedConfiguration {
             throw ValidationError("port must be 0...65535")
         }
         self.port = port
-        databasePath = db ?? environment[Env.db] ?? "./data/sales.sqlite"
+        do {
+            database = try DatabaseLocation.parse(db ?? environment[Env.db] ?? "./data/sales.sqlite")
+        } catch let error as DatabaseLocationError {
+            throw ValidationError(error.description)
+        }
         guard let durability = Durability(rawValue: o?.durability ?? environment[Env.durability] ?? "full") else {
             throw ValidationError("durability must be full or normal")
         }
@@ -104,12 +108,18 @@ struct ResolvedConfiguration {
         }
     }
 
-    /// Opens (creating the folder) and migrates the database.
-    func openDatabase() throws -> SalesDatabase {
-        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try SalesDatabase(path: databasePath, durability: durability, writeBatch: writeBatch)
-        try database.migrate()
-        return database
+    /// Opens (creating the folder) and migrates the database. A PostgreSQL URL is reached and
+    /// named, then refused: that store is not complete yet (PostgresStore).
+    func openDatabase(migrating: Bool = true) throws -> SalesDatabase {
+        switch database {
+        case .postgres(let url):
+            try PostgresStore.open(url: url)
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let database = try SalesDatabase(path: path, durability: durability, writeBatch: writeBatch)
+            if migrating { try database.migrate() }
+            return database
+        }
     }
 }

@@ -52,7 +52,7 @@ struct Serve: ParsableCommand {
         let webhooks = app.startWebhookDelivery()
 
         let base = "http://\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(server.port)"
-        print("sales-server listening on \(base) (database \(config.databasePath), durability \(config.durability.rawValue))")
+        print("sales-server listening on \(base) (database \(config.database.description), durability \(config.durability.rawValue))")
         switch bootstrap {
         case .created(_, let secret):
             print("""
@@ -91,9 +91,7 @@ struct Migrate: ParsableCommand {
 
     func run() throws {
         let config = try ResolvedConfiguration(options)
-        let folder = URL(fileURLWithPath: config.databasePath).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try SalesDatabase(path: config.databasePath, durability: config.durability)
+        let database = try config.openDatabase(migrating: false)
         let applied = try database.migrate()
         print(applied.isEmpty ? "up to date" : "applied: " + applied.joined(separator: ", "))
     }

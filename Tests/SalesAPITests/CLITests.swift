@@ -32,6 +32,25 @@ import SalesAPI
         return dir
     }
 
+    /// Issue 18 item 1: `--db` is a SQLite file path or a postgres:// URL, never a guess. A URL used
+    /// to become a local folder named `postgres:`; an unknown scheme is refused, and a server that
+    /// cannot be reached is named in one line — host, port, database, never the password — with a
+    /// non-zero exit.
+    @Test func aDatabaseURLIsNeverTakenForAFilePath() throws {
+        let stray = FileManager.default.currentDirectoryPath + "/postgres:"
+        let mysql = try run(["migrate", "--db", "mysql://sales:pw@127.0.0.1/sales"])
+        #expect(mysql.status == 64 && mysql.output.hasPrefix(
+            "Error: --db takes a SQLite file path or a postgres:// URL; mysql:// is not a database this server knows\n"), "\(mysql)")
+        let unreachable = try run(["check", "--db", "postgres://sales:s3cret-pw@127.0.0.1:1/salesdb"])
+        #expect(unreachable.status == 1, "\(unreachable)")
+        #expect(unreachable.output.hasPrefix("Error: cannot reach PostgreSQL at 127.0.0.1:1, database salesdb: "), "\(unreachable)")
+        #expect(unreachable.output.split(separator: "\n").count == 1, "\(unreachable)")
+        #expect(!unreachable.output.contains("s3cret-pw"))
+        let fromEnvironment = try run(["migrate"], environment: ["SALES_DB": "postgresql://127.0.0.1:1/other"])
+        #expect(fromEnvironment.output.hasPrefix("Error: cannot reach PostgreSQL at 127.0.0.1:1, database other: "), "\(fromEnvironment)")
+        #expect(!FileManager.default.fileExists(atPath: stray))
+    }
+
     @Test func migrateKeysBackupAndCheck() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,0 +1,2 @@
+// libpq, PostgreSQL's client library (Debian: libpq-dev; `make deps` installs it).
+#include <libpq-fe.h>
