@@ -14,18 +14,18 @@ public struct DocumentPortion<Line: Sendable>: Sendable {
 /// What voiding an invoice changes (docs/api.md §3 Invoices): quantities that become invoiceable
 /// again, and the money that moves.
 public struct InvoiceVoidPlan: Sendable, Equatable {
+    public struct QuantityBack: Sendable, Equatable {
+        public var orderLineId: Int64
+        public var quantity: Quantity
+    }
+
     /// Per order line, what goes back to invoiceable: the invoice line's quantity less what credit notes took.
-    public var quantitiesBack: [(orderLineId: Int64, quantity: Quantity)]
+    public var quantitiesBack: [QuantityBack]
     /// The order's amount_invoiced goes down by what still counted of the invoice: total − credited.
     public var orderInvoicedDelta: Int64
     /// Receivable −amount_due; credit_balance +amount_paid (what was paid becomes customer credit).
     public var receivableDelta: Int64
     public var creditDelta: Int64
-
-    public static func == (a: InvoiceVoidPlan, b: InvoiceVoidPlan) -> Bool {
-        a.quantitiesBack.map(\.orderLineId) == b.quantitiesBack.map(\.orderLineId) && a.quantitiesBack.map(\.quantity) == b.quantitiesBack.map(\.quantity)
-            && a.orderInvoicedDelta == b.orderInvoicedDelta && a.receivableDelta == b.receivableDelta && a.creditDelta == b.creditDelta
-    }
 }
 
 /// The invoice rules of docs/api.md §3 "Invoices — only from a confirmed order".
@@ -72,9 +72,8 @@ public enum InvoiceDecisions {
     /// paid on it moves to the customer's credit_balance.
     public static func void(_ invoice: Invoice) throws -> InvoiceVoidPlan {
         guard invoice.status != .void else { throw SalesError.invalidState("invoice \(invoice.number) is already void") }
-        let back = invoice.lines.compactMap { line -> (orderLineId: Int64, quantity: Quantity)? in
-            let quantity = line.pricing.quantity.thousandths - line.quantityCredited.thousandths
-            return quantity > 0 ? (line.orderLineId, Quantity(thousandths: quantity)) : nil
+        let back = invoice.lines.compactMap { line -> InvoiceVoidPlan.QuantityBack? in
+            line.creditable.thousandths > 0 ? .init(orderLineId: line.orderLineId, quantity: line.creditable) : nil
         }
         return InvoiceVoidPlan(quantitiesBack: back, orderInvoicedDelta: -(invoice.totals.total - invoice.amountCredited),
                                receivableDelta: -invoice.amountDue, creditDelta: invoice.amountPaid)

@@ -74,7 +74,6 @@ struct GRDBRow: SQLRow {
     func bytes(_ column: String) -> [UInt8]? { (row[column] as Data?).map { [UInt8]($0) } }
     func value(_ column: String) -> SQLValue { Self.convert(row[column] as DatabaseValue? ?? .null) }
     func value(at index: Int) -> SQLValue { Self.convert(row[index] as DatabaseValue) }
-    var columnCount: Int { row.count }
     var columnNames: [String] { Array(row.columnNames) }
 
     static func convert(_ value: DatabaseValue) -> SQLValue {

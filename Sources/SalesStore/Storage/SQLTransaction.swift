@@ -137,7 +137,6 @@ public protocol SQLRow {
     func requiredText(_ column: String) -> String
     func value(_ column: String) -> SQLValue
     func value(at index: Int) -> SQLValue
-    var columnCount: Int { get }
     var columnNames: [String] { get }
 }
 
@@ -192,7 +191,6 @@ public struct SQLRecord: SQLRow, Sendable {
     public func bytes(_ column: String) -> [UInt8]? { [UInt8](sqlValue: value(column)) }
 
     public func value(at index: Int) -> SQLValue { index < values.count ? values[index] : .null }
-    public var columnCount: Int { values.count }
     public var columnNames: [String] { columns }
 }
 

@@ -65,14 +65,34 @@ public enum InvoiceStore {
     /// draft or canceled order → 409 invalid_state.
     public static func create(_ db: SQLTransaction, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
                               notes: String?) throws -> Invoice {
+        try apply(db, try plan(db, orderId: orderId, requests: requests, issueDate: issueDate, dueDate: dueDate, notes: notes))
+    }
+
+    /// A new invoice as decided from the order read now, before anything is written.
+    struct Plan {
+        var order: Order
+        var issue: String, due: String, notes: String?
+        var lines: [DocumentPortion<DocumentLine>]
+        var totals: LineAmounts
+    }
+
+    static func plan(_ db: SQLTransaction, orderId: Int64, requests: [LineRequest]?, issueDate: String?, dueDate: String?,
+                     notes: String?) throws -> Plan {
         let order = try OrderStore.get(db, id: orderId)
         let picks = try InvoiceDecisions.picks(order, requests: requests)
         let customer = try CustomerStore.get(db, id: order.customerId)
         let issue = issueDate ?? Timestamp.today()
         let due = try InvoiceDecisions.dueDate(issue: issue, given: dueDate, paymentTermsDays: customer.paymentTermsDays)
-        let invoiceLines = try InvoiceDecisions.portions(picks) { try invoicedAmounts(db, orderLineId: $0.id) }
+        let lines = try InvoiceDecisions.portions(picks) { try invoicedAmounts(db, orderLineId: $0.id) }
         // bounded: what remains of one order's lines, at most its total.
-        let totals = invoiceLines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        let totals = lines.reduce(LineAmounts.zero) { $0 + $1.amounts }
+        return Plan(order: order, issue: issue, due: due, notes: notes, lines: lines, totals: totals)
+    }
+
+    /// Writes a plan. Each line's quantity moves by a conditional UPDATE, so a plan made from state
+    /// another writer has changed since cannot invoice more than the order allows (409 quantity_exceeded).
+    static func apply(_ db: SQLTransaction, _ plan: Plan) throws -> Invoice {
+        let (order, issue, due, notes, invoiceLines, totals) = (plan.order, plan.issue, plan.due, plan.notes, plan.lines, plan.totals)
         let number = try DocumentNumbers.next(db, kind: "INV")
         let now = Timestamp.now()
         let invoiceId = try db.insert("""
@@ -133,8 +153,8 @@ public enum InvoiceStore {
         try Versions.require(expectedVersion, current: invoice.version)
         let plan = try InvoiceDecisions.void(invoice)
         try Allocations.release(db, invoiceId: invoice.id, amount: invoice.amountPaid)
-        for (orderLineId, quantity) in plan.quantitiesBack {
-            try db.execute("UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?", [quantity.thousandths, orderLineId])
+        for back in plan.quantitiesBack {
+            try db.execute("UPDATE order_lines SET quantity_invoiced = quantity_invoiced - ? WHERE id = ?", [back.quantity.thousandths, back.orderLineId])
         }
         try changeInvoicedAmount(db, order: try OrderStore.get(db, id: invoice.orderId), by: plan.orderInvoicedDelta)
         let now = Timestamp.now()

@@ -37,7 +37,10 @@ public enum ShipmentStore {
     public static func create(_ db: SQLTransaction, orderId: Int64, requests: [LineRequest]?, carrier: String?,
                               trackingNumber: String?) throws -> Shipment {
         let order = try OrderStore.get(db, id: orderId)
-        let picks = try ShipmentDecisions.picks(order, requests: requests, stock: try ProductStore.stock(db, of: order.lines))
+        // Only the stock of the lines this shipment may take: the requested ones, or all that remain.
+        let requested = requests.map { Set($0.map(\.lineId)) }
+        let candidates = order.lines.filter { requested?.contains($0.id) ?? ($0.quantityToShip.thousandths > 0) }
+        let picks = try ShipmentDecisions.picks(order, requests: requests, stock: try ProductStore.stock(db, of: candidates))
         let number = try DocumentNumbers.next(db, kind: "SH")
         let now = Timestamp.now()
         let shipmentId = try db.insert("""
