@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -49,6 +49,13 @@ test: deps
 	python3 scripts/readme-test.py --binary .build/debug/sales-server
 	@# The short crash test (5 kills), after the suite so its load does not time the suite out.
 	python3 scripts/crash-test.py --kills 5 --durability full --binary .build/debug/sales-server --seed 20261123
+
+# The API suites again on PostgreSQL (each test server on its own database), and the tests of the
+# PostgreSQL store itself, against a throwaway cluster on a loopback port in a temp directory
+# (scripts/pg-cluster.sh: installs postgresql when missing, stops it whatever happens).
+test-postgres: deps
+	$(SWIFT) build --build-tests
+	$(TEST_TIME_LIMIT) ./scripts/pg-cluster.sh run env SALES_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter 'Postgres|SalesAPITests'
 
 # README.md's shell blocks run as written against a fresh server (scripts/readme-test.py).
 test-readme:

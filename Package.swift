@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "SalesStore", dependencies: [
             "SalesCore", "SalesJSON", "Locking", "CLibPQ",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], plugins: ["EmbedFiles"]),
         // HTTP handlers, conventions, wiring.
         .target(name: "SalesAPI", dependencies: [

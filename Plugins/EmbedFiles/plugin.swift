@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds text files in a target at build time (issue 17 item 4): SalesAPI gets docs/openapi.yaml
-/// (served as /openapi.json), SalesStore gets migrations/*.sql. The generated Swift lives in the
+/// (served as /openapi.json), SalesStore gets migrations/*.sql and migrations/postgresql/*.sql. The generated Swift lives in the
 /// build directory, so nothing generated is committed and nothing can drift. SwiftPM's
 /// `.embedInCode` was measured first: it writes byte-array literals, which took 53 s to compile
 /// for these ~190 KB; this plugin's string literals take about 3 s.
@@ -14,16 +14,19 @@ import PackagePlugin
         case "SalesAPI":
             inputs = [root.appending(path: "docs/openapi.yaml")]
         case "SalesStore":
-            let folder = root.appending(path: "migrations")
-            inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-                .map { folder.appending(path: $0) }
+            // SQLite's migrations/*.sql and PostgreSQL's migrations/postgresql/*.sql
+            inputs = try ["migrations", "migrations/postgresql"].flatMap { path in
+                let folder = root.appending(path: path)
+                return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+                    .map { folder.appending(path: $0) }
+            }
         default:
             throw EmbedFilesError(message: "EmbedFiles does not know what to embed in target \(target.name)")
         }
         let script = root.appending(path: "scripts/embed-files.sh")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [.buildCommand(displayName: "Embedding \(inputs.count) file(s) in \(target.name)", executable: URL(filePath: "/bin/sh"),
-                              arguments: [script.path, output.path] + inputs.map(\.path),
+                              arguments: [script.path, output.path, root.path] + inputs.map(\.path),
                               inputFiles: inputs + [script], outputFiles: [output])]
     }
 }

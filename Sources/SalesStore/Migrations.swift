@@ -4,7 +4,10 @@ import GRDB
 /// recorded in GRDB's `grdb_migrations` table by file name.
 enum Migrations {
     /// migrations/*.sql by name ("0001_foundation"), in order, embedded at build time (Plugins/EmbedFiles).
-    static let all: [(name: String, sql: String)] = EmbeddedFiles.all.map { (String($0.name.dropLast(".sql".count)), $0.text) }
+    static let all: [(name: String, sql: String)] = EmbeddedFiles.all
+        .filter { $0.name.hasPrefix(folder) && !$0.name.dropFirst(folder.count).contains("/") }
+        .map { (String($0.name.dropFirst(folder.count).dropLast(".sql".count)), $0.text) }
+    static let folder = "migrations/"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

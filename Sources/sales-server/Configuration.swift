@@ -108,18 +108,8 @@ struct ResolvedConfiguration {
         }
     }
 
-    /// Opens (creating the folder) and migrates the database. A PostgreSQL URL is reached and
-    /// named, then refused: that store is not complete yet (PostgresStore).
-    func openDatabase(migrating: Bool = true) throws -> SalesDatabase {
-        switch database {
-        case .postgres(let url):
-            try PostgresStore.open(url: url)
-        case .sqlite(let path):
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let database = try SalesDatabase(path: path, durability: durability, writeBatch: writeBatch)
-            if migrating { try database.migrate() }
-            return database
-        }
+    /// Opens (creating a SQLite file's folder) and migrates the database (SalesStore's openStorage).
+    func openDatabase(migrating: Bool = true) throws -> any SalesStorage {
+        try openStorage(database, durability: durability, writeBatch: writeBatch, migrating: migrating)
     }
 }

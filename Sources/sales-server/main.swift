@@ -52,7 +52,9 @@ struct Serve: ParsableCommand {
         let webhooks = app.startWebhookDelivery()
 
         let base = "http://\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(server.port)"
-        print("sales-server listening on \(base) (database \(config.database.description), durability \(config.durability.rawValue))")
+        // --durability is SQLite's; PostgreSQL's is the server's synchronous_commit.
+        let durability = database is SalesDatabase ? ", durability \(config.durability.rawValue)" : ""
+        print("sales-server listening on \(base) (database \(config.database.description)\(durability))")
         switch bootstrap {
         case .created(_, let secret):
             print("""
@@ -155,7 +157,11 @@ struct Backup: ParsableCommand {
             throw ValidationError("\(to) already exists; backup never overwrites a file")
         }
         let database = try ResolvedConfiguration(options).openDatabase()
-        try database.backup(to: to)
+        guard let sqlite = database as? SalesDatabase else {
+            // docs/deployment.md "Backups": PostgreSQL has its own, better tools.
+            throw ValidationError("backup copies a SQLite database; for PostgreSQL use pg_dump (a logical copy) or pg_basebackup (a physical one, for a replica or point-in-time recovery)")
+        }
+        try sqlite.backup(to: to)
         print("backed up to \(to)")
     }
 }

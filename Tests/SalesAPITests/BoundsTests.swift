@@ -71,8 +71,10 @@ import SalesStore
             }
             // A period inside the bound still answers (a day with no payments).
             #expect(try await api.call("GET", "/v1/exports/journal?from=2000-01-01&to=2000-01-02").status == 200)
-            let stored = try await api.sqlite.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT typeof(credit_balance) || typeof(receivable) FROM customers") }
-            #expect(stored == ["integerinteger"])
+            if TestStore.isSQLite { // PostgreSQL's columns are BIGINT: a REAL cannot be stored there
+                let stored = try await api.sqlite.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT typeof(credit_balance) || typeof(receivable) FROM customers") }
+                #expect(stored == ["integerinteger"])
+            }
             try await healthy(api)
         }
     }

@@ -68,12 +68,14 @@ import Testing
     @Test func onlyHashesAreStored() async throws {
         try await withAPI { api in
             let secret = try await api.key(role: "readonly")
-            let stored = try await api.sqlite.pool.read { db in
-                try Data.fetchAll(db, sql: "SELECT key_hash FROM api_keys").map { [UInt8]($0) }
+            let stored = try await api.database.read { db in
+                try db.fetchAll("SELECT key_hash, name, key_prefix FROM api_keys") { row in
+                    (hash: row["key_hash"] as [UInt8], name: row["name"] as String, prefix: row["key_prefix"] as String)
+                }
             }
-            #expect(stored.contains(Crypto.sha256(secret)))
-            let all = try await api.sqlite.pool.read { db in try String.fetchAll(db, sql: "SELECT quote(key_hash) || name || key_prefix FROM api_keys") }
-            #expect(!all.joined().contains(secret))
+            #expect(stored.map(\.hash).contains(Crypto.sha256(secret)))
+            let hex = stored.map { $0.hash.map { String(format: "%02x", $0) }.joined() + $0.name + $0.prefix }
+            #expect(!hex.joined().contains(secret))
         }
     }
 

@@ -51,7 +51,74 @@ struct Reply: Sendable {
     var code: String? { json["code"] as? String }
 }
 
-/// The real server on port 0 over a SQLite file in a temp directory, with an admin key.
+/// The store the API suites run on: a SQLite file in the test's temp directory, or — under `make
+/// test-postgres`, which sets SALES_TEST_STORE=postgresql and SALES_TEST_POSTGRES — a new database
+/// of the throwaway PostgreSQL cluster, copied from a migrated template (CREATE DATABASE …
+/// TEMPLATE copies files: much faster than migrating each one).
+enum TestStore {
+    static let environment = ProcessInfo.processInfo.environment
+    static let isPostgres = environment["SALES_TEST_STORE"] == "postgresql"
+    static let isSQLite = !isPostgres
+
+    /// The store of a test server whose files live in `directory`; a restart finds the same one.
+    static func open(in directory: URL) throws -> any SalesStorage {
+        guard isPostgres else {
+            let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
+            try database.migrate()
+            return database
+        }
+        let remembered = directory.appendingPathComponent("postgres-url")
+        // Tests run side by side, each with its own server: a few connections each keep the
+        // cluster under its max_connections (scripts/pg-cluster.sh).
+        if let url = try? String(contentsOf: remembered, encoding: .utf8) { return try PostgresStorage(url: url, connections: 4) }
+        let url = try PostgresTemplate.shared.copy()
+        try url.write(to: remembered, atomically: true, encoding: .utf8)
+        return try PostgresStorage(url: url, connections: 4)
+    }
+}
+
+/// The migrated template database the PostgreSQL runs copy, made once per test process.
+final class PostgresTemplate: Sendable {
+    static let shared = PostgresTemplate()
+    let cluster: String
+    let template: String
+    /// Why the template could not be made, or nil.
+    private let failure: String?
+
+    private init() {
+        cluster = TestStore.environment["SALES_TEST_POSTGRES"] ?? ""
+        template = "sales_template_\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try Self.admin(cluster, "CREATE DATABASE \(template)")
+            let store = try PostgresStorage(url: Self.url(cluster, template))
+            try store.migrate()
+            try store.close()
+            failure = nil
+        } catch {
+            failure = "cannot make the PostgreSQL template database: \(error)"
+        }
+    }
+
+    func copy() throws -> String {
+        if let failure { throw ClientError(description: failure) }
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try Self.admin(cluster, "CREATE DATABASE \(name) TEMPLATE \(template)")
+        return Self.url(cluster, name)
+    }
+
+    static func url(_ cluster: String, _ database: String) -> String {
+        guard let slash = cluster.lastIndex(of: "/") else { return cluster }
+        return String(cluster[...slash]) + database
+    }
+
+    /// One statement outside a transaction (CREATE DATABASE cannot run in one), on its own connection.
+    static func admin(_ cluster: String, _ sql: String) throws {
+        try PostgresAdmin.run(url: cluster, sql)
+    }
+}
+
+/// The real server on port 0 over its own store (TestStore: a SQLite file in a temp directory,
+/// or a PostgreSQL database), with an admin key.
 final class TestServer: @unchecked Sendable {
     let server: HTTPServer
     let app: APIContext
@@ -60,16 +127,23 @@ final class TestServer: @unchecked Sendable {
     var port: Int { server.port }
 
     let webhooks: Task<Void, Never>
-    /// The SQLite database behind `app`, for tests that look at it directly.
-    let sqlite: SalesDatabase
+    /// The store behind `app`.
+    let database: any SalesStorage
+    /// The SQLite database behind `app`, for tests that look at SQLite itself (those run on
+    /// SQLite only: `.enabled(if: TestStore.isSQLite)`).
+    var sqlite: SalesDatabase {
+        get throws {
+            guard let sqlite = database as? SalesDatabase else { throw ClientError(description: "this test reads SQLite directly") }
+            return sqlite
+        }
+    }
 
     /// `reopening` starts a server on the database of an earlier one (a restart), with its admin key.
     init(_ configure: (inout SalesAPIConfiguration) -> Void = { _ in }, logger: Logger = TestServer.quietLogger,
          reopening earlier: (directory: URL, adminKey: String)? = nil) throws {
         directory = earlier?.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
-        try database.migrate()
+        let database = try TestStore.open(in: directory)
         if let earlier {
             adminKey = earlier.adminKey
         } else {
@@ -80,7 +154,7 @@ final class TestServer: @unchecked Sendable {
         }
         var configuration = SalesAPIConfiguration()
         configure(&configuration)
-        sqlite = database
+        self.database = database
         app = APIContext(database: database, configuration: configuration, logger: logger)
         var http = HTTPServerConfiguration()
         http.port = 0
@@ -107,7 +181,17 @@ final class TestServer: @unchecked Sendable {
         await server.shutdownGracefully()
         // As `serve` does: the worker has ended before the store is left to a restart.
         await webhooks.value
-        if !keepFiles { try? FileManager.default.removeItem(at: directory) }
+        guard !keepFiles else { return }
+        if TestStore.isPostgres, let url = try? String(contentsOf: directory.appendingPathComponent("postgres-url"), encoding: .utf8) {
+            // The cluster is thrown away after the run; its disk is not kept meanwhile.
+            do {
+                try database.close()
+                try PostgresTemplate.admin(PostgresTemplate.shared.cluster, "DROP DATABASE IF EXISTS \(url.split(separator: "/").last ?? "") WITH (FORCE)")
+            } catch {
+                Issue.record("could not drop the test's PostgreSQL database: \(error)")
+            }
+        }
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// One request on a fresh connection. `key: nil` sends no Authorization header.

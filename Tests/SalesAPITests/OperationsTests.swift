@@ -11,7 +11,7 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
 @Suite struct Operations {
     /// `sales-server backup` while orders are being written: SQLite's online backup is a consistent
     /// snapshot, so the copy passes `check`, and it holds a prefix of the orders (none half-written).
-    @Test func backupTakenUnderWriteLoadPassesCheck() async throws {
+    @Test(.enabled(if: TestStore.isSQLite, "SQLite's own file, pragmas and triggers")) func backupTakenUnderWriteLoadPassesCheck() async throws {
         try await withAPI { api in
             let customer = try await api.customer()
             let product = try await api.product(price: 250, stock: "100000")
@@ -58,7 +58,7 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
             let product = try await api.product(price: 250, stock: "100000")
             let order = #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}],"notes":"\#(String(repeating: "n", count: 4000))"}"#
             #expect(try await api.call("POST", "/v1/orders", order).status == 201)
-            let pool = api.sqlite.pool
+            let pool = try api.sqlite.pool
             try await pool.writeWithoutTransaction { db in try outage(db) }
             var statuses: [Int] = []
             for _ in 0..<20 {
@@ -85,7 +85,7 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
     }
 
     /// A full disk, as SQLite sees it: the page limit reached (SQLITE_FULL).
-    @Test func fullDisk() async throws {
+    @Test(.enabled(if: TestStore.isSQLite, "SQLite's own file, pragmas and triggers")) func fullDisk() async throws {
         try await writesAre503WhileReadsWork(outage: { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             try db.execute(sql: "PRAGMA max_page_count = \(pages + 3)")
@@ -97,7 +97,7 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
     /// A read-only database (SQLITE_READONLY). The tests run as root, for whom file modes do not
     /// stop a write, so the writer connection is made query-only: SQLite then refuses every write
     /// with the same result code a read-only file or mount gives.
-    @Test func readOnlyDatabase() async throws {
+    @Test(.enabled(if: TestStore.isSQLite, "SQLite's own file, pragmas and triggers")) func readOnlyDatabase() async throws {
         try await writesAre503WhileReadsWork(outage: { db in
             try db.execute(sql: "PRAGMA query_only = ON")
         }, recovery: { db in

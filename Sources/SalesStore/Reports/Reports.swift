@@ -127,8 +127,8 @@ public enum Reports {
                      SUM(CASE WHEN d BETWEEN 61 AND 90 THEN amount_due ELSE 0 END) AS b3,
                      SUM(CASE WHEN d > 90 THEN amount_due ELSE 0 END) AS b4,
                      SUM(amount_due) AS b5
-              FROM (SELECT customer_id, amount_due, CAST(julianday(?1) - julianday(due_date) AS INTEGER) AS d
-                    FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1)
+              FROM (SELECT customer_id, amount_due, \(db.dialect.daysBetween("?1", "due_date")) AS d
+                    FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1) open_invoices
               GROUP BY customer_id) g
             JOIN customers c ON c.id = g.customer_id ORDER BY g.customer_id
             """, [asOf, currency]) {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// SQLite through GRDB behind the storage seam (SQLTransaction.swift). This file and the
 /// database's setup (SalesDatabase, GroupCommit, Migrations) are the only places that use GRDB.
@@ -11,7 +12,7 @@ final class GRDBTransaction: SQLExecutor {
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: String, _ arguments: SQLArguments, cached: Bool) throws {
-        try statement(sql, cached: cached).execute(arguments: Self.bind(arguments))
+        try bound(sql, arguments, cached: cached).execute()
     }
 
     /// Reads each row from a cursor while it is current. GRDB's `Row.fetchOne`/`fetchAll` copy rows,
@@ -19,7 +20,7 @@ final class GRDBTransaction: SQLExecutor {
     /// a 30-column order that was the largest single cost of a write request (docs/performance.md). A
     /// cursor's row looks its columns up in a dictionary built once per statement.
     func forEachRow(_ sql: String, _ arguments: SQLArguments, cached: Bool, _ body: (any SQLRow) throws -> Bool) throws {
-        let cursor = try Row.fetchCursor(statement(sql, cached: cached), arguments: Self.bind(arguments))
+        let cursor = try Row.fetchCursor(bound(sql, arguments, cached: cached))
         while let row = try cursor.next() {
             if try !body(GRDBRow(row: row)) { return }
         }
@@ -45,20 +46,41 @@ final class GRDBTransaction: SQLExecutor {
         cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
 
-    /// GRDB's arguments. Built from `(any DatabaseValueConvertible)?` elements: its initializer
-    /// over a sequence of one concrete type maps through a key path, instantiated at run time on
-    /// every call (measured: 5% of an order read).
-    static func bind(_ arguments: SQLArguments) -> StatementArguments {
-        StatementArguments(arguments.values.map { value -> (any DatabaseValueConvertible)? in
+    /// The statement with `arguments` bound by SQLite's own calls. GRDB's `StatementArguments`
+    /// would convert each value twice (to `DatabaseValueConvertible`, then `DatabaseValue`) and
+    /// validate them into new arrays on every statement: measured 2–4% of a request
+    /// (docs/performance.md "3b"). `setUncheckedArguments([])` resets the statement, clears its
+    /// bindings and tells GRDB they are set, so its `execute()`/cursor steps what is bound here.
+    private func bound(_ sql: String, _ arguments: SQLArguments, cached: Bool) throws -> Statement {
+        let statement = try statement(sql, cached: cached)
+        let handle = statement.sqliteStatement
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard expected == arguments.values.count else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE,
+                                message: "wrong number of statement arguments: \(arguments.values.count) for \(expected)")
+        }
+        statement.setUncheckedArguments(StatementArguments())
+        for (offset, value) in arguments.values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
             switch value {
-            case .null: return nil
-            case .integer(let v): return v
-            case .real(let v): return v
-            case .text(let v): return v
-            case .blob(let v): return Data(v)
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
+            case .real(let v): code = sqlite3_bind_double(handle, index, v)
+            case .text(let v): code = sqlite3_bind_text(handle, index, v, -1, Self.transient)
+            case .blob(let v) where v.isEmpty: code = sqlite3_bind_zeroblob(handle, index, 0) // a NULL pointer would bind NULL
+            case .blob(let v):
+                code = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }
-        })
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+            }
+        }
+        return statement
     }
+
+    /// SQLITE_TRANSIENT: SQLite copies the value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 struct GRDBRow: SQLRow {
@@ -87,26 +109,20 @@ struct GRDBRow: SQLRow {
     }
 }
 
-/// Storage failures as the API layer needs them, without GRDB's types (issue 17 item 2).
-public enum StorageFailure {
-    /// The database cannot take writes or be read right now (full disk, read-only file, I/O error,
-    /// locked, cannot open): 503, and the condition's name for the log.
-    public static func unavailable(_ error: Error) -> String? {
+/// SQLite's failures as StorageFailure (Storage/StorageFailure.swift) asks about them.
+enum GRDBFailure {
+    static func unavailable(_ error: Error) -> String? {
         guard let db = error as? DatabaseError,
               [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_CANTOPEN].contains(db.resultCode) else { return nil }
         return "sqlite=\(db.resultCode)"
     }
 
-    /// SQLite's SUM() over integers that passed Int64.
     static func isIntegerOverflow(_ error: Error) -> Bool {
         guard let db = error as? DatabaseError else { return false }
         return db.resultCode == .SQLITE_ERROR && (db.message ?? "").contains("integer overflow")
     }
 
-    /// A database error as a log line may tell it (issue 10 item 5): the result code and the
-    /// database's own message, never the SQL or its bound values (GRDB's description has both).
-    /// nil for an error that is not the database's.
-    public static func logSafeDescription(_ error: Error) -> String? {
+    static func logSafeDescription(_ error: Error) -> String? {
         guard let db = error as? DatabaseError else { return nil }
         return "SQLite error \(db.extendedResultCode)" + (db.message.map { ": " + $0 } ?? "")
     }

@@ -4,11 +4,12 @@
 /// id` (SQLTransaction.insert) for new ids — and ask the dialect for what has no common spelling.
 public enum SQLDialect: Sendable {
     case sqlite
+    case postgresql
 
     /// The literal true of a boolean column (SQLite keeps booleans as 0/1).
     public var `true`: String {
         switch self {
-        case .sqlite: "1"
+        case .sqlite, .postgresql: "1" // both stores keep booleans as 0/1 integers (migrations/postgresql)
         }
     }
 
@@ -17,6 +18,8 @@ public enum SQLDialect: Sendable {
     public func containsIgnoringCase(_ column: String) -> String {
         switch self {
         case .sqlite: "\(column) LIKE ? ESCAPE '\\'"
+        // ascii_lower (migrations/postgresql/0009): ASCII folding like SQLite's, whatever the locale
+        case .postgresql: "ascii_lower(\(column)) LIKE ascii_lower(?) ESCAPE '\\'"
         }
     }
 
@@ -24,6 +27,7 @@ public enum SQLDialect: Sendable {
     public func equalsIgnoringCase(_ column: String) -> String {
         switch self {
         case .sqlite: "\(column) = ? COLLATE NOCASE"
+        case .postgresql: "ascii_lower(\(column)) = ascii_lower(?)"
         }
     }
 
@@ -31,6 +35,7 @@ public enum SQLDialect: Sendable {
     public func greater(_ a: String, _ b: String) -> String {
         switch self {
         case .sqlite: "MAX(\(a), \(b))"
+        case .postgresql: "GREATEST(\(a), \(b))"
         }
     }
 
@@ -39,6 +44,7 @@ public enum SQLDialect: Sendable {
     public func jsonText(_ column: String) -> String {
         switch self {
         case .sqlite: "json_extract(\(column), '$.\"' || replace(?, '\"', '\"\"') || '\"')"
+        case .postgresql: "(CAST(\(column) AS jsonb) ->> CAST(? AS text))"
         }
     }
 
@@ -49,6 +55,30 @@ public enum SQLDialect: Sendable {
         case (.sqlite, .day): "substr(\(column), 1, 10)"
         case (.sqlite, .week): "date(substr(\(column), 1, 10), 'weekday 0', '-6 days')"
         case (.sqlite, .month): "substr(\(column), 1, 7)"
+        case (.postgresql, .day): "substr(\(column), 1, 10)"
+        case (.postgresql, .week): "to_char(date_trunc('week', CAST(substr(\(column), 1, 10) AS date)), 'YYYY-MM-DD')"
+        case (.postgresql, .month): "substr(\(column), 1, 7)"
+        }
+    }
+
+    /// Whole days from the date of `earlier` to the date of `later` (RFC 3339 texts or dates).
+    public func daysBetween(_ later: String, _ earlier: String) -> String {
+        switch self {
+        case .sqlite: "CAST(julianday(\(later)) - julianday(\(earlier)) AS INTEGER)"
+        case .postgresql: "(CAST(substr(\(later), 1, 10) AS date) - CAST(substr(\(earlier), 1, 10) AS date))"
+        }
+    }
+
+    /// A statement run before a transaction's first event, so that event ids are handed out in
+    /// commit order. SQLite has one writer: ids are in commit order already. PostgreSQL's identity
+    /// hands ids out as transactions ask, and a transaction that took a smaller id can commit
+    /// after one that took a larger; a reader polling between the two commits would move past the
+    /// smaller id for good. A transaction-scoped advisory lock, held until commit, orders them
+    /// (migrations/postgresql/0008); writes that record no event never take it.
+    public var eventIdsInCommitOrder: String? {
+        switch self {
+        case .sqlite: nil
+        case .postgresql: "SELECT pg_advisory_xact_lock(7300000001)" // any key of its own (migrations use another)
         }
     }
 }

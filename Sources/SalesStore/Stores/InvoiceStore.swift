@@ -112,7 +112,7 @@ public enum InvoiceStore {
             // Never more invoiced than the policy allows (docs/api.md §3 `quantity_to_invoice`).
             try CheckedCounter.move(db, """
                 UPDATE order_lines SET quantity_invoiced = quantity_invoiced + ?1 WHERE id = ?2
-                  AND quantity_invoiced + ?1 <= CASE WHEN invoice_policy = 'delivered' AND stockable THEN quantity_shipped ELSE quantity END
+                  AND quantity_invoiced + ?1 <= CASE WHEN invoice_policy = 'delivered' AND stockable = 1 THEN quantity_shipped ELSE quantity END
                 """, [quantity.thousandths, line.id], field: "lines[\(position)].quantity", lineId: line.id, requested: quantity,
                 remaining: { try OrderStore.line(db, id: line.id).quantityToInvoice })
         }

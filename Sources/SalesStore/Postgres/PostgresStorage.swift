@@ -1,0 +1,132 @@
+import Foundation
+import Dispatch
+import Locking
+
+/// The PostgreSQL store (issue 18; docs/architecture.md "PostgreSQL"): several stateless nodes
+/// over one database. A pool of libpq connections, each used by one thread at a time; every
+/// read is a REPEATABLE READ READ ONLY transaction (a snapshot, like SQLite's WAL readers), every
+/// write a SERIALIZABLE transaction run again when PostgreSQL reports a serialization failure or a
+/// deadlock (40001, 40P01), so a rule decided from what the transaction read holds against
+/// writers on any node. The bodies the services pass are database work only, so running one again
+/// repeats nothing else.
+public final class PostgresStorage: SalesStorage, @unchecked Sendable {
+    let url: String
+    public let target: String
+    private let pool: PostgresPool
+    /// Blocking libpq calls run here, never on Swift's cooperative threads.
+    private let queue = DispatchQueue(label: "sales.postgres", attributes: .concurrent)
+
+    /// How many times a write is tried before its serialization failure is answered (503).
+    static let writeAttempts = 20
+
+    /// Opens the first connection (a wrong URL or an unreachable server fails here, named).
+    public init(url: String, connections: Int = 16) throws {
+        self.url = url
+        target = PostgresTarget(url: url).description
+        pool = PostgresPool(url: url, size: connections)
+        // The first connection is made here, so that a wrong URL or an unreachable server is
+        // refused by name when the store is opened (later failures are 503s).
+        pool.release(try PostgresConnection(url: url), fresh: true)
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (SQLTransaction) throws -> T) async throws -> T {
+        try await offThread { try self.readNow(body) }
+    }
+
+    public func readNow<T>(_ body: (SQLTransaction) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", attempts: 1, body)
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLTransaction) throws -> T) async throws -> T {
+        try await offThread { try self.writeNow(body) }
+    }
+
+    public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (SQLTransaction) throws -> T) async throws -> T {
+        try await write(body)
+    }
+
+    public func writeNow<T>(_ body: (SQLTransaction) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", attempts: Self.writeAttempts, body)
+    }
+
+    public func pendingMigrations(_ db: SQLTransaction) throws -> [String] {
+        try PostgresMigrations.pending(db)
+    }
+
+    public func close() throws { pool.closeAll() }
+
+    /// A connection outside any transaction (migrations, which manage their own).
+    func withSession<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try pool.take()
+        defer { pool.release(connection) }
+        return try body(connection)
+    }
+
+    private func transaction<T>(_ begin: String, attempts: Int, _ body: (SQLTransaction) throws -> T) throws -> T {
+        let connection = try pool.take()
+        defer { pool.release(connection) }
+        var attempt = 1
+        while true {
+            do {
+                try connection.run(begin)
+                let result = try body(SQLTransaction(PostgresTransaction(connection)))
+                try connection.run("COMMIT")
+                return result
+            } catch {
+                if connection.isUsable { try? connection.run("ROLLBACK") }
+                guard let failure = error as? PostgresError, failure.isRetryable, attempt < attempts else { throw error }
+                attempt += 1
+                // Back off a little, more each time, with jitter, so that the writers that
+                // collided do not collide again in step.
+                usleep(UInt32.random(in: 0...UInt32(min(attempt, 10) * 500)))
+            }
+        }
+    }
+
+    private func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}
+
+/// At most `size` connections, made when first needed; a connection that broke (the server
+/// restarted, the network dropped) is closed when it comes back and a new one is made next time,
+/// so the store recovers by itself (issue 18 item 1) while requests meanwhile get 503.
+final class PostgresPool: @unchecked Sendable {
+    private let url: String
+    private let slots: DispatchSemaphore
+    private let idle = Locked<[PostgresConnection]>([])
+
+    init(url: String, size: Int) {
+        self.url = url
+        slots = DispatchSemaphore(value: size)
+    }
+
+    func take() throws -> PostgresConnection {
+        slots.wait()
+        if let connection = idle.withLock({ $0.popLast() }) { return connection }
+        do {
+            return try PostgresConnection(url: url)
+        } catch {
+            slots.signal()
+            throw PostgresError(sqlState: "08006", message: "\(error)")
+        }
+    }
+
+    /// Gives a connection back (`fresh`: one made outside `take`, which holds no slot).
+    func release(_ connection: PostgresConnection, fresh: Bool = false) {
+        if connection.isUsable { idle.withLock { $0.append(connection) } }
+        if !fresh { slots.signal() }
+    }
+
+    func closeAll() { idle.withLock { $0.removeAll() } }
+}
+
+/// Statements that run outside any transaction on a connection of their own: CREATE DATABASE
+/// and DROP DATABASE (the test harness's throwaway databases, `copy`'s target check).
+public enum PostgresAdmin {
+    public static func run(url: String, _ sql: String) throws {
+        try PostgresConnection(url: url).run(sql)
+    }
+}

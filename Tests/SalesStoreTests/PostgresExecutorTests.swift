@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import SalesCore
+@testable import SalesStore
+
+/// Issue 18 item 1: the placeholders the stores write, numbered for PostgreSQL (no database).
+@Suite struct PostgresPlaceholderNumbering {
+    @Test func questionMarksAreNumberedInOrderAndNumberedOnesKeepTheirNumber() {
+        let plain = PostgresPlaceholders(translating: "SELECT * FROM t WHERE a = ? AND b > ? LIMIT ?")
+        #expect(plain.sql == "SELECT * FROM t WHERE a = $1 AND b > $2 LIMIT $3")
+        #expect(plain.count == 3)
+        let numbered = PostgresPlaceholders(translating: "SELECT ?2, ?1, ?1, ?")
+        #expect(numbered.sql == "SELECT $2, $1, $1, $3")
+        #expect(numbered.count == 3)
+    }
+
+    @Test func aQuestionMarkInQuotesIsText() {
+        let quoted = PostgresPlaceholders(translating: "SELECT '?', 'it''s ?', \"a?\" FROM t WHERE x = ?")
+        #expect(quoted.sql == "SELECT '?', 'it''s ?', \"a?\" FROM t WHERE x = $1")
+        #expect(quoted.count == 1)
+    }
+}
+
+/// Issue 18 item 1: the libpq executor behind the storage seam, against the real server.
+@Suite(.enabled(if: PostgresTestDatabase.available, "needs make test-postgres (SALES_TEST_POSTGRES)"))
+struct PostgresExecutor {
+    @Test func valuesComeBackExactlyAsBound() throws {
+        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let row = try store.writeNow { db in
+            try db.execute("CREATE TABLE v (i BIGINT, t TEXT, b BYTEA, e BYTEA, d DOUBLE PRECISION, n BIGINT, f BOOLEAN)")
+            try db.execute("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, TRUE)",
+                           SQLArguments([.integer(.min), .text("Zoë 👋 '?' \\ \"x\""), .blob([0, 1, 254, 255]), .blob([]), .real(0.1), .null]))
+            #expect(db.changedRows == 1)
+            return try db.fetchRecord("SELECT i, t, b, e, d, n, f, i + 0 AS j FROM v")
+        }
+        let record = try #require(row)
+        #expect(record.values == [.integer(.min), .text("Zoë 👋 '?' \\ \"x\""), .blob([0, 1, 254, 255]), .blob([]), .real(0.1), .null, .integer(1), .integer(.min)])
+        #expect(record.columns == ["i", "t", "b", "e", "d", "n", "f", "j"])
+        let typed = try store.readNow { db in
+            try db.fetchOne("SELECT i, t, n, b FROM v") { row in
+                (row["i"] as Int64, row["t"] as String, row["n"] as Int64?, row["b"] as [UInt8])
+            }
+        }
+        #expect(typed?.0 == .min)
+        #expect(typed?.1 == "Zoë 👋 '?' \\ \"x\"")
+        #expect(typed?.2 == nil)
+        #expect(typed?.3 == [0, 1, 254, 255])
+    }
+
+    @Test func aSumPastInt64IsTheIntegerOverflowFailureNotAWrongNumber() throws {
+        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        var failure: Error?
+        do {
+            _ = try store.writeNow { db in
+                try db.execute("CREATE TABLE m (amount BIGINT)")
+                try db.execute("INSERT INTO m VALUES (?), (?)", [Int64.max, Int64(1)])
+                return try db.fetchValue("SELECT SUM(amount) FROM m", as: Int64.self)
+            }
+        } catch {
+            failure = error
+        }
+        #expect(failure.map(StorageFailure.isIntegerOverflow) == true)
+    }
+
+    @Test func aFailedStatementInASavepointLeavesTheTransactionUsable() throws {
+        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let (unique, count) = try store.writeNow { db -> (Bool, Int64?) in
+            try db.execute("CREATE TABLE u (k TEXT UNIQUE)")
+            try db.execute("INSERT INTO u VALUES (?)", ["a"])
+            var unique = false
+            do {
+                try db.savepoint { try db.execute("INSERT INTO u VALUES (?)", ["a"]) }
+            } catch {
+                unique = db.isUniqueViolation(error)
+            }
+            try db.execute("INSERT INTO u VALUES (?)", ["b"])
+            return (unique, try db.fetchValue("SELECT COUNT(*) FROM u", as: Int64.self))
+        }
+        #expect(unique)
+        #expect(count == 2)
+    }
+
+    @Test func aConditionalUpdateReportsTheRowsItChanged() throws {
+        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let changed = try store.writeNow { db -> [Int] in
+            try db.execute("CREATE TABLE c (id BIGINT PRIMARY KEY, left_ BIGINT)")
+            try db.execute("INSERT INTO c VALUES (1, 5)")
+            try db.execute("UPDATE c SET left_ = left_ - ? WHERE id = 1 AND left_ >= ?", [Int64(5), Int64(5)])
+            let first = db.changedRows
+            try db.execute("UPDATE c SET left_ = left_ - ? WHERE id = 1 AND left_ >= ?", [Int64(1), Int64(1)])
+            return [first, db.changedRows]
+        }
+        #expect(changed == [1, 0])
+    }
+
+    /// SERIALIZABLE with retry (PostgresStorage): writers that read a counter and write it back
+    /// from many threads at once lose no increment, because the ones that collide run again.
+    @Test func serializableWritesThatCollideRunAgainAndLoseNothing() async throws {
+        let store = try PostgresStorage(url: PostgresTestDatabase.make(), connections: 8)
+        try store.writeNow { db in
+            try db.execute("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL)")
+            try db.execute("INSERT INTO counter VALUES (1, 0)")
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    try await store.write { db in
+                        let n = try db.fetchValue("SELECT n FROM counter WHERE id = 1", as: Int64.self) ?? 0
+                        try db.execute("UPDATE counter SET n = ? WHERE id = 1", [n + 1])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.readNow { try $0.fetchValue("SELECT n FROM counter", as: Int64.self) } == 40)
+    }
+}
+
+/// Issue 18 item 2: PostgreSQL's migrations, applied once however many nodes start together.
+@Suite(.enabled(if: PostgresTestDatabase.available, "needs make test-postgres (SALES_TEST_POSTGRES)"))
+struct PostgresMigrationRuns {
+    @Test func theSameVersionsAsSQLite() {
+        #expect(PostgresMigrations.all.map(\.name) == SalesDatabase.embeddedMigrations.map(\.name))
+    }
+
+    @Test func nodesStartingTogetherMigrateOnce() async throws {
+        let url = try PostgresTestDatabase.make()
+        let applied = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<3 {
+                group.addTask { try PostgresStorage(url: url).migrate() }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(applied.map(\.count).sorted() == [0, 0, PostgresMigrations.all.count])
+        let store = try PostgresStorage(url: url)
+        #expect(try store.readNow { try store.pendingMigrations($0) } == [])
+    }
+
+    @Test func aDatabaseMigratedByANewerBinaryIsRefused() throws {
+        let store = try PostgresTestDatabase.migratedStore()
+        try store.writeNow { try $0.execute("INSERT INTO schema_migrations (identifier) VALUES ('9999_future')") }
+        var refusal = ""
+        do { try store.migrate() } catch { refusal = "\(error)" }
+        #expect(refusal.contains("was migrated by a newer sales-server (it has 9999_future)"))
+    }
+}

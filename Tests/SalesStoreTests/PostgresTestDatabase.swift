@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import SalesStore
+
+/// The throwaway cluster `scripts/pg-cluster.sh run` starts for `make test-postgres` (and CI):
+/// its URL is in SALES_TEST_POSTGRES. Each test gets a database of its own in it.
+enum PostgresTestDatabase {
+    static let clusterURL = ProcessInfo.processInfo.environment["SALES_TEST_POSTGRES"]
+
+    /// Tests that need PostgreSQL run under `make test-postgres`, which always provides it.
+    static let available = clusterURL != nil
+
+    /// A new empty database; its URL.
+    static func make() throws -> String {
+        guard let clusterURL, let slash = clusterURL.lastIndex(of: "/") else {
+            throw DatabaseLocationError("SALES_TEST_POSTGRES is not set: run make test-postgres")
+        }
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresConnection(url: clusterURL).run("CREATE DATABASE \(name)")
+        return String(clusterURL[...slash]) + name
+    }
+
+    /// A migrated store on a new database.
+    static func migratedStore() throws -> PostgresStorage {
+        let store = try PostgresStorage(url: make())
+        try store.migrate()
+        return store
+    }
+}
