@@ -132,7 +132,7 @@ public struct APIResponder: HTTPResponder {
         let claim = IdempotencyClaim(apiKeyId: principal.keyId, key: key, fingerprint: IdempotencyClaim.fingerprint(apiRequest.http))
         if let replay = try await storedReplay(claim) { return replay }
         guard app.claims.claim(claim) else {
-            throw APIError(409, "idempotency_in_progress", "a request with this Idempotency-Key is still running; retry shortly")
+            throw Self.idempotencyInProgress
         }
         defer { app.claims.release(claim) }
         // The first request may have finished between the lookup and the claim.
@@ -140,6 +140,11 @@ public struct APIResponder: HTTPResponder {
         apiRequest.idempotency = claim
         do {
             return try await route.handler(apiRequest).http
+        } catch is IdempotencyStore.AlreadyStored {
+            // The same key reached another node, which committed first: this request's change
+            // was rolled back; its answer is the one stored.
+            guard let replay = try await storedReplay(claim) else { throw Self.idempotencyInProgress }
+            return replay
         } catch {
             // An error has no side effects: store it on its own so a retry sees the same answer.
             let failure: APIError
@@ -153,12 +158,19 @@ public struct APIResponder: HTTPResponder {
             var headers: [(String, String)] = []
             for field in http.headers { headers.append((field.name, field.value)) }
             let stored = IdempotencyStore.Stored(fingerprint: claim.fingerprint, status: http.status, headers: headers, body: http.body)
-            try await app.writeDirect { db in
-                try IdempotencyStore.save(db, apiKeyId: claim.apiKeyId, key: claim.key, stored: stored, now: Int64(Date().timeIntervalSince1970))
+            do {
+                try await app.writeDirect { db in
+                    try IdempotencyStore.save(db, apiKeyId: claim.apiKeyId, key: claim.key, stored: stored, now: Int64(Date().timeIntervalSince1970))
+                }
+            } catch is IdempotencyStore.AlreadyStored {
+                guard let replay = try await storedReplay(claim) else { throw Self.idempotencyInProgress }
+                return replay
             }
             return http
         }
     }
+
+    private static let idempotencyInProgress = APIError(409, "idempotency_in_progress", "a request with this Idempotency-Key is still running; retry shortly")
 
     private func storedReplay(_ claim: IdempotencyClaim) async throws -> HTTPResponse? {
         let now = Int64(Date().timeIntervalSince1970)

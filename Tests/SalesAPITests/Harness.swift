@@ -106,6 +106,13 @@ final class PostgresTemplate: Sendable {
         return Self.url(cluster, name)
     }
 
+    /// A new database with nothing in it (the first server to start migrates it).
+    func emptyDatabase() throws -> String {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try Self.admin(cluster, "CREATE DATABASE \(name)")
+        return Self.url(cluster, name)
+    }
+
     static func url(_ cluster: String, _ database: String) -> String {
         guard let slash = cluster.lastIndex(of: "/") else { return cluster }
         return String(cluster[...slash]) + database

@@ -144,3 +144,35 @@ struct PostgresMigrationRuns {
         #expect(refusal.contains("was migrated by a newer sales-server (it has 9999_future)"))
     }
 }
+
+/// Issue 18 item 3: event ids become visible in commit order across writers (the advisory lock of
+/// SQLDialect.eventIdsInCommitOrder), so a reader polling after=<last id> never skips one.
+@Suite(.enabled(if: PostgresTestDatabase.available, "needs make test-postgres (SALES_TEST_POSTGRES)"))
+struct PostgresEventOrder {
+    func record(_ db: SQLTransaction, _ name: String) throws {
+        try EventStore.record(db, type: "customer.created", actor: nil, resourceType: "customer", resourceId: 1, data: Array("{\"name\":\"\(name)\"}".utf8))
+    }
+
+    /// The first writer records its event and stays open; the second records one and commits.
+    /// When the second write returns, the first's smaller id must be visible too — without the
+    /// lock the second commits first and a reader would see only the larger id, then move past
+    /// the smaller one for good.
+    @Test func aLaterIdIsNeverVisibleBeforeAnEarlierOne() async throws {
+        let store = try PostgresTestDatabase.migratedStore()
+        let firstRecorded = DispatchSemaphore(value: 0)
+        async let first: Void = Task.detached {
+            try store.writeNow { db in
+                try self.record(db, "first")
+                firstRecorded.signal()
+                Thread.sleep(forTimeInterval: 0.3)   // an open transaction: what a slow commit looks like
+            }
+        }.value
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { firstRecorded.wait(); continuation.resume() }
+        }
+        try await store.write { db in try self.record(db, "second") }
+        let visible = try store.readNow { db in try db.fetchAll("SELECT id FROM events ORDER BY id") { $0["id"] as Int64 } }
+        try await first
+        #expect(visible.count == 2, "when the second write returns, the first (smaller id) is visible too: \(visible)")
+    }
+}

@@ -42,10 +42,21 @@ final class WebhookWorker: Sendable {
                     try await app.writeDirect { db in try WebhookStore.fanOut(db, nowMs: now) }
                 }
                 let heads = try await app.read { db in try WebhookStore.heads(db) }
-                let due = heads.filter { $0.nextAttemptAt <= now }
+                var due = heads.filter { $0.nextAttemptAt <= now }
+                var leaseUntil: Int64?
+                if !due.isEmpty && app.database.isSharedByNodes {
+                    // Workers on other nodes read the same heads: each delivery is sent by the
+                    // one that leases it (WebhookStore.lease), for as long as an attempt may take.
+                    let until = now + Self.milliseconds(config.webhookTimeout) + Self.leaseMarginMs
+                    leaseUntil = until
+                    let candidates = due
+                    let taken = try await app.writeDirect { db in try WebhookStore.lease(db, candidates, untilMs: until) }
+                    due = due.filter { taken.contains($0.deliveryId) }
+                }
                 if !due.isEmpty {
+                    let leased = leaseUntil
                     let allRecorded = await withTaskGroup(of: Bool.self) { group in
-                        for delivery in due { group.addTask { await self.attempt(delivery, config: config) } }
+                        for delivery in due { group.addTask { await self.attempt(delivery, leasedUntil: leased, config: config) } }
                         return await group.allSatisfy { $0 }
                     }
                     // Straight on to the next heads — unless an attempt could not be recorded, which
@@ -63,6 +74,13 @@ final class WebhookWorker: Sendable {
     }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// Past the request timeout, time to record the attempt before the lease lets another worker in.
+    static let leaseMarginMs: Int64 = 30_000
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
 
     /// The signature header for `body` at unix time `t`.
     static func signature(secret: String, timestamp: Int64, body: [UInt8]) -> String {
@@ -98,8 +116,24 @@ final class WebhookWorker: Sendable {
         }
     }
 
+    /// Shutting down with a leased delivery unsent (or its attempt unrecorded): the lease is given
+    /// back so that the next worker — this node after its restart, or another — sends it at once
+    /// rather than when the lease runs out. Done outside the cancelled task; the store is closed
+    /// only after the worker has ended.
+    private func giveBack(_ d: WebhookStore.Due, leasedUntil: Int64?) async {
+        guard let leasedUntil else { return }
+        let app = self.app
+        do {
+            try await Task.detached {
+                try await app.writeDirect { db in try WebhookStore.giveBack(db, d, leasedUntil: leasedUntil) }
+            }.value
+        } catch {
+            app.logger.warning("webhook worker: giving a lease back failed (sent when it runs out): \(LogSafe.describe(error))")
+        }
+    }
+
     /// Sends one delivery and records the attempt; false when the attempt could not be recorded.
-    private func attempt(_ d: WebhookStore.Due, config: SalesAPIConfiguration) async -> Bool {
+    private func attempt(_ d: WebhookStore.Due, leasedUntil: Int64?, config: SalesAPIConfiguration) async -> Bool {
         var w = JSONWriter()
         EventJSON.write(d.event, to: &w)
         let body = w.bytes
@@ -124,7 +158,10 @@ final class WebhookWorker: Sendable {
             } catch {
                 // Shutting down: the attempt did not happen, so it uses none of the delivery's
                 // attempts; it stays due and is sent after the restart (at-least-once).
-                if Task.isCancelled { return true }
+                if Task.isCancelled {
+                    await giveBack(d, leasedUntil: leasedUntil)
+                    return true
+                }
                 failure = WebhookDestination.describe(error)
             }
         case .refused(let why): failure = "destination not allowed: " + why
@@ -137,8 +174,7 @@ final class WebhookWorker: Sendable {
         let attempts = d.attempts + 1
         var retryAt: Int64?
         if !delivered && attempts < Int64(config.webhookMaxAttempts) {
-            let base = config.webhookRetryBase.components
-            let baseMs = base.seconds * 1000 + base.attoseconds / 1_000_000_000_000_000
+            let baseMs = Self.milliseconds(config.webhookRetryBase)
             retryAt = Self.nowMs() + baseMs * (Int64(1) << min(attempts - 1, 30))
         }
         let duration = Self.nowMs() - started
@@ -151,7 +187,9 @@ final class WebhookWorker: Sendable {
                                                delivered: delivered, retryAtMs: retryAtMs)
             }
         } catch is CancellationError {
-            return true   // shutting down before the attempt was recorded: it is sent again later
+            // Shutting down before the attempt was recorded: it is sent again later.
+            await giveBack(d, leasedUntil: leasedUntil)
+            return true
         } catch {
             app.logger.warning("webhook worker: recording an attempt failed: \(LogSafe.describe(error))")
             return false

@@ -55,6 +55,8 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
 
     public func close() throws { pool.closeAll() }
 
+    public var isSharedByNodes: Bool { true }
+
     /// A connection outside any transaction (migrations, which manage their own).
     func withSession<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try pool.take()

@@ -22,11 +22,16 @@ public protocol SalesStorage: AnyObject, Sendable {
     /// PostgreSQL: the same versions); returns the names applied now.
     @discardableResult
     func migrate() throws -> [String]
+    /// Several server processes may share this database (PostgreSQL), so work that one process
+    /// would simply do (a webhook attempt) is first leased; SQLite's file has one serving process.
+    var isSharedByNodes: Bool { get }
     /// Closes every connection.
     func close() throws
 }
 
-extension SalesDatabase: SalesStorage {}
+extension SalesDatabase: SalesStorage {
+    public var isSharedByNodes: Bool { false }
+}
 
 /// Opens the store `location` names: a SQLite file (its folder created when missing) or a
 /// PostgreSQL database, migrated unless `migrating` is false.

@@ -39,17 +39,27 @@ public enum IdempotencyStore {
         return Stored(fingerprint: fingerprint, status: row["status"], headers: headers, body: body)
     }
 
+    /// Another request with the same key stored its response first (it committed while this one
+    /// ran, on another node): this one's transaction must not commit; the caller answers with the
+    /// stored response.
+    public struct AlreadyStored: Error {}
+
+    /// Stores the response, in the transaction of the change it answers. The row is the claim that
+    /// counts across nodes: a live row for the key makes this throw AlreadyStored, so the change
+    /// is rolled back and two requests with one key never both take effect (docs/api.md §1
+    /// "idempotency"). On one node the API layer's in-process claim already keeps a second request
+    /// from running; on PostgreSQL, SERIALIZABLE turns the race of the two INSERTs into a retry
+    /// that finds the first row. An expired row with the same key is replaced.
     public static func save(_ db: SQLTransaction, apiKeyId: Int64, key: String, stored: Stored, now: Int64) throws {
         let headerText = stored.headers.map { "\($0.0):\($0.1)" }.joined(separator: "\n")
-        // An expired row with the same key is replaced; a live one cannot exist here because
-        // the API layer holds the key's in-process claim while the request runs.
-        // ON CONFLICT … DO UPDATE: the upsert both SQLite and PostgreSQL spell this way.
         try db.execute("""
             INSERT INTO idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (api_key_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,
               headers = excluded.headers, body = excluded.body, created_at = excluded.created_at
-            """, [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now])
+            WHERE idempotency_keys.created_at <= ?
+            """, [apiKeyId, key, Data(stored.fingerprint), stored.status, headerText, Data(stored.body), now, now - retentionSeconds])
+        guard db.changedRows == 1 else { throw AlreadyStored() }
     }
 
     /// Deletes replays older than the retention; returns how many.

@@ -185,6 +185,27 @@ public enum WebhookStore {
         }
     }
 
+    /// Takes the due deliveries this worker read for one attempt each: a delivery is taken when
+    /// its next attempt is still the time the worker saw, and is moved to `untilMs` so that no
+    /// other worker (on another node) finds it due meanwhile. Answers the ids taken. A worker that
+    /// dies mid-attempt leaves the delivery due again at `untilMs` (at-least-once); an endpoint's
+    /// later deliveries wait behind its head, so its order holds on any number of nodes.
+    public static func lease(_ db: SQLTransaction, _ due: [Due], untilMs: Int64) throws -> Set<Int64> {
+        var taken: Set<Int64> = []
+        for delivery in due {
+            try db.execute("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?",
+                           [untilMs, delivery.deliveryId, delivery.nextAttemptAt])
+            if db.changedRows == 1 { taken.insert(delivery.deliveryId) }
+        }
+        return taken
+    }
+
+    /// Undoes `lease` for a delivery that was not attempted after all (the worker is stopping).
+    public static func giveBack(_ db: SQLTransaction, _ delivery: Due, leasedUntil: Int64) throws {
+        try db.execute("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?",
+                       [delivery.nextAttemptAt, delivery.deliveryId, leasedUntil])
+    }
+
     /// Records an attempt: delivered on 2xx; otherwise retried at `retryAtMs`, or failed for
     /// good when `retryAtMs` is nil (attempts exhausted).
     public static func recordAttempt(_ db: SQLTransaction, deliveryId: Int64, statusCode: Int?, error: String?, durationMs: Int64,
