@@ -253,3 +253,25 @@ struct SeveralNodes {
         await receiver.stop()
     }
 }
+
+/// Issue 18 item 1: connections the server closes (a restart, a failover) are made again; the
+/// requests meanwhile are answered, never a 500.
+@Suite(.enabled(if: TestStore.isPostgres, "needs make test-postgres"))
+struct PostgresReconnection {
+    @Test func connectionsClosedByTheServerAreMadeAgain() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            // Every connection of this server's database, closed by the server itself.
+            let url = try String(contentsOf: api.directory.appendingPathComponent("postgres-url"), encoding: .utf8)
+            let database = try #require(url.split(separator: "/").last)
+            try PostgresAdmin.run(url: PostgresTemplate.shared.cluster, """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()
+                """)
+            var statuses: [Int] = []
+            for _ in 0..<8 { statuses.append(try await api.call("GET", "/v1/customers/\(customer)").status) }
+            #expect(statuses == Array(repeating: 200, count: 8))
+            #expect(try await api.call("POST", "/v1/customers", #"{"name":"After"}"#).status == 201)
+            #expect(try await api.call("GET", "/readyz").status == 200)
+        }
+    }
+}

@@ -65,12 +65,11 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
     }
 
     private func transaction<T>(_ begin: String, attempts: Int, _ body: (SQLTransaction) throws -> T) throws -> T {
-        let connection = try pool.take()
-        defer { pool.release(connection) }
         var attempt = 1
         while true {
+            let connection = try takeBegun(begin)
+            defer { pool.release(connection) }
             do {
-                try connection.run(begin)
                 let result = try body(SQLTransaction(PostgresTransaction(connection)))
                 try connection.run("COMMIT")
                 return result
@@ -82,6 +81,31 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
                 // collided do not collide again in step.
                 usleep(UInt32.random(in: 0...UInt32(min(attempt, 10) * 500)))
             }
+        }
+    }
+
+    /// A connection from the pool with the transaction begun on it. A pooled connection the
+    /// server has closed since (a restart, a failover, an idle timeout) fails at BEGIN, before
+    /// anything was done on it: it is dropped and the transaction begins on a new connection. If
+    /// none can be made, the error is the 503 the request gets.
+    private func takeBegun(_ begin: String) throws -> PostgresConnection {
+        let pooled = try pool.take()
+        do {
+            try pooled.run(begin)
+            return pooled
+        } catch let failure as PostgresError where failure.isUnavailable || !pooled.isUsable {
+            pool.discard(pooled)
+        } catch {
+            pool.release(pooled)
+            throw error
+        }
+        let fresh = try pool.take(new: true)   // the idle ones may have been closed too
+        do {
+            try fresh.run(begin)
+            return fresh
+        } catch {
+            pool.release(fresh)
+            throw error
         }
     }
 
@@ -105,9 +129,10 @@ final class PostgresPool: @unchecked Sendable {
         slots = DispatchSemaphore(value: size)
     }
 
-    func take() throws -> PostgresConnection {
+    /// A connection: an idle one, or (`new`, or none idle) a new one.
+    func take(new: Bool = false) throws -> PostgresConnection {
         slots.wait()
-        if let connection = idle.withLock({ $0.popLast() }) { return connection }
+        if !new, let connection = idle.withLock({ $0.popLast() }) { return connection }
         do {
             return try PostgresConnection(url: url)
         } catch {
@@ -120,6 +145,11 @@ final class PostgresPool: @unchecked Sendable {
     func release(_ connection: PostgresConnection, fresh: Bool = false) {
         if connection.isUsable { idle.withLock { $0.append(connection) } }
         if !fresh { slots.signal() }
+    }
+
+    /// Drops a connection that failed (its slot is free again; the next `take` makes a new one).
+    func discard(_ connection: PostgresConnection) {
+        slots.signal()
     }
 
     func closeAll() { idle.withLock { $0.removeAll() } }
