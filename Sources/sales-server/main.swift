@@ -16,7 +16,7 @@ struct SalesServerCommand: ParsableCommand {
         commandName: "sales-server",
         abstract: "A REST API for the whole sales lifecycle.",
         version: ServerVersion.current,
-        subcommands: [Serve.self, Migrate.self, Keys.self, Backup.self, Check.self],
+        subcommands: [Serve.self, Migrate.self, Keys.self, Backup.self, Check.self, Copy.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -179,6 +179,33 @@ struct Check: ParsableCommand {
         }
         for breach in breaches { print("BREACH: \(breach)") }
         throw ExitCode(1)
+    }
+}
+
+struct Copy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy a whole SQLite database into an empty PostgreSQL one, then check the copy (docs/api.md §0).")
+    @Option(help: "The SQLite database file to copy.") var from: String
+    @Option(help: "The PostgreSQL database to copy into: a postgres:// URL of an empty database.") var to: String
+
+    func run() throws {
+        guard case .sqlite(let path) = try DatabaseLocation.parse(from), FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("--from takes an existing SQLite database file")
+        }
+        guard case .postgres(let url) = try DatabaseLocation.parse(to) else {
+            throw ValidationError("--to takes a postgres:// URL")
+        }
+        let source = try SalesDatabase(path: path)
+        let target = try PostgresStorage(url: url)
+        try target.migrate()
+        let copied = try CopyToPostgres.run(from: source, to: target)
+        for table in copied.tables { print("\(table.name): \(table.rows)") }
+        let breaches = try target.readNow { db in try IntegrityCheck.run(db) }
+        guard breaches.isEmpty else {
+            for breach in breaches { print("BREACH: \(breach)") }
+            throw ExitCode(1)
+        }
+        print("copied \(copied.tables.reduce(0) { $0 + $1.rows }) rows into \(DatabaseLocation.postgres(url: url).description); check: ok")
     }
 }
 

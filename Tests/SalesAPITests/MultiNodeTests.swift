@@ -3,21 +3,27 @@ import HTTPTestSupport
 import SalesStore
 import Testing
 
-/// Three `sales-server serve` processes on one PostgreSQL database (issue 18 item 5), started
-/// together (so they also race to migrate and to create the bootstrap key), each on its own port.
+/// `sales-server serve` processes, each on its own port, started together with one admin key:
+/// by default three on one new PostgreSQL database (issue 18 item 5; they also race to migrate
+/// and to create the key), or one per database given.
 final class Nodes: @unchecked Sendable {
     static let adminKey = "sk_multinode_admin_key_000000000000000000"
     let url: String
     let processes: [ChildProcess]
     let ports: [Int]
 
-    init(count: Int = 3) async throws {
-        url = try PostgresTemplate.shared.emptyDatabase()
+    convenience init(count: Int = 3) async throws {
+        let url = try PostgresTemplate.shared.emptyDatabase()
+        try await self.init(databases: Array(repeating: url, count: count))
+    }
+
+    init(databases: [String]) async throws {
+        url = databases[0]
         var environment = ProcessInfo.processInfo.environment
         environment["SALES_BOOTSTRAP_KEY"] = Self.adminKey
         var processes: [ChildProcess] = []
-        for _ in 0..<count {
-            processes.append(try ChildProcess(CommandLine.binary, ["serve", "--port", "0", "--db", url, "--log-level", "warning",
+        for database in databases {
+            processes.append(try ChildProcess(CommandLine.binary, ["serve", "--port", "0", "--db", database, "--log-level", "warning",
                                                                    "--webhook-allow-private"], environment: environment))
         }
         self.processes = processes
