@@ -50,12 +50,15 @@ test: deps
 	@# The short crash test (5 kills), after the suite so its load does not time the suite out.
 	python3 scripts/crash-test.py --kills 5 --durability full --binary .build/debug/sales-server --seed 20261123
 
-# The API suites again on PostgreSQL (each test server on its own database), and the tests of the
-# PostgreSQL store itself, against a throwaway cluster on a loopback port in a temp directory
+# The API suites again on PostgreSQL (each test server on its own database), the tests of the
+# PostgreSQL store itself and of several nodes, then the short crash test with a node in front of
+# PostgreSQL, against a throwaway cluster on a loopback port in a temp directory
 # (scripts/pg-cluster.sh: installs postgresql when missing, stops it whatever happens).
 test-postgres: deps
 	$(SWIFT) build --build-tests
-	$(TEST_TIME_LIMIT) ./scripts/pg-cluster.sh run env SALES_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter 'Postgres|SalesAPITests'
+	$(TEST_TIME_LIMIT) ./scripts/pg-cluster.sh run sh -c '\
+		SALES_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter "Postgres|SalesAPITests" && \
+		python3 scripts/crash-test.py --kills 5 --db "$$SALES_TEST_POSTGRES" --binary .build/debug/sales-server --seed 20261206'
 
 # README.md's shell blocks run as written against a fresh server (scripts/readme-test.py).
 test-readme:

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Crash safety (issue #10 item 1): a mixed write load, kill -9 at random moments, restart, verify.
 
-    crash-test.py [--kills 50] [--durability full|normal] [--connections 32] [--binary PATH]
+    crash-test.py [--kills 50] [--durability full|normal] [--connections 32] [--binary PATH] [--db postgres://…]
+
+With --db a PostgreSQL URL (an empty database) the node killed is a server in front of
+PostgreSQL (issue 18 item 5), which itself keeps running; otherwise a SQLite file in a temp folder.
 
 Each worker runs order lifecycles — create+confirm, invoice, ship, pay, and for some a credit
 note — every POST with its own Idempotency-Key, while the server is killed with SIGKILL at a
 random moment. After every restart:
 
-1. `PRAGMA integrity_check` is ok and `sales-server check` finds every invariant of docs/api.md §4;
+1. `PRAGMA integrity_check` is ok (SQLite) and `sales-server check` finds every invariant of docs/api.md §4;
 2. every request that got a 2xx is there exactly once: resent with its key, it is answered from
    the stored response (Idempotent-Replayed, the same status and bytes); orders and payments,
    which carry their key in metadata, are found exactly once by a metadata filter;
@@ -170,11 +173,12 @@ def count_by_key(port, kind, key):
 
 def verify(server, binary, entries, sample_older, rng, failures):
     """The checks after a restart; appends what failed to `failures`."""
-    db = sqlite3.connect(f"file:{server.db}?mode=ro", uri=True)
-    integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-    db.close()
-    if integrity != "ok":
-        failures.append(f"integrity_check: {integrity}")
+    if not server.db.startswith(("postgres://", "postgresql://")):
+        db = sqlite3.connect(f"file:{server.db}?mode=ro", uri=True)
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        db.close()
+        if integrity != "ok":
+            failures.append(f"integrity_check: {integrity}")
     check = subprocess.run([binary, "check", "--db", server.db], capture_output=True, text=True)
     if check.returncode != 0:
         failures.append(f"sales-server check: {check.stdout.strip()} {check.stderr.strip()}")
@@ -229,17 +233,19 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "sales-server"))
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--db", help="an empty PostgreSQL database's URL (default: a SQLite file in a temp folder)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="sales-crash-")
-    server = Server(args.binary, os.path.join(work, "crash.sqlite"), args.durability)
+    server = Server(args.binary, args.db or os.path.join(work, "crash.sqlite"), args.durability)
     server.start()
     customers, products = seed(server.port)
     journal = Journal()
     failures = []
     totals = {"sent": 0, "acknowledged": 0, "unanswered": 0}
     started = time.time()
-    print(f"crash test: {args.kills} kills, durability {args.durability}, {args.connections} connections, seed {args.seed}", flush=True)
+    store = "PostgreSQL" if args.db else f"SQLite, durability {args.durability}"
+    print(f"crash test: {args.kills} kills, {store}, {args.connections} connections, seed {args.seed}", flush=True)
     try:
         for round_ in range(1, args.kills + 1):
             stop = threading.Event()

@@ -17,7 +17,10 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
     private let queue = DispatchQueue(label: "sales.postgres", attributes: .concurrent)
 
     /// How many times a write is tried before its serialization failure is answered (503).
-    static let writeAttempts = 20
+    /// Writers that number documents of one kind all update its counter row, so under load they
+    /// collide by design and run one after another: the budget must outlast a queue of them
+    /// (the crash test's 32 writers exhausted 20 quick attempts now and then).
+    static let writeAttempts = 100
 
     /// Opens the first connection (a wrong URL or an unreachable server fails here, named).
     public init(url: String, connections: Int = 16) throws {
@@ -77,9 +80,9 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
                 if connection.isUsable { try? connection.run("ROLLBACK") }
                 guard let failure = error as? PostgresError, failure.isRetryable, attempt < attempts else { throw error }
                 attempt += 1
-                // Back off a little, more each time, with jitter, so that the writers that
-                // collided do not collide again in step.
-                usleep(UInt32.random(in: 0...UInt32(min(attempt, 10) * 500)))
+                // Back off, more each time (up to 25 ms), with full jitter, so that the writers
+                // that collided do not collide again in step.
+                usleep(UInt32.random(in: 0...UInt32(min(25_000, 250 << min(attempt, 7)))))
             }
         }
     }
