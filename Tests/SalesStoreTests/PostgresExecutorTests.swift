@@ -136,6 +136,15 @@ struct PostgresMigrationRuns {
         #expect(try store.readNow { try store.pendingMigrations($0) } == [])
     }
 
+    @Test func aDatabaseOfAnotherApplicationIsRefused() throws {
+        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        try store.writeNow { try $0.execute("CREATE TABLE invoices_of_someone_else (id BIGINT)") }
+        var refusal = ""
+        do { try store.migrate() } catch { refusal = "\(error)" }
+        #expect(refusal.contains("holds tables that are not sales-server's (invoices_of_someone_else, …)"), "\(refusal)")
+        #expect(try store.readNow { db in try db.fetchValue("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()", as: Int64.self) } == 1)
+    }
+
     @Test func aDatabaseMigratedByANewerBinaryIsRefused() throws {
         let store = try PostgresTestDatabase.migratedStore()
         try store.writeNow { try $0.execute("INSERT INTO schema_migrations (identifier) VALUES ('9999_future')") }

@@ -39,8 +39,14 @@ extension PostgresStorage {
         try withSession { connection in
             try connection.run("SELECT pg_advisory_lock(\(PostgresMigrations.lockKey))")
             defer { try? connection.run("SELECT pg_advisory_unlock(\(PostgresMigrations.lockKey))") }
-            try connection.run("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
             let db = SQLTransaction(PostgresTransaction(connection))
+            // A database with tables but no record of our migrations belongs to something else:
+            // refused rather than having our tables created among its own (issue 18 item 1).
+            if try db.fetchValue("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'", as: Int64.self) == nil,
+               let foreign = try db.fetchValue("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LIMIT 1", as: String.self) {
+                throw DatabaseLocationError("\(target) holds tables that are not sales-server's (\(foreign), …): give --db an empty database or one sales-server made")
+            }
+            try connection.run("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
             let unknown = try PostgresMigrations.unknown(db)
             guard unknown.isEmpty else {
                 throw DatabaseLocationError("\(target) was migrated by a newer sales-server (it has \(unknown.joined(separator: ", "))); run that version")
