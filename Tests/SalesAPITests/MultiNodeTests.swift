@@ -12,19 +12,19 @@ final class Nodes: @unchecked Sendable {
     let processes: [ChildProcess]
     let ports: [Int]
 
-    convenience init(count: Int = 3) async throws {
+    convenience init(count: Int = 3, arguments: [String] = []) async throws {
         let url = try PostgresTemplate.shared.emptyDatabase()
-        try await self.init(databases: Array(repeating: url, count: count))
+        try await self.init(databases: Array(repeating: url, count: count), arguments: arguments)
     }
 
-    init(databases: [String]) async throws {
+    init(databases: [String], arguments: [String] = []) async throws {
         url = databases[0]
         var environment = ProcessInfo.processInfo.environment
         environment["SALES_BOOTSTRAP_KEY"] = Self.adminKey
         var processes: [ChildProcess] = []
         for database in databases {
             processes.append(try ChildProcess(CommandLine.binary, ["serve", "--port", "0", "--db", database, "--log-level", "warning",
-                                                                   "--webhook-allow-private"], environment: environment))
+                                                                   "--webhook-allow-private"] + arguments, environment: environment))
         }
         self.processes = processes
         do {
@@ -237,6 +237,21 @@ struct SeveralNodes {
             try await Task.sleep(for: .seconds(1))
             for node in 0...2 { #expect(try await nodes.call(node, "GET", "/v1/customers", key: secret).status == 401) }
         }
+    }
+
+    /// docs/api.md §0: the rate limit is counted per node. One request per 1,000 s: each node
+    /// admits a key's first request and refuses its second, whatever the other nodes saw.
+    @Test func theRateLimitIsCountedPerNode() async throws {
+        let nodes = try await Nodes(count: 2, arguments: ["--rate-limit", "0.001"])
+        var statuses: [Int] = []
+        do {
+            for node in [0, 0, 1, 1] { statuses.append(try await nodes.call(node, "GET", "/v1/customers").status) }
+        } catch {
+            _ = await nodes.stop()
+            throw error
+        }
+        #expect(await nodes.stop() == [0, 0])
+        #expect(statuses == [200, 429, 200, 429])
     }
 
     /// A webhook worker runs on every node: each event reaches the receiver once, in order.
