@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -85,6 +85,11 @@ bench-compare: bench-deps
 	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<commit>"; exit 2; }
 	$(SWIFT) build -c release --product sales-server
 	cd Benchmarks && python3 compare.py $(BASE)
+
+# make bench's scenarios on SQLite, on PostgreSQL with one node and with two, side by side in one
+# run (Benchmarks/bench_postgres.py; a throwaway cluster; writes docs/benchmarks-postgres.md).
+bench-postgres: bench-deps build
+	cd Benchmarks && python3 bench_postgres.py
 
 # kill -9 under a mixed write load, 50 times at each durability, verifying after every restart
 # (scripts/crash-test.py; CRASH_KILLS to change the count). make test runs 5 kills after the suite.

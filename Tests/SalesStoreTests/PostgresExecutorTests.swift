@@ -162,18 +162,20 @@ struct PostgresEventOrder {
         try EventStore.record(db, type: "customer.created", actor: nil, resourceType: "customer", resourceId: 1, data: Array("{\"name\":\"\(name)\"}".utf8))
     }
 
-    /// The first writer records its event and stays open; the second records one and commits.
-    /// When the second write returns, the first's smaller id must be visible too — without the
-    /// lock the second commits first and a reader would see only the larger id, then move past
-    /// the smaller one for good.
+    /// The first writer's event is written (its id taken) and its transaction stays open a while
+    /// before committing; the second records one and commits meanwhile. When the second write
+    /// returns, the first's smaller id must be visible too — without the lock the second commits
+    /// first, and a reader would see only the larger id and move past the smaller one for good.
     @Test func aLaterIdIsNeverVisibleBeforeAnEarlierOne() async throws {
         let store = try PostgresTestDatabase.migratedStore()
         let firstRecorded = DispatchSemaphore(value: 0)
         async let first: Void = Task.detached {
             try store.writeNow { db in
                 try self.record(db, "first")
-                firstRecorded.signal()
-                Thread.sleep(forTimeInterval: 0.3)   // an open transaction: what a slow commit looks like
+                db.atCommit {   // after the event's own commit work: its id is taken
+                    firstRecorded.signal()
+                    Thread.sleep(forTimeInterval: 0.3)   // a slow commit
+                }
             }
         }.value
         await withCheckedContinuation { continuation in

@@ -58,7 +58,7 @@ public enum CopyToPostgres {
             guard rowsPending > 0 else { return }
             let values = Array(repeating: rowPlaceholders, count: rowsPending).joined(separator: ", ")
             try to.execute("INSERT INTO \(table) (\(columnList)) VALUES \(values)", SQLArguments(pending), cached: rowsPending == batch)
-            total += rowsPending
+            total += rowsPending   // bounded: rows in one table, far below Int.max
             pending.removeAll(keepingCapacity: true)
             rowsPending = 0
         }

@@ -73,7 +73,9 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
             let connection = try takeBegun(begin)
             defer { pool.release(connection) }
             do {
-                let result = try body(SQLTransaction(PostgresTransaction(connection)))
+                let transaction = SQLTransaction(PostgresTransaction(connection))
+                let result = try body(transaction)
+                try transaction.runCommitWork()
                 try connection.run("COMMIT")
                 return result
             } catch {

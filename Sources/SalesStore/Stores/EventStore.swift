@@ -25,11 +25,20 @@ public struct EventRecord: Sendable, Equatable {
 /// transaction that makes the change, so an event exists exactly when its change does.
 public enum EventStore {
     public static func record(_ db: SQLTransaction, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
-        // docs/api.md §3 "Events": a reader never sees an id before a smaller one commits.
-        if let lock = db.dialect.eventIdsInCommitOrder { try db.execute(lock) }
-        try db.execute("""
-            INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
+        let insert = {
+            try db.execute("""
+                INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
+        }
+        // docs/api.md §3 "Events": a reader never sees an id before a smaller one commits. Where
+        // that needs a lock (PostgreSQL), the event is written at commit, after the lock: taken
+        // last and held only for the inserts and the commit, it waits on no row lock, so it
+        // cannot deadlock with the transaction's other locks.
+        guard let lock = db.dialect.eventIdsInCommitOrder else { return try insert() }
+        db.atCommit {
+            try db.execute(lock)
+            try insert()
+        }
     }
 
     static func decode(_ row: any SQLRow) -> EventRecord {
