@@ -13,6 +13,7 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 key=sk_walkthrough_admin_key_00000000000000000
 work=$(mktemp -d /tmp/sales-walkthrough.XXXXXX)
+chmod 755 "$work"   # the clusters run as postgres, who must reach their folders
 primary=$work/primary replica=$work/replica
 node_pid="" bouncer_pid=""
 cleanup() {
@@ -24,7 +25,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
-step() { echo "== $*"; }
+
+step() { echo "== [${SECONDS}s] $*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 url=$(scripts/pg-cluster.sh start "$primary")
@@ -35,9 +37,9 @@ as_pg psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "CREATE ROLE replicat
 echo "host replication replicator 127.0.0.1/32 trust" | as_pg tee -a "$primary/data/pg_hba.conf" >/dev/null
 as_pg psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "SELECT pg_reload_conf()" >/dev/null
 mkdir -p "$replica" && chown postgres: "$replica" 2>/dev/null || true
-as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U replicator -D "$replica/data" -R -X stream -P >/dev/null 2>&1
+as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U replicator -D "$replica/data" -R -X stream -c fast -P >/dev/null 2>&1
 replica_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-as_pg "$bin/pg_ctl" -D "$replica/data" -l "$replica/server.log" -w -o "-p $replica_port -k $replica" start >/dev/null
+as_pg "$bin/pg_ctl" -D "$replica/data" -l "$replica/server.log" -w -o "-p $replica_port -k $replica -c max_connections=600" start >/dev/null
 [ "$(as_pg psql -h 127.0.0.1 -p "$replica_port" -U postgres -d sales_test -tAc 'SELECT pg_is_in_recovery()')" = t ] || fail "the replica is not in recovery"
 step "replica on port $replica_port, following the primary"
 
