@@ -50,7 +50,7 @@ struct CopyIntoPostgres {
     @Test func everyResourceAnswersIdenticallyFromTheCopy() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sales-copy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { removeTemporaryFiles(at: directory) }
         let sqlite = directory.appendingPathComponent("sales.sqlite").path
         let postgres = try PostgresTemplate.shared.emptyDatabase()
 
@@ -63,6 +63,9 @@ struct CopyIntoPostgres {
         #expect(copy.status == 0, "\(copy.output)")
         #expect(copy.output.contains("check: ok"), "\(copy.output)")
         #expect(copy.output.contains("orders: 2\n") && copy.output.contains("events: "), "\(copy.output)")
+        // backup is SQLite's; on PostgreSQL it refuses and names the tools to use (docs/api.md §0).
+        let backup = try await run(["backup", "--db", postgres, "--to", directory.appendingPathComponent("b.sqlite").path])
+        #expect(backup.status == 64 && backup.output.contains("pg_dump") && backup.output.contains("pg_basebackup"), "\(backup)")
         // Only into an empty database.
         let again = try await run(["copy", "--from", sqlite, "--to", postgres])
         #expect(again.status != 0 && again.output.contains("is not empty"), "\(again.output)")

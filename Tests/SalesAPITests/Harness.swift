@@ -60,20 +60,35 @@ enum TestStore {
     static let isPostgres = environment["SALES_TEST_STORE"] == "postgresql"
     static let isSQLite = !isPostgres
 
-    /// The store of a test server whose files live in `directory`; a restart finds the same one.
-    static func open(in directory: URL) throws -> any SalesStorage {
+    /// The store of a test server whose files live in `directory` (a restart finds the same
+    /// one), and on PostgreSQL its database's name.
+    static func open(in directory: URL) throws -> (storage: any SalesStorage, postgresDatabase: String?) {
         guard isPostgres else {
             let database = try SalesDatabase(path: directory.appendingPathComponent("sales.sqlite").path, durability: .normal)
             try database.migrate()
-            return database
+            return (database, nil)
         }
-        let remembered = directory.appendingPathComponent("postgres-url")
+        // The database's name is kept beside the test's files for a restart (`reopening:`).
+        let remembered = directory.appendingPathComponent("postgres-database")
+        let name: String
+        if FileManager.default.fileExists(atPath: remembered.path) {
+            name = try String(contentsOf: remembered, encoding: .utf8)
+        } else {
+            name = try PostgresTemplate.shared.copy()
+            try name.write(to: remembered, atomically: true, encoding: .utf8)
+        }
         // Tests run side by side, each with its own server: a few connections each keep the
         // cluster under its max_connections (scripts/pg-cluster.sh).
-        if let url = try? String(contentsOf: remembered, encoding: .utf8) { return try PostgresStorage(url: url, connections: 4) }
-        let url = try PostgresTemplate.shared.copy()
-        try url.write(to: remembered, atomically: true, encoding: .utf8)
-        return try PostgresStorage(url: url, connections: 4)
+        return (try PostgresStorage(url: PostgresAdmin.url(of: name, on: PostgresTemplate.shared.cluster), connections: 4), name)
+    }
+}
+
+/// Removes a test's temporary files. A failure is recorded rather than swallowed.
+func removeTemporaryFiles(at url: URL) {
+    do {
+        try FileManager.default.removeItem(at: url)
+    } catch {
+        Issue.record("could not remove \(url.path): \(error)")
     }
 }
 
@@ -89,8 +104,8 @@ final class PostgresTemplate: Sendable {
         cluster = TestStore.environment["SALES_TEST_POSTGRES"] ?? ""
         template = "sales_template_\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try Self.admin(cluster, "CREATE DATABASE \(template)")
-            let store = try PostgresStorage(url: Self.url(cluster, template))
+            try PostgresAdmin.run(url: cluster, "CREATE DATABASE \(template)")
+            let store = try PostgresStorage(url: PostgresAdmin.url(of: template, on: cluster))
             try store.migrate()
             try store.close()
             failure = nil
@@ -99,28 +114,15 @@ final class PostgresTemplate: Sendable {
         }
     }
 
+    /// A migrated database of its own; its name.
     func copy() throws -> String {
         if let failure { throw ClientError(description: failure) }
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try Self.admin(cluster, "CREATE DATABASE \(name) TEMPLATE \(template)")
-        return Self.url(cluster, name)
+        return try PostgresAdmin.createDatabase(on: cluster, template: template).name
     }
 
-    /// A new database with nothing in it (the first server to start migrates it).
+    /// A new database with nothing in it (the first server to start migrates it); its URL.
     func emptyDatabase() throws -> String {
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try Self.admin(cluster, "CREATE DATABASE \(name)")
-        return Self.url(cluster, name)
-    }
-
-    static func url(_ cluster: String, _ database: String) -> String {
-        guard let slash = cluster.lastIndex(of: "/") else { return cluster }
-        return String(cluster[...slash]) + database
-    }
-
-    /// One statement outside a transaction (CREATE DATABASE cannot run in one), on its own connection.
-    static func admin(_ cluster: String, _ sql: String) throws {
-        try PostgresAdmin.run(url: cluster, sql)
+        try PostgresAdmin.createDatabase(on: cluster).url
     }
 }
 
@@ -136,6 +138,8 @@ final class TestServer: @unchecked Sendable {
     let webhooks: Task<Void, Never>
     /// The store behind `app`.
     let database: any SalesStorage
+    /// On PostgreSQL, the name of this server's database in the test cluster.
+    let postgresDatabase: String?
     /// The SQLite database behind `app`, for tests that look at SQLite itself (those run on
     /// SQLite only: `.enabled(if: TestStore.isSQLite)`).
     var sqlite: SalesDatabase {
@@ -150,7 +154,8 @@ final class TestServer: @unchecked Sendable {
          reopening earlier: (directory: URL, adminKey: String)? = nil) throws {
         directory = earlier?.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("sales-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let database = try TestStore.open(in: directory)
+        let (database, postgresDatabase) = try TestStore.open(in: directory)
+        self.postgresDatabase = postgresDatabase
         if let earlier {
             adminKey = earlier.adminKey
         } else {
@@ -189,16 +194,16 @@ final class TestServer: @unchecked Sendable {
         // As `serve` does: the worker has ended before the store is left to a restart.
         await webhooks.value
         guard !keepFiles else { return }
-        if TestStore.isPostgres, let url = try? String(contentsOf: directory.appendingPathComponent("postgres-url"), encoding: .utf8) {
+        if let postgresDatabase {
             // The cluster is thrown away after the run; its disk is not kept meanwhile.
             do {
                 try database.close()
-                try PostgresTemplate.admin(PostgresTemplate.shared.cluster, "DROP DATABASE IF EXISTS \(url.split(separator: "/").last ?? "") WITH (FORCE)")
+                try PostgresAdmin.dropDatabase(postgresDatabase, on: PostgresTemplate.shared.cluster)
             } catch {
                 Issue.record("could not drop the test's PostgreSQL database: \(error)")
             }
         }
-        try? FileManager.default.removeItem(at: directory)
+        removeTemporaryFiles(at: directory)
     }
 
     /// One request on a fresh connection. `key: nil` sends no Authorization header.

@@ -283,8 +283,7 @@ struct PostgresReconnection {
         try await withAPI { api in
             let customer = try await api.customer()
             // Every connection of this server's database, closed by the server itself.
-            let url = try String(contentsOf: api.directory.appendingPathComponent("postgres-url"), encoding: .utf8)
-            let database = try #require(url.split(separator: "/").last)
+            let database = try #require(api.postgresDatabase)
             try PostgresAdmin.run(url: PostgresTemplate.shared.cluster, """
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()
                 """)

@@ -12,12 +12,8 @@ enum PostgresTestDatabase {
 
     /// A new empty database; its URL.
     static func make() throws -> String {
-        guard let clusterURL, let slash = clusterURL.lastIndex(of: "/") else {
-            throw DatabaseLocationError("SALES_TEST_POSTGRES is not set: run make test-postgres")
-        }
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try PostgresConnection(url: clusterURL).run("CREATE DATABASE \(name)")
-        return String(clusterURL[...slash]) + name
+        guard let clusterURL else { throw DatabaseLocationError("SALES_TEST_POSTGRES is not set: run make test-postgres") }
+        return try PostgresAdmin.createDatabase(on: clusterURL).url
     }
 
     /// A migrated store on a new database.

@@ -12,22 +12,23 @@ enum PostgresMigrations {
     /// The advisory lock key of migrating: any constant shared by every node ("sales" in ASCII).
     static let lockKey: Int64 = 0x73616C6573
 
-    static func pending(_ db: SQLTransaction) throws -> [String] {
+    /// The migrations the database records, in order; nil when it has no `schema_migrations`.
+    static func applied(_ db: SQLTransaction) throws -> [String]? {
         guard try db.fetchValue("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'", as: Int64.self) != nil else {
-            return all.map(\.name)
+            return nil
         }
-        let applied = Set(try db.fetchAll("SELECT identifier FROM schema_migrations") { $0["identifier"] as String })
-        return all.map(\.name).filter { !applied.contains($0) }
+        return try db.fetchAll("SELECT identifier FROM schema_migrations ORDER BY identifier") { $0["identifier"] as String }
+    }
+
+    static func pending(_ db: SQLTransaction) throws -> [String] {
+        let recorded = Set(try applied(db) ?? [])
+        return all.map(\.name).filter { !recorded.contains($0) }
     }
 
     /// Names in the database that this binary does not have: a newer binary migrated it.
     static func unknown(_ db: SQLTransaction) throws -> [String] {
-        guard try db.fetchValue("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'", as: Int64.self) != nil else {
-            return []
-        }
         let known = Set(all.map(\.name))
-        return try db.fetchAll("SELECT identifier FROM schema_migrations ORDER BY identifier") { $0["identifier"] as String }
-            .filter { !known.contains($0) }
+        return try (applied(db) ?? []).filter { !known.contains($0) }
     }
 }
 
@@ -38,11 +39,12 @@ extension PostgresStorage {
     public func migrate() throws -> [String] {
         try withSession { connection in
             try connection.run("SELECT pg_advisory_lock(\(PostgresMigrations.lockKey))")
+            // Unlocking can fail only with the connection gone, which releases the lock anyway.
             defer { try? connection.run("SELECT pg_advisory_unlock(\(PostgresMigrations.lockKey))") }
             let db = SQLTransaction(PostgresTransaction(connection))
             // A database with tables but no record of our migrations belongs to something else:
             // refused rather than having our tables created among its own (issue 18 item 1).
-            if try db.fetchValue("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'", as: Int64.self) == nil,
+            if try PostgresMigrations.applied(db) == nil,
                let foreign = try db.fetchValue("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LIMIT 1", as: String.self) {
                 throw DatabaseLocationError("\(target) holds tables that are not sales-server's (\(foreign), …): give --db an empty database or one sales-server made")
             }
@@ -59,7 +61,7 @@ extension PostgresStorage {
                     try db.execute("INSERT INTO schema_migrations (identifier) VALUES (?)", [migration.name])
                     try connection.run("COMMIT")
                 } catch {
-                    try? connection.run("ROLLBACK")
+                    try? connection.run("ROLLBACK")   // the migration's own error is the one to report
                     throw error
                 }
             }

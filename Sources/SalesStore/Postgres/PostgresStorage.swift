@@ -79,6 +79,8 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
                 try connection.run("COMMIT")
                 return result
             } catch {
+                // The body's error is the one to answer; a ROLLBACK that fails means the
+                // connection is gone, and the pool drops it on release.
                 if connection.isUsable { try? connection.run("ROLLBACK") }
                 guard let failure = error as? PostgresError, failure.isRetryable, attempt < attempts else { throw error }
                 attempt += 1
@@ -160,10 +162,29 @@ final class PostgresPool: @unchecked Sendable {
     func closeAll() { idle.withLock { $0.removeAll() } }
 }
 
-/// Statements that run outside any transaction on a connection of their own: CREATE DATABASE
-/// and DROP DATABASE (the test harness's throwaway databases, `copy`'s target check).
+/// Statements that run outside any transaction on a connection of their own (CREATE DATABASE
+/// cannot run in one): the test suites' throwaway databases in the cluster `url` names.
 public enum PostgresAdmin {
     public static func run(url: String, _ sql: String) throws {
         try PostgresConnection(url: url).run(sql)
+    }
+
+    /// A new database with a unique name beside the one `cluster` names (a copy of `template`
+    /// when given); its name and URL.
+    public static func createDatabase(on cluster: String, template: String? = nil) throws -> (name: String, url: String) {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try run(url: cluster, "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
+        return (name, url(of: name, on: cluster))
+    }
+
+    /// Drops a database, closing whatever is still connected to it.
+    public static func dropDatabase(_ name: String, on cluster: String) throws {
+        try run(url: cluster, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// `cluster`'s URL with its database replaced by `name`.
+    public static func url(of name: String, on cluster: String) -> String {
+        guard let slash = cluster.lastIndex(of: "/") else { return cluster }
+        return String(cluster[...slash]) + name
     }
 }
