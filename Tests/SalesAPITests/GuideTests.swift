@@ -14,7 +14,7 @@ import Testing
     /// Every tracked text file that may cite the guide.
     static func citingFiles() throws -> [String] {
         var files: [String] = []
-        for folder in ["Sources", "Tests", "scripts", "docs", "Benchmarks", "Fuzz"] {
+        for folder in ["Sources", "Tests", "scripts", "docs", "Benchmarks", "Fuzz", "Clients"] {
             let base = root.appendingPathComponent(folder)
             guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in walker where ["swift", "py", "sh", "md", "yaml"].contains(url.pathExtension)
