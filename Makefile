@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -74,6 +74,20 @@ test-dates:
 # Schemathesis against a running server from docs/openapi.yaml (API_FUZZ_SECONDS, default 120).
 api-fuzz: deps
 	./scripts/api-fuzz.sh
+
+# The clients generated from docs/openapi.yaml (issue 20; docs/integrators.md): `make clients`
+# regenerates Clients/Swift/Sources/SalesClient/Generated and Clients/python/sales-server-client
+# with the pinned generators; `make check-clients` fails if what is committed differs or a
+# generator warns; `make test-clients` runs the Swift SDK's tests and the Python example's test
+# against a real server.
+clients: deps
+	./scripts/generate-clients.sh
+
+check-clients: deps
+	./scripts/generate-clients.sh --check
+
+test-clients: deps
+	./scripts/test-clients.sh
 
 # Side-by-side load test of our server and the Hummingbird peer (see Benchmarks/README.md).
 bench: bench-deps build

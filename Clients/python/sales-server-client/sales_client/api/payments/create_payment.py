@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.payment import Payment
+from ...models.payment_input import PaymentInput
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PaymentInput,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/payments",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Payment | Problem | None:
+    if response.status_code == 201:
+        response_201 = Payment.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Payment | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Payment | Problem]:
+    """Record a payment (admin, accounting), allocated explicitly or oldest due date first; the rest
+    becomes credit.
+
+     Without `allocations` the customer's open invoices are paid oldest due date first; `allocations: []`
+    puts the
+    whole amount on the customer's credit. An allocation to another customer's, a void or a paid
+    invoice, a
+    repeated invoice, or allocations summing over `amount` → 422; one over the invoice's `amount_due` →
+    409
+    `quantity_exceeded` with `invoice_id`, `requested` and `remaining`. `currency`, when given, must be
+    the
+    customer's (422). Nothing is written unless everything holds. Writes a `payment` ledger entry of
+    −amount.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PaymentInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Payment | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Payment | Problem | None:
+    """Record a payment (admin, accounting), allocated explicitly or oldest due date first; the rest
+    becomes credit.
+
+     Without `allocations` the customer's open invoices are paid oldest due date first; `allocations: []`
+    puts the
+    whole amount on the customer's credit. An allocation to another customer's, a void or a paid
+    invoice, a
+    repeated invoice, or allocations summing over `amount` → 422; one over the invoice's `amount_due` →
+    409
+    `quantity_exceeded` with `invoice_id`, `requested` and `remaining`. `currency`, when given, must be
+    the
+    customer's (422). Nothing is written unless everything holds. Writes a `payment` ledger entry of
+    −amount.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PaymentInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Payment | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Payment | Problem]:
+    """Record a payment (admin, accounting), allocated explicitly or oldest due date first; the rest
+    becomes credit.
+
+     Without `allocations` the customer's open invoices are paid oldest due date first; `allocations: []`
+    puts the
+    whole amount on the customer's credit. An allocation to another customer's, a void or a paid
+    invoice, a
+    repeated invoice, or allocations summing over `amount` → 422; one over the invoice's `amount_due` →
+    409
+    `quantity_exceeded` with `invoice_id`, `requested` and `remaining`. `currency`, when given, must be
+    the
+    customer's (422). Nothing is written unless everything holds. Writes a `payment` ledger entry of
+    −amount.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PaymentInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Payment | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Payment | Problem | None:
+    """Record a payment (admin, accounting), allocated explicitly or oldest due date first; the rest
+    becomes credit.
+
+     Without `allocations` the customer's open invoices are paid oldest due date first; `allocations: []`
+    puts the
+    whole amount on the customer's credit. An allocation to another customer's, a void or a paid
+    invoice, a
+    repeated invoice, or allocations summing over `amount` → 422; one over the invoice's `amount_due` →
+    409
+    `quantity_exceeded` with `invoice_id`, `requested` and `remaining`. `currency`, when given, must be
+    the
+    customer's (422). Nothing is written unless everything holds. Writes a `payment` ledger entry of
+    −amount.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PaymentInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Payment | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,308 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.currency import Currency
+from ...models.problem import Problem
+from ...models.report import Report
+from ...models.sales_report_format import SalesReportFormat
+from ...models.sales_report_group_by import SalesReportGroupBy
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: Currency | Unset = UNSET,
+    format_: SalesReportFormat | Unset = UNSET,
+    group_by: SalesReportGroupBy | Unset = SalesReportGroupBy.DAY,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    json_currency: str | Unset = UNSET
+    if not isinstance(currency, Unset):
+        json_currency = currency.value
+
+    params["currency"] = json_currency
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    json_group_by: str | Unset = UNSET
+    if not isinstance(group_by, Unset):
+        json_group_by = group_by.value
+
+    params["group_by"] = json_group_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reports/sales",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Report | None:
+    if response.status_code == 200:
+        response_200 = Report.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+        return response_414
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Report]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: Currency | Unset = UNSET,
+    format_: SalesReportFormat | Unset = UNSET,
+    group_by: SalesReportGroupBy | Unset = SalesReportGroupBy.DAY,
+) -> Response[Problem | Report]:
+    """Sales over confirmed and completed orders by confirmed_at.
+
+     Rows `{key, label, orders, quantity, subtotal, tax, total}` per group, and `totals`. Keys: day
+    `2026-11-23`;
+    week: the Monday starting the ISO week; month `2026-11`; customer, product and sales_rep: the id
+    (`none` for
+    orders without a rep). Grouped by product, amounts are that product's lines and `orders` counts the
+    orders
+    having it; totals always come from the orders. One currency per answer (default the server's).
+
+    Args:
+        from_ (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        to (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        currency (Currency | Unset): An ISO 4217 code with a minor unit (docs/api.md §1 "money";
+            Sources/SalesCore/Currencies.swift).
+        format_ (SalesReportFormat | Unset):
+        group_by (SalesReportGroupBy | Unset):  Default: SalesReportGroupBy.DAY.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Report]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        currency=currency,
+        format_=format_,
+        group_by=group_by,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: Currency | Unset = UNSET,
+    format_: SalesReportFormat | Unset = UNSET,
+    group_by: SalesReportGroupBy | Unset = SalesReportGroupBy.DAY,
+) -> Problem | Report | None:
+    """Sales over confirmed and completed orders by confirmed_at.
+
+     Rows `{key, label, orders, quantity, subtotal, tax, total}` per group, and `totals`. Keys: day
+    `2026-11-23`;
+    week: the Monday starting the ISO week; month `2026-11`; customer, product and sales_rep: the id
+    (`none` for
+    orders without a rep). Grouped by product, amounts are that product's lines and `orders` counts the
+    orders
+    having it; totals always come from the orders. One currency per answer (default the server's).
+
+    Args:
+        from_ (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        to (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        currency (Currency | Unset): An ISO 4217 code with a minor unit (docs/api.md §1 "money";
+            Sources/SalesCore/Currencies.swift).
+        format_ (SalesReportFormat | Unset):
+        group_by (SalesReportGroupBy | Unset):  Default: SalesReportGroupBy.DAY.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Report
+    """
+
+    return sync_detailed(
+        client=client,
+        from_=from_,
+        to=to,
+        currency=currency,
+        format_=format_,
+        group_by=group_by,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: Currency | Unset = UNSET,
+    format_: SalesReportFormat | Unset = UNSET,
+    group_by: SalesReportGroupBy | Unset = SalesReportGroupBy.DAY,
+) -> Response[Problem | Report]:
+    """Sales over confirmed and completed orders by confirmed_at.
+
+     Rows `{key, label, orders, quantity, subtotal, tax, total}` per group, and `totals`. Keys: day
+    `2026-11-23`;
+    week: the Monday starting the ISO week; month `2026-11`; customer, product and sales_rep: the id
+    (`none` for
+    orders without a rep). Grouped by product, amounts are that product's lines and `orders` counts the
+    orders
+    having it; totals always come from the orders. One currency per answer (default the server's).
+
+    Args:
+        from_ (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        to (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        currency (Currency | Unset): An ISO 4217 code with a minor unit (docs/api.md §1 "money";
+            Sources/SalesCore/Currencies.swift).
+        format_ (SalesReportFormat | Unset):
+        group_by (SalesReportGroupBy | Unset):  Default: SalesReportGroupBy.DAY.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Report]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        currency=currency,
+        format_=format_,
+        group_by=group_by,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: Currency | Unset = UNSET,
+    format_: SalesReportFormat | Unset = UNSET,
+    group_by: SalesReportGroupBy | Unset = SalesReportGroupBy.DAY,
+) -> Problem | Report | None:
+    """Sales over confirmed and completed orders by confirmed_at.
+
+     Rows `{key, label, orders, quantity, subtotal, tax, total}` per group, and `totals`. Keys: day
+    `2026-11-23`;
+    week: the Monday starting the ISO week; month `2026-11`; customer, product and sales_rep: the id
+    (`none` for
+    orders without a rep). Grouped by product, amounts are that product's lines and `orders` counts the
+    orders
+    having it; totals always come from the orders. One currency per answer (default the server's).
+
+    Args:
+        from_ (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        to (datetime.date | Unset): YYYY-MM-DD (any valid calendar date; the pattern keeps
+            generated examples real).
+        currency (Currency | Unset): An ISO 4217 code with a minor unit (docs/api.md §1 "money";
+            Sources/SalesCore/Currencies.swift).
+        format_ (SalesReportFormat | Unset):
+        group_by (SalesReportGroupBy | Unset):  Default: SalesReportGroupBy.DAY.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Report
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            from_=from_,
+            to=to,
+            currency=currency,
+            format_=format_,
+            group_by=group_by,
+        )
+    ).parsed

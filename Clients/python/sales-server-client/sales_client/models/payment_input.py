@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.currency import Currency
+from ..models.payment_method import PaymentMethod
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata_type_0 import MetadataType0
+    from ..models.payment_input_allocations_item import PaymentInputAllocationsItem
+
+
+T = TypeVar("T", bound="PaymentInput")
+
+
+@_attrs_define
+class PaymentInput:
+    """
+    Attributes:
+        customer_id (int):
+        amount (int): A positive amount in the currency's minor unit.
+        method (PaymentMethod):
+        currency (Currency | Unset): An ISO 4217 code with a minor unit (docs/api.md §1 "money";
+            Sources/SalesCore/Currencies.swift).
+        reference (None | str | Unset):
+        received_at (datetime.datetime | Unset):
+        allocations (list[PaymentInputAllocationsItem] | Unset): Explicit allocations; absent = oldest due date first;
+            empty = all to credit.
+        metadata (MetadataType0 | None | Unset): String → string (≤ 50 keys, key ≤ 40, value ≤ 500 characters). In a
+            request, null clears it (same as {}); answers always carry an object.
+    """
+
+    customer_id: int
+    amount: int
+    method: PaymentMethod
+    currency: Currency | Unset = UNSET
+    reference: None | str | Unset = UNSET
+    received_at: datetime.datetime | Unset = UNSET
+    allocations: list[PaymentInputAllocationsItem] | Unset = UNSET
+    metadata: MetadataType0 | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+
+        customer_id = self.customer_id
+
+        amount = self.amount
+
+        method = self.method.value
+
+        currency: str | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.value
+
+        reference: None | str | Unset
+        if isinstance(self.reference, Unset):
+            reference = UNSET
+        else:
+            reference = self.reference
+
+        received_at: str | Unset = UNSET
+        if not isinstance(self.received_at, Unset):
+            received_at = self.received_at.isoformat()
+
+        allocations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.allocations, Unset):
+            allocations = []
+            for allocations_item_data in self.allocations:
+                allocations_item = allocations_item_data.to_dict()
+                allocations.append(allocations_item)
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, MetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "customer_id": customer_id,
+                "amount": amount,
+                "method": method,
+            }
+        )
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if reference is not UNSET:
+            field_dict["reference"] = reference
+        if received_at is not UNSET:
+            field_dict["received_at"] = received_at
+        if allocations is not UNSET:
+            field_dict["allocations"] = allocations
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+        from ..models.payment_input_allocations_item import PaymentInputAllocationsItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        customer_id = d.pop("customer_id")
+
+        amount = d.pop("amount")
+
+        method = PaymentMethod(d.pop("method"))
+
+        _currency = d.pop("currency", UNSET)
+        currency: Currency | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = Currency(_currency)
+
+        def _parse_reference(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reference = _parse_reference(d.pop("reference", UNSET))
+
+        _received_at = d.pop("received_at", UNSET)
+        received_at: datetime.datetime | Unset
+        if isinstance(_received_at, Unset):
+            received_at = UNSET
+        else:
+            received_at = datetime.datetime.fromisoformat(_received_at)
+
+        _allocations = d.pop("allocations", UNSET)
+        allocations: list[PaymentInputAllocationsItem] | Unset = UNSET
+        if _allocations is not UNSET:
+            allocations = []
+            for allocations_item_data in _allocations:
+                allocations_item = PaymentInputAllocationsItem.from_dict(allocations_item_data)
+
+                allocations.append(allocations_item)
+
+        def _parse_metadata(data: object) -> MetadataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_metadata_type_0 = MetadataType0.from_dict(data)
+
+                return componentsschemas_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MetadataType0 | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        payment_input = cls(
+            customer_id=customer_id,
+            amount=amount,
+            method=method,
+            currency=currency,
+            reference=reference,
+            received_at=received_at,
+            allocations=allocations,
+            metadata=metadata,
+        )
+
+        return payment_input

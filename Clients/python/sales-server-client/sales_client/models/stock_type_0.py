@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="StockType0")
+
+
+@_attrs_define
+class StockType0:
+    """null for services.
+
+    Attributes:
+        on_hand (float): At most 3 decimal places, kept exactly.
+        reserved (float): At most 3 decimal places, kept exactly.
+        available (float): At most 3 decimal places, kept exactly.
+    """
+
+    on_hand: float
+    reserved: float
+    available: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        on_hand = self.on_hand
+
+        reserved = self.reserved
+
+        available = self.available
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "on_hand": on_hand,
+                "reserved": reserved,
+                "available": available,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        on_hand = d.pop("on_hand")
+
+        reserved = d.pop("reserved")
+
+        available = d.pop("available")
+
+        stock_type_0 = cls(
+            on_hand=on_hand,
+            reserved=reserved,
+            available=available,
+        )
+
+        stock_type_0.additional_properties = d
+        return stock_type_0
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata_type_0 import MetadataType0
+
+
+T = TypeVar("T", bound="TaxRateInput")
+
+
+@_attrs_define
+class TaxRateInput:
+    """
+    Attributes:
+        name (str):
+        percent (float): 0 to 100 with at most 4 decimal places, kept exactly.
+        inclusive (bool | Unset):
+        active (bool | Unset):
+        metadata (MetadataType0 | None | Unset): String → string (≤ 50 keys, key ≤ 40, value ≤ 500 characters). In a
+            request, null clears it (same as {}); answers always carry an object.
+    """
+
+    name: str
+    percent: float
+    inclusive: bool | Unset = UNSET
+    active: bool | Unset = UNSET
+    metadata: MetadataType0 | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+
+        name = self.name
+
+        percent = self.percent
+
+        inclusive = self.inclusive
+
+        active = self.active
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, MetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "percent": percent,
+            }
+        )
+        if inclusive is not UNSET:
+            field_dict["inclusive"] = inclusive
+        if active is not UNSET:
+            field_dict["active"] = active
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        percent = d.pop("percent")
+
+        inclusive = d.pop("inclusive", UNSET)
+
+        active = d.pop("active", UNSET)
+
+        def _parse_metadata(data: object) -> MetadataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_metadata_type_0 = MetadataType0.from_dict(data)
+
+                return componentsschemas_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MetadataType0 | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        tax_rate_input = cls(
+            name=name,
+            percent=percent,
+            inclusive=inclusive,
+            active=active,
+            metadata=metadata,
+        )
+
+        return tax_rate_input
