@@ -108,12 +108,24 @@ extension TestServer {
             #expect(Set(bad.errorFields) == ["amount", "method", "received_at"])
             #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":999,"amount":5,"method":"cash"}"#).errorFields == ["customer_id"])
             #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":1.5,"method":"cash"}"#).errorCodes == ["not_an_integer"])
+            #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":1e-1,"method":"cash"}"#).errorCodes == ["not_an_integer"])
+            #expect(try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":1e19,"method":"cash"}"#).errorCodes == ["not_an_integer"])
 
             // Nothing of the refused payments was written: no number taken, nothing moved.
             #expect(try await api.invoiceState(open.invoice) == "open paid 0 credited 0 due 500")
             let onAccount = try await pay("[]", amount: 250, extra: #","received_at":"2026-11-20T09:30:00+01:00""#)
             #expect(onAccount["number"] as? String == "PAY-000002")
             #expect(onAccount["received_at"] as? String == "2026-11-20T08:30:00.000Z")
+            #expect(try await api.balance(customer)["credit_balance"] == 250)
+            // A whole number is an integer however it is written (RFC 8259 §6; JSON Schema "integer").
+            for (written, number) in [("2.5e2", "PAY-000003"), ("250.000", "PAY-000004")] {
+                let whole = try await api.call("POST", "/v1/payments", #"{"customer_id":\#(customer),"amount":\#(written),"method":"cash"}"#)
+                #expect(whole.status == 201)
+                #expect(whole["number"] as? String == number)
+                #expect(whole["amount"] as? Int == 250)
+            }
+            // Both went, oldest due first, to the open invoice's 500.
+            #expect(try await api.invoiceState(open.invoice) == "paid paid 500 credited 0 due 0")
             #expect(try await api.balance(customer)["credit_balance"] == 250)
             #expect(try await api.checkClean().isEmpty)
         }

@@ -117,13 +117,15 @@ public struct BodyReader {
         return false
     }
 
-    /// An integer written without fraction or exponent (money in minor units, ids, days).
+    /// An integer (money in minor units, ids, days): a JSON number whose value is whole, however
+    /// it is written — `1250`, `1250.0` and `1.25e3` are the same number (RFC 8259 §6 has one
+    /// number type; JSON Schema's "integer" is any number with no fractional part), `12.5` is not.
     public mutating func integer(_ key: String, range: ClosedRange<Int64> = Int64.min...Int64.max, nullable: Bool = false) -> Presence<Int64> {
         guard let value = raw(key, nullable: nullable) else { return .absent }
         switch value {
         case .null: return nullable ? .null : .absent
         case .number(let text):
-            guard let v = Int64(text) else {
+            guard let v = Int64(text) ?? ExactDecimal.parse(text, scale: 0) else {
                 fail(key, "not_an_integer", "\(key) must be a whole number (money is in minor units)")
                 return .absent
             }
