@@ -248,6 +248,9 @@ import Testing
             #expect(names == (1...7).map { "C\($0)" })
 
             #expect(try await api.call("GET", "/v1/customers?limit=0").status == 400)
+            #expect(try await api.call("GET", "/v1/customers?limit=2.5").status == 400)
+            let wholeLimit = try await api.call("GET", "/v1/customers?limit=3.0")
+            #expect(wholeLimit.data.compactMap { $0["name"] as? String } == ["C1", "C2", "C3"])
             #expect(try await api.call("GET", "/v1/customers?limit=201").status == 400)
             #expect(try await api.call("GET", "/v1/customers?cursor=garbage").status == 400)
             let unknown = try await api.call("GET", "/v1/customers?customer_id=1")

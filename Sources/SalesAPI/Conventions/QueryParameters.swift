@@ -62,9 +62,11 @@ public struct QueryParameters: Sendable {
         }
     }
 
+    /// An integer parameter: a whole number however it is written (`2`, `2.0`, `2e0`), as in a
+    /// body (BodyReader.integer; JSON Schema's integer, which the spec states).
     public func int(_ name: String, range: ClosedRange<Int64> = 1...Int64.max) throws -> Int64? {
         guard let text = self[name] else { return nil }
-        guard let v = Int64(text), range.contains(v) else {
+        guard let v = Int64(text) ?? ExactDecimal.parse(text, scale: 0), range.contains(v) else {
             throw APIError.badRequest("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)")
         }
         return v
