@@ -44,7 +44,7 @@ extension Components {
         /// - Remark: Generated from `#/components/parameters/id`.
         public typealias Id = Components.Schemas.Id
         /// - Remark: Generated from `#/components/parameters/limit`.
-        public typealias Limit = Swift.Int
+        public typealias Limit = Swift.Int64
         /// A `next_cursor` from the previous page; every string of this grammar is accepted.
         ///
         /// - Remark: Generated from `#/components/parameters/cursor`.

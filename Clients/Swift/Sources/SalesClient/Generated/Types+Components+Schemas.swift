@@ -38,15 +38,15 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/schemas/Quantity`.
         public typealias Quantity = Foundation.Decimal
-        /// At most 3 decimal places, kept exactly; not negative; or null.
+        /// 0 to 10^9 with at most 3 decimal places, kept exactly; or null.
         ///
         /// - Remark: Generated from `#/components/schemas/QuantityOrNull`.
         public typealias QuantityOrNull = Foundation.Decimal
-        /// More than 0, at most 3 decimal places, kept exactly.
+        /// More than 0 and at most 10^9, at most 3 decimal places, kept exactly.
         ///
         /// - Remark: Generated from `#/components/schemas/PositiveQuantity`.
         public typealias PositiveQuantity = Foundation.Decimal
-        /// Signed, not 0, at most 3 decimal places, kept exactly.
+        /// Signed, not 0, at most 10^9 either way, at most 3 decimal places, kept exactly.
         ///
         /// - Remark: Generated from `#/components/schemas/SignedQuantity`.
         public typealias SignedQuantity = Foundation.Decimal
@@ -299,7 +299,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Problem/title`.
             public var title: Swift.String
             /// - Remark: Generated from `#/components/schemas/Problem/status`.
-            public var status: Swift.Int
+            public var status: Swift.Int64
             /// What went wrong, for a program to branch on (docs/api.md §1 "Errors"). A string rather than an enum so that a client generated today still reads a code a newer server adds. Today's codes: [bad_request, unauthorized, forbidden, not_found, method_not_allowed, request_timeout, invalid_state, quantity_exceeded, insufficient_stock, credit_limit_exceeded, nothing_to_invoice, nothing_to_ship, duplicate, in_use, limit_exceeded, idempotency_in_progress, version_conflict, payload_too_large, uri_too_long, unsupported_media_type, expectation_failed, validation_failed, idempotency_key_reused, rate_limited, request_header_fields_too_large, internal, not_implemented, unavailable, http_version_not_supported].
             ///
             /// - Remark: Generated from `#/components/schemas/Problem/code`.
@@ -377,7 +377,7 @@ extension Components {
             public init(
                 _type: Swift.String,
                 title: Swift.String,
-                status: Swift.Int,
+                status: Swift.Int64,
                 code: Swift.String,
                 detail: Swift.String,
                 errors: Components.Schemas.Problem.ErrorsPayload? = nil
@@ -1008,9 +1008,9 @@ extension Components {
             /// Minor units; null = no limit.
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerInput/credit_limit`.
-            public var creditLimit: Swift.Int?
+            public var creditLimit: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/CustomerInput/payment_terms_days`.
-            public var paymentTermsDays: Swift.Int?
+            public var paymentTermsDays: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/CustomerInput/sales_rep_id`.
             public var salesRepId: Components.Schemas.IdOrNull?
             /// Unique.
@@ -1043,8 +1043,8 @@ extension Components {
                 billingAddress: Components.Schemas.Address? = nil,
                 shippingAddress: Components.Schemas.Address? = nil,
                 currency: Components.Schemas.Currency? = nil,
-                creditLimit: Swift.Int? = nil,
-                paymentTermsDays: Swift.Int? = nil,
+                creditLimit: Swift.Int64? = nil,
+                paymentTermsDays: Swift.Int64? = nil,
                 salesRepId: Components.Schemas.IdOrNull? = nil,
                 externalRef: Swift.String? = nil,
                 active: Swift.Bool? = nil,
@@ -1104,11 +1104,11 @@ extension Components {
                     forKey: .currency
                 )
                 self.creditLimit = try container.decodeIfPresent(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .creditLimit
                 )
                 self.paymentTermsDays = try container.decodeIfPresent(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .paymentTermsDays
                 )
                 self.salesRepId = try container.decodeIfPresent(
@@ -1162,9 +1162,9 @@ extension Components {
             /// Minor units; null = no limit.
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerPatch/credit_limit`.
-            public var creditLimit: Swift.Int?
+            public var creditLimit: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/CustomerPatch/payment_terms_days`.
-            public var paymentTermsDays: Swift.Int?
+            public var paymentTermsDays: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/CustomerPatch/sales_rep_id`.
             public var salesRepId: Components.Schemas.IdOrNull?
             /// Unique.
@@ -1197,8 +1197,8 @@ extension Components {
                 billingAddress: Components.Schemas.Address? = nil,
                 shippingAddress: Components.Schemas.Address? = nil,
                 currency: Components.Schemas.Currency? = nil,
-                creditLimit: Swift.Int? = nil,
-                paymentTermsDays: Swift.Int? = nil,
+                creditLimit: Swift.Int64? = nil,
+                paymentTermsDays: Swift.Int64? = nil,
                 salesRepId: Components.Schemas.IdOrNull? = nil,
                 externalRef: Swift.String? = nil,
                 active: Swift.Bool? = nil,
@@ -1258,11 +1258,11 @@ extension Components {
                     forKey: .currency
                 )
                 self.creditLimit = try container.decodeIfPresent(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .creditLimit
                 )
                 self.paymentTermsDays = try container.decodeIfPresent(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .paymentTermsDays
                 )
                 self.salesRepId = try container.decodeIfPresent(
@@ -1314,11 +1314,11 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Customer/currency`.
             public var currency: Components.Schemas.Currency
             /// - Remark: Generated from `#/components/schemas/Customer/credit_limit`.
-            public var creditLimit: Swift.Int?
+            public var creditLimit: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Customer/payment_terms_days`.
-            public var paymentTermsDays: Swift.Int
+            public var paymentTermsDays: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Customer/sales_rep_id`.
-            public var salesRepId: Swift.Int?
+            public var salesRepId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Customer/external_ref`.
             public var externalRef: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Customer/active`.
@@ -1328,7 +1328,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Customer/balance`.
             public var balance: Components.Schemas.Balance
             /// - Remark: Generated from `#/components/schemas/Customer/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Customer/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/Customer/updated_at`.
@@ -1361,14 +1361,14 @@ extension Components {
                 billingAddress: Components.Schemas.Address? = nil,
                 shippingAddress: Components.Schemas.Address? = nil,
                 currency: Components.Schemas.Currency,
-                creditLimit: Swift.Int? = nil,
-                paymentTermsDays: Swift.Int,
-                salesRepId: Swift.Int? = nil,
+                creditLimit: Swift.Int64? = nil,
+                paymentTermsDays: Swift.Int64,
+                salesRepId: Swift.Int64? = nil,
                 externalRef: Swift.String? = nil,
                 active: Swift.Bool,
                 metadata: Components.Schemas.Metadata? = nil,
                 balance: Components.Schemas.Balance,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -1598,7 +1598,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/TaxRate/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/TaxRate/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/TaxRate/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/TaxRate/updated_at`.
@@ -1622,7 +1622,7 @@ extension Components {
                 inclusive: Swift.Bool,
                 active: Swift.Bool,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -1687,12 +1687,12 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/Prices`.
         public struct Prices: Codable, Hashable, Sendable {
             /// A container of undocumented properties.
-            public var additionalProperties: [String: Swift.Int]
+            public var additionalProperties: [String: Swift.Int64]
             /// Creates a new `Prices`.
             ///
             /// - Parameters:
             ///   - additionalProperties: A container of undocumented properties.
-            public init(additionalProperties: [String: Swift.Int] = .init()) {
+            public init(additionalProperties: [String: Swift.Int64] = .init()) {
                 self.additionalProperties = additionalProperties
             }
             public init(from decoder: any Swift.Decoder) throws {
@@ -1717,7 +1717,7 @@ extension Components {
             /// In the server's currency
             ///
             /// - Remark: Generated from `#/components/schemas/ProductInput/unit_price`.
-            public var unitPrice: Swift.Int
+            public var unitPrice: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/ProductInput/prices`.
             public var prices: Components.Schemas.Prices?
             /// - Remark: Generated from `#/components/schemas/ProductInput/tax_rate_id`.
@@ -1754,7 +1754,7 @@ extension Components {
                 name: Swift.String,
                 description: Swift.String? = nil,
                 _type: Components.Schemas.ProductType? = nil,
-                unitPrice: Swift.Int,
+                unitPrice: Swift.Int64,
                 prices: Components.Schemas.Prices? = nil,
                 taxRateId: Components.Schemas.IdOrNull? = nil,
                 reorderLevel: Components.Schemas.QuantityOrNull? = nil,
@@ -1806,7 +1806,7 @@ extension Components {
                     forKey: ._type
                 )
                 self.unitPrice = try container.decode(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .unitPrice
                 )
                 self.prices = try container.decodeIfPresent(
@@ -1865,7 +1865,7 @@ extension Components {
             /// In the server's currency
             ///
             /// - Remark: Generated from `#/components/schemas/ProductPatch/unit_price`.
-            public var unitPrice: Swift.Int?
+            public var unitPrice: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/ProductPatch/prices`.
             public var prices: Components.Schemas.Prices?
             /// - Remark: Generated from `#/components/schemas/ProductPatch/tax_rate_id`.
@@ -1902,7 +1902,7 @@ extension Components {
                 name: Swift.String? = nil,
                 description: Swift.String? = nil,
                 _type: Components.Schemas.ProductType? = nil,
-                unitPrice: Swift.Int? = nil,
+                unitPrice: Swift.Int64? = nil,
                 prices: Components.Schemas.Prices? = nil,
                 taxRateId: Components.Schemas.IdOrNull? = nil,
                 reorderLevel: Components.Schemas.QuantityOrNull? = nil,
@@ -1954,7 +1954,7 @@ extension Components {
                     forKey: ._type
                 )
                 self.unitPrice = try container.decodeIfPresent(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .unitPrice
                 )
                 self.prices = try container.decodeIfPresent(
@@ -2044,12 +2044,12 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Product/prices`.
             public struct PricesPayload: Codable, Hashable, Sendable {
                 /// A container of undocumented properties.
-                public var additionalProperties: [String: Swift.Int]
+                public var additionalProperties: [String: Swift.Int64]
                 /// Creates a new `PricesPayload`.
                 ///
                 /// - Parameters:
                 ///   - additionalProperties: A container of undocumented properties.
-                public init(additionalProperties: [String: Swift.Int] = .init()) {
+                public init(additionalProperties: [String: Swift.Int64] = .init()) {
                     self.additionalProperties = additionalProperties
                 }
                 public init(from decoder: any Swift.Decoder) throws {
@@ -2062,7 +2062,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Product/prices`.
             public var prices: Components.Schemas.Product.PricesPayload
             /// - Remark: Generated from `#/components/schemas/Product/tax_rate_id`.
-            public var taxRateId: Swift.Int?
+            public var taxRateId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Product/reorder_level`.
             public var reorderLevel: Components.Schemas.QuantityOrNull?
             /// - Remark: Generated from `#/components/schemas/Product/invoice_policy`.
@@ -2081,7 +2081,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Product/stock`.
             public var stock: Components.Schemas.Stock?
             /// - Remark: Generated from `#/components/schemas/Product/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Product/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/Product/updated_at`.
@@ -2113,13 +2113,13 @@ extension Components {
                 _type: Components.Schemas.ProductType,
                 unitPrice: Components.Schemas.Money,
                 prices: Components.Schemas.Product.PricesPayload,
-                taxRateId: Swift.Int? = nil,
+                taxRateId: Swift.Int64? = nil,
                 reorderLevel: Components.Schemas.QuantityOrNull? = nil,
                 invoicePolicy: Components.Schemas.Product.InvoicePolicyPayload,
                 active: Swift.Bool,
                 metadata: Components.Schemas.Metadata? = nil,
                 stock: Components.Schemas.Stock? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -2250,7 +2250,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/StockMovement/document_type`.
             public var documentType: Swift.String?
             /// - Remark: Generated from `#/components/schemas/StockMovement/document_id`.
-            public var documentId: Swift.Int?
+            public var documentId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/StockMovement/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// Creates a new `StockMovement`.
@@ -2273,7 +2273,7 @@ extension Components {
                 onHandAfter: Components.Schemas.Quantity,
                 reason: Swift.String? = nil,
                 documentType: Swift.String? = nil,
-                documentId: Swift.Int? = nil,
+                documentId: Swift.Int64? = nil,
                 createdAt: Components.Schemas.Timestamp
             ) {
                 self.id = id
@@ -2429,7 +2429,7 @@ extension Components {
             /// Minor units; default: the product's price in the document's currency.
             ///
             /// - Remark: Generated from `#/components/schemas/LineInput/unit_price`.
-            public var unitPrice: Swift.Int?
+            public var unitPrice: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/LineInput/discount_percent`.
             public var discountPercent: Components.Schemas.DiscountPercent?
             /// Default: the product's; null: no tax.
@@ -2450,7 +2450,7 @@ extension Components {
             public init(
                 productId: Components.Schemas.Id,
                 quantity: Components.Schemas.PositiveQuantity,
-                unitPrice: Swift.Int? = nil,
+                unitPrice: Swift.Int64? = nil,
                 discountPercent: Components.Schemas.DiscountPercent? = nil,
                 taxRateId: Components.Schemas.IdOrNull? = nil,
                 description: Swift.String? = nil
@@ -2481,7 +2481,7 @@ extension Components {
                     forKey: .quantity
                 )
                 self.unitPrice = try container.decodeIfPresent(
-                    Swift.Int.self,
+                    Swift.Int64.self,
                     forKey: .unitPrice
                 )
                 self.discountPercent = try container.decodeIfPresent(
@@ -2521,7 +2521,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/OrderLine/discount_percent`.
             public var discountPercent: Components.Schemas.DiscountPercent
             /// - Remark: Generated from `#/components/schemas/OrderLine/tax_rate_id`.
-            public var taxRateId: Swift.Int?
+            public var taxRateId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/OrderLine/tax_percent`.
             public var taxPercent: Components.Schemas.TaxPercent
             /// - Remark: Generated from `#/components/schemas/OrderLine/tax_inclusive`.
@@ -2572,7 +2572,7 @@ extension Components {
                 quantity: Components.Schemas.Quantity,
                 unitPrice: Components.Schemas.Money,
                 discountPercent: Components.Schemas.DiscountPercent,
-                taxRateId: Swift.Int? = nil,
+                taxRateId: Swift.Int64? = nil,
                 taxPercent: Components.Schemas.TaxPercent,
                 taxInclusive: Swift.Bool,
                 subtotal: Components.Schemas.Money,
@@ -2898,7 +2898,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Order/external_ref`.
             public var externalRef: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Order/sales_rep_id`.
-            public var salesRepId: Swift.Int?
+            public var salesRepId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Order/currency`.
             public var currency: Components.Schemas.Currency
             /// - Remark: Generated from `#/components/schemas/Order/shipping_address`.
@@ -2910,7 +2910,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Order/auto_invoice`.
             public var autoInvoice: Swift.Bool
             /// - Remark: Generated from `#/components/schemas/Order/quote_id`.
-            public var quoteId: Swift.Int?
+            public var quoteId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Order/lines`.
             public var lines: [Components.Schemas.OrderLine]
             /// - Remark: Generated from `#/components/schemas/Order/subtotal`.
@@ -2955,7 +2955,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Order/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/Order/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Order/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/Order/updated_at`.
@@ -2998,13 +2998,13 @@ extension Components {
                 status: Components.Schemas.OrderStatus,
                 source: Components.Schemas.OrderSource,
                 externalRef: Swift.String? = nil,
-                salesRepId: Swift.Int? = nil,
+                salesRepId: Swift.Int64? = nil,
                 currency: Components.Schemas.Currency,
                 shippingAddress: Components.Schemas.Address? = nil,
                 notes: Swift.String? = nil,
                 allowBackorder: Swift.Bool,
                 autoInvoice: Swift.Bool,
-                quoteId: Swift.Int? = nil,
+                quoteId: Swift.Int64? = nil,
                 lines: [Components.Schemas.OrderLine],
                 subtotal: Components.Schemas.Money,
                 taxTotal: Components.Schemas.Money,
@@ -3017,7 +3017,7 @@ extension Components {
                 customerBalance: Components.Schemas.Balance,
                 confirmedAt: Components.Schemas.TimestampOrNull? = nil,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -3134,7 +3134,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/QuoteLine/discount_percent`.
             public var discountPercent: Components.Schemas.DiscountPercent
             /// - Remark: Generated from `#/components/schemas/QuoteLine/tax_rate_id`.
-            public var taxRateId: Swift.Int?
+            public var taxRateId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/QuoteLine/tax_percent`.
             public var taxPercent: Components.Schemas.TaxPercent
             /// - Remark: Generated from `#/components/schemas/QuoteLine/tax_inclusive`.
@@ -3167,7 +3167,7 @@ extension Components {
                 quantity: Components.Schemas.Quantity,
                 unitPrice: Components.Schemas.Money,
                 discountPercent: Components.Schemas.DiscountPercent,
-                taxRateId: Swift.Int? = nil,
+                taxRateId: Swift.Int64? = nil,
                 taxPercent: Components.Schemas.TaxPercent,
                 taxInclusive: Swift.Bool,
                 subtotal: Components.Schemas.Money,
@@ -3374,9 +3374,9 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Quote/notes`.
             public var notes: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Quote/sales_rep_id`.
-            public var salesRepId: Swift.Int?
+            public var salesRepId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Quote/order_id`.
-            public var orderId: Swift.Int?
+            public var orderId: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Quote/lines`.
             public var lines: [Components.Schemas.QuoteLine]
             /// - Remark: Generated from `#/components/schemas/Quote/subtotal`.
@@ -3388,7 +3388,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Quote/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/Quote/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Quote/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/Quote/updated_at`.
@@ -3421,14 +3421,14 @@ extension Components {
                 currency: Components.Schemas.Currency,
                 validUntil: Swift.String,
                 notes: Swift.String? = nil,
-                salesRepId: Swift.Int? = nil,
-                orderId: Swift.Int? = nil,
+                salesRepId: Swift.Int64? = nil,
+                orderId: Swift.Int64? = nil,
                 lines: [Components.Schemas.QuoteLine],
                 subtotal: Components.Schemas.Money,
                 taxTotal: Components.Schemas.Money,
                 total: Components.Schemas.Money,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -3770,7 +3770,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Invoice/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/Invoice/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Invoice/voided_at`.
             public var voidedAt: Components.Schemas.TimestampOrNull?
             /// - Remark: Generated from `#/components/schemas/Invoice/created_at`.
@@ -3825,7 +3825,7 @@ extension Components {
                 allocations: [Components.Schemas.Allocation],
                 creditNotes: Components.Schemas.Invoice.CreditNotesPayload,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 voidedAt: Components.Schemas.TimestampOrNull? = nil,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
@@ -4030,7 +4030,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Shipment/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/Shipment/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Shipment/delivered_at`.
             public var deliveredAt: Components.Schemas.TimestampOrNull?
             /// - Remark: Generated from `#/components/schemas/Shipment/canceled_at`.
@@ -4066,7 +4066,7 @@ extension Components {
                 trackingNumber: Swift.String? = nil,
                 lines: Components.Schemas.Shipment.LinesPayload,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 deliveredAt: Components.Schemas.TimestampOrNull? = nil,
                 canceledAt: Components.Schemas.TimestampOrNull? = nil,
                 createdAt: Components.Schemas.Timestamp,
@@ -4513,7 +4513,7 @@ extension Components {
         /// A positive amount in the currency's minor unit.
         ///
         /// - Remark: Generated from `#/components/schemas/PositiveMoney`.
-        public typealias PositiveMoney = Swift.Int
+        public typealias PositiveMoney = Swift.Int64
         /// - Remark: Generated from `#/components/schemas/PaymentMethod`.
         @frozen public enum PaymentMethod: String, Codable, Hashable, Sendable, CaseIterable {
             case cash = "cash"
@@ -4533,6 +4533,8 @@ extension Components {
             public var customerId: Components.Schemas.Id
             /// - Remark: Generated from `#/components/schemas/PaymentInput/amount`.
             public var amount: Components.Schemas.PositiveMoney
+            /// The customer's currency, which is the default; another is 422 currency_mismatch.
+            ///
             /// - Remark: Generated from `#/components/schemas/PaymentInput/currency`.
             public var currency: Components.Schemas.Currency?
             /// - Remark: Generated from `#/components/schemas/PaymentInput/method`.
@@ -4594,7 +4596,7 @@ extension Components {
             /// - Parameters:
             ///   - customerId:
             ///   - amount:
-            ///   - currency:
+            ///   - currency: The customer's currency, which is the default; another is 422 currency_mismatch.
             ///   - method:
             ///   - reference:
             ///   - receivedAt:
@@ -4679,6 +4681,8 @@ extension Components {
         public struct OrderPaymentInput: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/OrderPaymentInput/amount`.
             public var amount: Components.Schemas.PositiveMoney
+            /// The customer's currency, which is the default; another is 422 currency_mismatch.
+            ///
             /// - Remark: Generated from `#/components/schemas/OrderPaymentInput/currency`.
             public var currency: Components.Schemas.Currency?
             /// - Remark: Generated from `#/components/schemas/OrderPaymentInput/method`.
@@ -4693,7 +4697,7 @@ extension Components {
             ///
             /// - Parameters:
             ///   - amount:
-            ///   - currency:
+            ///   - currency: The customer's currency, which is the default; another is 422 currency_mismatch.
             ///   - method:
             ///   - reference:
             ///   - receivedAt:
@@ -4864,7 +4868,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Payment/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/Payment/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Payment/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/Payment/updated_at`.
@@ -4908,7 +4912,7 @@ extension Components {
                 voidReason: Swift.String? = nil,
                 voidedAt: Components.Schemas.TimestampOrNull? = nil,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -4987,6 +4991,8 @@ extension Components {
         public struct CreditRefundInput: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/CreditRefundInput/amount`.
             public var amount: Components.Schemas.PositiveMoney
+            /// The customer's currency, which is the default; another is 422 currency_mismatch.
+            ///
             /// - Remark: Generated from `#/components/schemas/CreditRefundInput/currency`.
             public var currency: Components.Schemas.Currency?
             /// - Remark: Generated from `#/components/schemas/CreditRefundInput/method`.
@@ -4999,7 +5005,7 @@ extension Components {
             ///
             /// - Parameters:
             ///   - amount:
-            ///   - currency:
+            ///   - currency: The customer's currency, which is the default; another is 422 currency_mismatch.
             ///   - method:
             ///   - reference:
             ///   - metadata:
@@ -5158,11 +5164,11 @@ extension Components {
             /// Signed: + the customer owes more, − less.
             ///
             /// - Remark: Generated from `#/components/schemas/LedgerEntry/amount`.
-            public var amount: Swift.Int
+            public var amount: Swift.Int64
             /// The customer's net balance after this entry.
             ///
             /// - Remark: Generated from `#/components/schemas/LedgerEntry/balance_after`.
-            public var balanceAfter: Swift.Int
+            public var balanceAfter: Swift.Int64
             /// Creates a new `LedgerEntry`.
             ///
             /// - Parameters:
@@ -5181,8 +5187,8 @@ extension Components {
                 documentType: Components.Schemas.LedgerEntry.DocumentTypePayload,
                 documentId: Components.Schemas.Id,
                 number: Swift.String,
-                amount: Swift.Int,
-                balanceAfter: Swift.Int
+                amount: Swift.Int64,
+                balanceAfter: Swift.Int64
             ) {
                 self.id = id
                 self.at = at
@@ -5365,7 +5371,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/SalesRep/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/SalesRep/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/SalesRep/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/SalesRep/updated_at`.
@@ -5393,7 +5399,7 @@ extension Components {
                 clockedIn: Swift.Bool,
                 openShiftId: Components.Schemas.IdOrNull? = nil,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -5481,7 +5487,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Shift/clock_out_at`.
             public var clockOutAt: Components.Schemas.TimestampOrNull?
             /// - Remark: Generated from `#/components/schemas/Shift/duration_seconds`.
-            public var durationSeconds: Swift.Int?
+            public var durationSeconds: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/Shift/location`.
             public var location: Components.Schemas.GeoPoint?
             /// - Remark: Generated from `#/components/schemas/Shift/clock_in_note`.
@@ -5512,7 +5518,7 @@ extension Components {
                 status: Components.Schemas.Shift.StatusPayload,
                 clockInAt: Components.Schemas.Timestamp,
                 clockOutAt: Components.Schemas.TimestampOrNull? = nil,
-                durationSeconds: Swift.Int? = nil,
+                durationSeconds: Swift.Int64? = nil,
                 location: Components.Schemas.GeoPoint? = nil,
                 clockInNote: Swift.String? = nil,
                 clockOutNote: Swift.String? = nil,
@@ -5665,7 +5671,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Activity/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/Activity/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Activity/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/Activity/updated_at`.
@@ -5693,7 +5699,7 @@ extension Components {
                 notes: Swift.String? = nil,
                 outcome: Swift.String? = nil,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -5987,7 +5993,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/AccountingSettings/other`.
             public var other: Components.Schemas.AccountCode
             /// - Remark: Generated from `#/components/schemas/AccountingSettings/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/AccountingSettings/updated_at`.
             public var updatedAt: Components.Schemas.TimestampOrNull?
             /// Creates a new `AccountingSettings`.
@@ -6010,7 +6016,7 @@ extension Components {
                 bank: Components.Schemas.AccountCode,
                 card: Components.Schemas.AccountCode,
                 other: Components.Schemas.AccountCode,
-                version: Swift.Int,
+                version: Swift.Int64,
                 updatedAt: Components.Schemas.TimestampOrNull? = nil
             ) {
                 self.receivable = receivable
@@ -6048,7 +6054,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/Event/resource_type`.
             public var resourceType: Swift.String
             /// - Remark: Generated from `#/components/schemas/Event/resource_id`.
-            public var resourceId: Swift.Int
+            public var resourceId: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/Event/data`.
             public var data: OpenAPIRuntime.OpenAPIObjectContainer
             /// Creates a new `Event`.
@@ -6067,7 +6073,7 @@ extension Components {
                 createdAt: Components.Schemas.Timestamp,
                 actor: Components.Schemas.EventActor? = nil,
                 resourceType: Swift.String,
-                resourceId: Swift.Int,
+                resourceId: Swift.Int64,
                 data: OpenAPIRuntime.OpenAPIObjectContainer
             ) {
                 self.id = id
@@ -6330,7 +6336,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/metadata`.
             public var metadata: Components.Schemas.Metadata?
             /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/version`.
-            public var version: Swift.Int
+            public var version: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/created_at`.
             public var createdAt: Components.Schemas.Timestamp
             /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/updated_at`.
@@ -6358,7 +6364,7 @@ extension Components {
                 secret: Swift.String? = nil,
                 secretPrefix: Swift.String,
                 metadata: Components.Schemas.Metadata? = nil,
-                version: Swift.Int,
+                version: Swift.Int64,
                 createdAt: Components.Schemas.Timestamp,
                 updatedAt: Components.Schemas.Timestamp
             ) {
@@ -6407,17 +6413,17 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/WebhookDelivery/status`.
             public var status: Components.Schemas.WebhookDelivery.StatusPayload
             /// - Remark: Generated from `#/components/schemas/WebhookDelivery/attempt_count`.
-            public var attemptCount: Swift.Int
+            public var attemptCount: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/WebhookDelivery/AttemptsPayload`.
             public struct AttemptsPayloadPayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/WebhookDelivery/AttemptsPayload/at`.
                 public var at: Components.Schemas.Timestamp
                 /// - Remark: Generated from `#/components/schemas/WebhookDelivery/AttemptsPayload/status_code`.
-                public var statusCode: Swift.Int?
+                public var statusCode: Swift.Int64?
                 /// - Remark: Generated from `#/components/schemas/WebhookDelivery/AttemptsPayload/error`.
                 public var error: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/WebhookDelivery/AttemptsPayload/duration_ms`.
-                public var durationMs: Swift.Int
+                public var durationMs: Swift.Int64
                 /// Creates a new `AttemptsPayloadPayload`.
                 ///
                 /// - Parameters:
@@ -6427,9 +6433,9 @@ extension Components {
                 ///   - durationMs:
                 public init(
                     at: Components.Schemas.Timestamp,
-                    statusCode: Swift.Int? = nil,
+                    statusCode: Swift.Int64? = nil,
                     error: Swift.String? = nil,
-                    durationMs: Swift.Int
+                    durationMs: Swift.Int64
                 ) {
                     self.at = at
                     self.statusCode = statusCode
@@ -6472,7 +6478,7 @@ extension Components {
                 eventId: Components.Schemas.Id,
                 eventType: Swift.String,
                 status: Components.Schemas.WebhookDelivery.StatusPayload,
-                attemptCount: Swift.Int,
+                attemptCount: Swift.Int64,
                 attempts: Components.Schemas.WebhookDelivery.AttemptsPayload,
                 nextAttemptAt: Components.Schemas.TimestampOrNull? = nil,
                 deliveredAt: Components.Schemas.TimestampOrNull? = nil,

@@ -2666,12 +2666,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/customers/{id}/DELETE/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/customers/{id}/DELETE/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -4414,12 +4414,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/tax-rates/{id}/DELETE/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/tax-rates/{id}/DELETE/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -5978,12 +5978,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/products/{id}/DELETE/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/products/{id}/DELETE/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -8068,12 +8068,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/quotes/{id}/PATCH/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/quotes/{id}/PATCH/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -8448,12 +8448,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/quotes/{id}/send/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/quotes/{id}/send/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -8805,12 +8805,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/quotes/{id}/decline/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/quotes/{id}/decline/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -9162,12 +9162,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/quotes/{id}/cancel/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/quotes/{id}/cancel/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -9519,12 +9519,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/quotes/{id}/convert/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/quotes/{id}/convert/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -10887,12 +10887,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/orders/{id}/PATCH/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/orders/{id}/PATCH/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -11273,12 +11273,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/orders/{id}/confirm/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/orders/{id}/confirm/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -11664,12 +11664,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/orders/{id}/cancel/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/orders/{id}/cancel/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -12319,12 +12319,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/orders/{id}/invoices/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/orders/{id}/invoices/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -13273,12 +13273,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/invoices/{id}/void/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/invoices/{id}/void/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -13669,12 +13669,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/orders/{id}/shipments/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/orders/{id}/shipments/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -14607,12 +14607,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/shipments/{id}/deliver/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/shipments/{id}/deliver/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -14964,12 +14964,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/shipments/{id}/cancel/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/shipments/{id}/cancel/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -17803,12 +17803,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/payments/{id}/void/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/payments/{id}/void/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -18220,12 +18220,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/orders/{id}/payments/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/orders/{id}/payments/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -18582,12 +18582,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/invoices/{id}/apply-credit/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/invoices/{id}/apply-credit/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -18966,12 +18966,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/customers/{id}/credit-refunds/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/customers/{id}/credit-refunds/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -21356,12 +21356,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/sales-reps/{id}/DELETE/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/sales-reps/{id}/DELETE/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -21638,12 +21638,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/sales-reps/{id}/clock-in/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/sales-reps/{id}/clock-in/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -22023,12 +22023,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/sales-reps/{id}/clock-out/POST/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/sales-reps/{id}/clock-out/POST/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }
@@ -24661,7 +24661,7 @@ public enum Operations {
                 /// - Remark: Generated from `#/paths/v1/reports/top-products/GET/query/format`.
                 public var format: Components.Parameters.ReportFormat?
                 /// - Remark: Generated from `#/paths/v1/reports/top-products/GET/query/limit`.
-                public var limit: Swift.Int?
+                public var limit: Swift.Int64?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
@@ -24675,7 +24675,7 @@ public enum Operations {
                     to: Components.Parameters.ReportTo? = nil,
                     currency: Components.Parameters.ReportCurrency? = nil,
                     format: Components.Parameters.ReportFormat? = nil,
-                    limit: Swift.Int? = nil
+                    limit: Swift.Int64? = nil
                 ) {
                     self.from = from
                     self.to = to
@@ -25855,8 +25855,8 @@ public enum Operations {
                 /// - Remark: Generated from `#/paths/v1/events/GET/query/type`.
                 public var _type: Components.Schemas.FilterText?
                 /// - Remark: Generated from `#/paths/v1/events/GET/query/limit`.
-                public var limit: Swift.Int?
-                /// Same as after.
+                public var limit: Swift.Int64?
+                /// Same as after (an event id, at most 18 digits).
                 ///
                 /// - Remark: Generated from `#/paths/v1/events/GET/query/cursor`.
                 public var cursor: Swift.String?
@@ -25866,11 +25866,11 @@ public enum Operations {
                 ///   - after: Only events with a larger id.
                 ///   - _type:
                 ///   - limit:
-                ///   - cursor: Same as after.
+                ///   - cursor: Same as after (an event id, at most 18 digits).
                 public init(
                     after: Swift.Int64? = nil,
                     _type: Components.Schemas.FilterText? = nil,
-                    limit: Swift.Int? = nil,
+                    limit: Swift.Int64? = nil,
                     cursor: Swift.String? = nil
                 ) {
                     self.after = after
@@ -27568,12 +27568,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/v1/webhook-endpoints/{id}/DELETE/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/webhook-endpoints/{id}/DELETE/path/id`.
-                public var id: Components.Parameters.Id
+                public var id: Components.Schemas.Id
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - id:
-                public init(id: Components.Parameters.Id) {
+                public init(id: Components.Schemas.Id) {
                     self.id = id
                 }
             }

@@ -15,7 +15,7 @@ class LineInput:
     """
     Attributes:
         product_id (int):
-        quantity (float): More than 0, at most 3 decimal places, kept exactly.
+        quantity (float): More than 0 and at most 10^9, at most 3 decimal places, kept exactly.
         unit_price (int | Unset): Minor units; default: the product's price in the document's currency.
         discount_percent (float | Unset): 0 to 100 with at most 2 decimal places, kept exactly.
         tax_rate_id (int | None | Unset):

@@ -31,7 +31,7 @@ class Product:
         unit_price (int): An amount in the currency's minor unit (cents for USD).
         prices (ProductPrices):
         tax_rate_id (int | None):
-        reorder_level (float | None): At most 3 decimal places, kept exactly; not negative; or null.
+        reorder_level (float | None): 0 to 10^9 with at most 3 decimal places, kept exactly; or null.
         invoice_policy (ProductInvoicePolicy):
         active (bool):
         metadata (MetadataType0 | None): String → string (≤ 50 keys, key ≤ 40, value ≤ 500 characters). In a request,

@@ -30,7 +30,7 @@ class ProductPatch:
         prices (None | PricesType0 | Unset): Prices in other currencies (not the server's), minor units, by ISO 4217
             code. In a request, null clears them (same as {}); answers always carry an object.
         tax_rate_id (int | None | Unset):
-        reorder_level (float | None | Unset): At most 3 decimal places, kept exactly; not negative; or null.
+        reorder_level (float | None | Unset): 0 to 10^9 with at most 3 decimal places, kept exactly; or null.
         invoice_policy (ProductPatchInvoicePolicy | Unset):
         active (bool | Unset):
         metadata (MetadataType0 | None | Unset): String → string (≤ 50 keys, key ≤ 40, value ≤ 500 characters). In a

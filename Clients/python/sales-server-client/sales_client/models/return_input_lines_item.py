@@ -13,7 +13,7 @@ class ReturnInputLinesItem:
     """
     Attributes:
         shipment_line_id (int):
-        quantity (float): More than 0, at most 3 decimal places, kept exactly.
+        quantity (float): More than 0 and at most 10^9, at most 3 decimal places, kept exactly.
     """
 
     shipment_line_id: int

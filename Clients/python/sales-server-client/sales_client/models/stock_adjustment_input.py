@@ -14,7 +14,7 @@ T = TypeVar("T", bound="StockAdjustmentInput")
 class StockAdjustmentInput:
     """
     Attributes:
-        quantity (Any): Signed, not 0, at most 3 decimal places, kept exactly.
+        quantity (Any): Signed, not 0, at most 10^9 either way, at most 3 decimal places, kept exactly.
         reason (None | str | Unset):
     """
 
