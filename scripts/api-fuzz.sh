@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs schemathesis (PyPI) with all its default checks against a freshly started server, from
 # docs/openapi.yaml (issue 8: "every response conforms to the spec, no 5xx").
-# API_FUZZ_SECONDS bounds the run (default 120). Exits non-zero on any failure.
+# API_FUZZ_SECONDS bounds the run (default 120); API_FUZZ_ARGS adds schemathesis options (a report:
+# API_FUZZ_ARGS="--report har --report-dir /tmp/r"). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${API_FUZZ_SECONDS:-120}"
@@ -20,14 +21,23 @@ trap 'rm -rf "$work"' EXIT
 # negative cases for it give keys non-string or null values that the query string turns into
 # valid text or drops, so valid filters answered 200 are reported as "schema-violating request
 # accepted" (seen: `metadata[Ä]=`). Its rules are covered by ConventionTests.
+# And without the Idempotency-Key header: a key means "the same request as the first one under
+# it", which no schema can say, so generated keys repeat across different bodies and are
+# answered 422 idempotency_key_reused, as docs/api.md §1 "idempotency" requires (seen: most
+# positive cases of 30 POST operations). ConventionTests, MultiNodeTests and the crash test cover it.
+# And without If-Match, for the same reason: a version is right only while it is the resource's
+# current one, so generated versions are answered 412 (seen: most positive cases of every PATCH
+# and DELETE). ConventionTests covers it.
 "$venv/bin/python" - "$work/openapi.yaml" <<'PY'
 import sys, yaml
 spec = yaml.safe_load(open("docs/openapi.yaml"))
+left_out = {"#/components/parameters/metadataFilter", "#/components/parameters/idempotencyKey", "#/components/parameters/ifMatch"}
 for item in spec["paths"].values():
     for operation in item.values():
         if isinstance(operation, dict) and "parameters" in operation:
-            operation["parameters"] = [p for p in operation["parameters"] if p.get("$ref") != "#/components/parameters/metadataFilter"]
-del spec["components"]["parameters"]["metadataFilter"]
+            operation["parameters"] = [p for p in operation["parameters"] if p.get("$ref") not in left_out]
+for ref in left_out:
+    del spec["components"]["parameters"][ref.rsplit("/", 1)[1]]
 yaml.safe_dump(spec, open(sys.argv[1], "w"), sort_keys=False, allow_unicode=True)
 PY
 # One worker: hypothesis parses lambdas' source with `ast` while generating, and CPython before
@@ -35,5 +45,6 @@ PY
 # (gh-106905: "AST constructor recursion depth mismatch", seen once in a run on a loaded machine).
 # scripts/with-server.sh starts the server on a fresh database, sets SALES_SERVER_URL and
 # SALES_API_KEY, and fails the run if the server dies during it.
-./scripts/with-server.sh sh -c '"$0"/bin/schemathesis run "$1" --url "$SALES_SERVER_URL" -H "Authorization: Bearer $SALES_API_KEY" \
-    --exclude-operation-id revokeApiKey --max-time "$2" --workers 1 --continue-on-failure --seed 1' "$venv" "$work/openapi.yaml" "$seconds"
+# scripts/api-fuzz-seed.py first makes two of every resource (ids 1 and 2) for it to reach.
+./scripts/with-server.sh sh -c 'python3 scripts/api-fuzz-seed.py && "$0"/bin/schemathesis run "$1" --url "$SALES_SERVER_URL" -H "Authorization: Bearer $SALES_API_KEY" \
+    --exclude-operation-id revokeApiKey --max-time "$2" --workers 1 --continue-on-failure --seed 1 ${API_FUZZ_ARGS:-}' "$venv" "$work/openapi.yaml" "$seconds"
