@@ -75,7 +75,7 @@ test-dates:
 api-fuzz: deps
 	./scripts/api-fuzz.sh
 
-# The clients generated from docs/openapi.yaml (issue 20; docs/integrators.md): `make clients`
+# The clients generated from docs/openapi.yaml (issue 20; README "For integrators"): `make clients`
 # regenerates Clients/Swift/Sources/SalesClient/Generated and Clients/python/sales-server-client
 # with the pinned generators; `make check-clients` fails if what is committed differs or a
 # generator warns; `make test-clients` runs the Swift SDK's tests and the Python example's test

@@ -167,6 +167,31 @@ def start_server(binary, db, readme_env):
     raise SystemExit("the server did not start")
 
 
+# The README's client examples are the code the clients' tests run (make test-clients): each
+# ```swift block and each ```python block after the first (the webhook check run below) must be
+# in one of these files, line for line, so an example that no longer compiles or runs fails here.
+CLIENT_EXAMPLES = {
+    "swift": ["Clients/Swift/Tests/SalesClientTests/ReadmeSaleTests.swift"],
+    "python": ["Clients/python/examples/readme_sale.py"],
+}
+
+
+def check_client_examples(all_blocks):
+    python_seen = 0
+    for lang, lines in all_blocks:
+        if lang == "python":
+            python_seen += 1
+            if python_seen == 1:
+                continue
+        if lang not in CLIENT_EXAMPLES:
+            continue
+        text = "\n".join(lines)
+        sources = [open(path, encoding="utf-8").read() for path in CLIENT_EXAMPLES[lang]]
+        if not any(text in source for source in sources):
+            raise SystemExit(f"README: this ```{lang} block is not in {' or '.join(CLIENT_EXAMPLES[lang])}:\n{text}")
+    print("README: the Swift and Python examples are the clients' tested code")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/debug/sales-server")
@@ -174,6 +199,7 @@ def main():
     args = parser.parse_args()
     readme = open(args.readme, encoding="utf-8").read()
     all_blocks = blocks(readme)
+    check_client_examples(all_blocks)
     script_blocks = [lines for lang, lines in all_blocks if lang == "sh"]
     verify_source = next((lines for lang, lines in all_blocks if lang == "python"), None)
     steps = [c for lines in script_blocks for c in commands(lines)]

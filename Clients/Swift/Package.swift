@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The Swift SDK for sales-server (docs/integrators.md): the client generated from
+// The Swift SDK for sales-server (README "For integrators"): the client generated from
 // docs/openapi.yaml by swift-openapi-generator (committed under Sources/SalesClient/Generated;
 // `make clients` regenerates it), and a small hand-written layer on top — API-key auth, an
 // Idempotency-Key per logical call kept across retries, problem+json as a Swift error, lists as

@@ -8,6 +8,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 import pos_sale  # noqa: E402
+import readme_sale  # noqa: E402
+from sales_client import AuthenticatedClient  # noqa: E402
+from sales_client.api.products import create_product  # noqa: E402
+from sales_client.api.stock import adjust_stock  # noqa: E402
+from sales_client.models import ProductInput, StockAdjustmentInput  # noqa: E402
 
 
 class PosSaleTest(unittest.TestCase):
@@ -34,6 +39,13 @@ class PosSaleTest(unittest.TestCase):
                 ]
             ),
         )
+
+    def test_the_readmes_sale_is_paid(self) -> None:
+        client = AuthenticatedClient(base_url=os.environ["SALES_SERVER_URL"], token=os.environ["SALES_API_KEY"])
+        product = create_product.sync(client=client, body=ProductInput(sku=f"BAG-{os.urandom(4).hex()}", name="Beans 1 kg", unit_price=1999))
+        adjust_stock.sync(product.id, client=client, body=StockAdjustmentInput(quantity=5))
+        invoice = readme_sale.sell_two_bags(client, product.id)
+        self.assertEqual((invoice.status.value, invoice.total, invoice.amount_due), ("paid", 3998, 0))
 
     def test_signature_checks(self) -> None:
         body = b'{"id":42,"type":"invoice.paid"}'
