@@ -22,6 +22,7 @@ enum RouteTable {
 
             // docs/api.md §2 API keys
             r(.GET, "/v1/api-keys", .adminOnly, APIKeyRoutes.list(app)),
+            r(.GET, "/v1/api-keys/current", read, APIKeyRoutes.current(app)),
             r(.POST, "/v1/api-keys", .adminOnly, APIKeyRoutes.create(app)),
             r(.DELETE, "/v1/api-keys/{id}", .adminOnly, APIKeyRoutes.revoke(app)),
 
@@ -132,6 +133,6 @@ enum RouteTable {
             r(.POST, "/v1/shipments/{id}/deliver", warehouse, ShipmentRoutes.transition(app, deliver: true)),
             r(.POST, "/v1/shipments/{id}/cancel", warehouse, ShipmentRoutes.transition(app, deliver: false)),
             r(.POST, "/v1/shipments/{id}/returns", warehouse, ShipmentRoutes.createReturn(app)),
-        ]
+        ] + ConsoleRoutes.routes().map { r(.GET, $0.template, .open, $0.handler) }
     }
 }

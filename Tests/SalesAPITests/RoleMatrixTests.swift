@@ -13,6 +13,8 @@ import SalesAPI
     /// readonly every GET. API keys are admin's alone (our reading of "admin … API keys").
     static func allowed(_ method: HTTPMethod, _ template: String) -> Set<String> {
         let everyone: Set<String> = ["admin", "sales", "warehouse", "accounting", "readonly"]
+        // docs/api.md §2: every key may read itself (GET /v1/api-keys/current), and only that.
+        if template == "/v1/api-keys/current" { return everyone }
         if template.hasPrefix("/v1/api-keys") || template.hasPrefix("/v1/webhook-endpoints") { return ["admin"] }
         if method == .GET { return everyone }
         // Settings are admin's; so is managing reps (staff records) — reps clock in/out themselves.

@@ -2,8 +2,20 @@ import SalesCore
 import SalesJSON
 import SalesStore
 
-/// /v1/api-keys (docs/api.md §2): admin only. The secret is returned once, at creation.
+/// /v1/api-keys (docs/api.md §2): admin only, but for `current`. The secret is returned once, at
+/// creation.
 enum APIKeyRoutes {
+    /// The calling key itself, for every role (docs/api.md §2): a client (the console)
+    /// learns its role, and so what not to offer, without trying.
+    static func current(_ app: APIContext) -> APIHandler {
+        { request in
+            try request.query.validate(allowed: [], list: false)
+            guard let principal = request.principal else { throw APIError.unauthorized("an API key is required") }
+            let record = try await app.read { db in try APIKeyStore.get(db, id: principal.keyId) }
+            return APIResponse.json { w in APIKeyJSON.write(record, secret: nil, to: &w) }
+        }
+    }
+
     static func create(_ app: APIContext) -> APIHandler {
         { request in
             var reader = BodyReader(try request.jsonObject())

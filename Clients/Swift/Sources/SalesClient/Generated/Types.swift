@@ -51,6 +51,11 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/api-keys`.
     /// - Remark: Generated from `#/paths//v1/api-keys/post(createApiKey)`.
     func createApiKey(_ input: Operations.CreateApiKey.Input) async throws -> Operations.CreateApiKey.Output
+    /// The key making this request (every role), so a client knows its role and rep.
+    ///
+    /// - Remark: HTTP `GET /v1/api-keys/current`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/current/get(getCurrentApiKey)`.
+    func getCurrentApiKey(_ input: Operations.GetCurrentApiKey.Input) async throws -> Operations.GetCurrentApiKey.Output
     /// Revoke a key at once (admin). Revoking twice is harmless.
     ///
     /// - Remark: HTTP `DELETE /v1/api-keys/{id}`.
@@ -656,6 +661,13 @@ extension APIProtocol {
             headers: headers,
             body: body
         ))
+    }
+    /// The key making this request (every role), so a client knows its role and rep.
+    ///
+    /// - Remark: HTTP `GET /v1/api-keys/current`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/current/get(getCurrentApiKey)`.
+    public func getCurrentApiKey(headers: Operations.GetCurrentApiKey.Input.Headers = .init()) async throws -> Operations.GetCurrentApiKey.Output {
+        try await getCurrentApiKey(Operations.GetCurrentApiKey.Input(headers: headers))
     }
     /// Revoke a key at once (admin). Revoking twice is harmless.
     ///
