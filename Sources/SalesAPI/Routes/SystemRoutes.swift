@@ -44,11 +44,12 @@ enum SystemRoutes {
     }
 }
 
-/// docs/openapi.yaml, embedded at build time (Plugins/EmbedFiles: the target's only embedded
-/// file) and turned into JSON once, on first use.
+/// docs/openapi.yaml, embedded at build time (Plugins/EmbedFiles) and turned into JSON once, on
+/// first use.
 enum OpenAPIDocument {
     static let json: [UInt8]? = {
-        guard let tree = try? Yams.load(yaml: EmbeddedFiles.all[0].text) else { return nil }
+        guard let file = EmbeddedFiles.all.first(where: { $0.name == "docs/openapi.yaml" }),
+              let tree = try? Yams.load(yaml: file.text) else { return nil }
         guard let data = try? JSONSerialization.data(withJSONObject: tree, options: [.sortedKeys]) else { return nil }
         return [UInt8](data)
     }()

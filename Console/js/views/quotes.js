@@ -1,0 +1,71 @@
+// Quotes: a new quote with its lines (totals from the server), then send, decline or convert
+// into an order (docs/api.md §3 Quotes).
+import { h, field, replace } from "../dom.js";
+import { api, newIdempotencyKey, session } from "../api.js";
+import { money, quantity, date } from "../format.js";
+import { page, pagedTable, busy, showProblem, clearProblem, statusBadge } from "../ui.js";
+import { lineEditor } from "../lines.js";
+
+export async function quoteList(_, query, { can }) {
+  return page("Quotes", can("quotes") ? h("a", { class: "button primary", href: "#/quotes/new" }, "New quote") : null,
+    pagedTable([
+      { label: "Quote", cell: (q) => q.number },
+      { label: "Status", cell: (q) => statusBadge(q.status) },
+      { label: "Total", cell: (q) => money(q.total, q.currency), numeric: true },
+      { label: "Valid until", cell: (q) => date(q.valid_until) },
+    ], "/v1/quotes", { status: query.status }, { empty: "No quotes yet.", rowLink: (q) => `#/quotes/${q.id}` }));
+}
+
+export async function quoteNew(_, query) {
+  const [customers, products] = await Promise.all([api("GET", "/v1/customers", { query: { limit: 200, active: "true" } }), api("GET", "/v1/products", { query: { limit: 200, active: "true" } })]);
+  const key = newIdempotencyKey();
+  const customer = h("select", { name: "customer_id", required: true }, h("option", { value: "" }, "Choose a customer…"),
+    customers.data.map((c) => h("option", { value: c.id, selected: String(c.id) === query.customer_id }, c.name)));
+  const editor = lineEditor(products.data, session.currency);
+  const form = h("form", { class: "card", onsubmit: async (event) => {
+    event.preventDefault();
+    await busy(form.querySelector("button[type=submit]"), async () => {
+      try {
+        const quote = await api("POST", "/v1/quotes", { body: { customer_id: Number(customer.value), lines: editor.lines() }, idempotencyKey: key });
+        location.hash = `#/quotes/${quote.id}`;
+      } catch (error) { showProblem(form, error); }
+    });
+  } }, field("Customer", customer), editor.element, h("button", { type: "submit", class: "primary" }, "Create quote"));
+  return page("New quote", null, form);
+}
+
+export async function quoteDetail({ id }, _, { can }) {
+  const quote = await api("GET", `/v1/quotes/${id}`);
+  const customer = await api("GET", `/v1/customers/${quote.customer_id}`);
+  const c = quote.currency;
+  const holder = h("div");
+  const act = (label, path, body, after, cls) => {
+    const key = newIdempotencyKey();
+    return h("button", { type: "button", class: cls, onclick: (event) => busy(event.target, async () => {
+      clearProblem(holder);
+      try {
+        const result = await api("POST", `/v1/quotes/${id}/${path}`, { body, idempotencyKey: key });
+        after(result);
+      } catch (error) { showProblem(holder, error); }
+    }) }, label);
+  };
+  const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
+  const open = quote.status === "draft" || quote.status === "sent";
+  const actions = h("div", { class: "actions" },
+    open && can("quotes") ? act("Convert to order", "convert", {}, (order) => { location.hash = `#/orders/${order.id}`; }, "primary") : null,
+    quote.status === "draft" && can("quotes") ? act("Mark as sent", "send", {}, reload) : null,
+    open && can("quotes") ? act("Declined by customer", "decline", {}, reload) : null,
+    quote.order_id ? h("a", { class: "button", href: `#/orders/${quote.order_id}` }, "Its order") : null);
+  replace(holder,
+    h("p", { class: "meta" }, statusBadge(quote.status), " · ", h("a", { href: `#/customers/${customer.id}` }, customer.name), quote.valid_until ? ` · valid until ${date(quote.valid_until)}` : ""),
+    actions,
+    h("table", { class: "lines" },
+      h("thead", {}, h("tr", {}, ["Line", "Quantity", "Unit price", "Discount", "Tax", "Total"].map((l, i) => h("th", { class: i ? "num" : null }, l)))),
+      h("tbody", {}, quote.lines.map((l) => h("tr", {}, h("td", {}, l.description || `Product ${l.product_id}`), h("td", { class: "num" }, quantity(l.quantity)),
+        h("td", { class: "num" }, money(l.unit_price, c)), h("td", { class: "num" }, `${l.discount_percent}%`), h("td", { class: "num" }, money(l.tax, c)), h("td", { class: "num" }, money(l.total, c)))))),
+    h("div", { class: "totals" },
+      h("div", {}, h("span", {}, "Subtotal"), h("span", { class: "num" }, money(quote.subtotal, c))),
+      h("div", {}, h("span", {}, "Tax"), h("span", { class: "num" }, money(quote.tax_total, c))),
+      h("div", { class: "grand" }, h("span", {}, "Total"), h("span", { class: "num" }, money(quote.total, c)))));
+  return page(`Quote ${quote.number}`, null, holder);
+}
