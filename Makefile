@@ -7,7 +7,7 @@ BENCH_DEBS   = wrk python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: test-browser clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -80,6 +80,12 @@ api-fuzz: deps
 # with the pinned generators; `make check-clients` fails if what is committed differs or a
 # generator warns; `make test-clients` runs the Swift SDK's tests and the Python example's test
 # against a real server.
+# The console in a real browser (issue 19): chromium + chromium-driver + pdftotext from Debian and
+# Selenium from PyPI, installed when missing; screenshots to docs/screenshots/.
+test-browser: deps
+	$(SWIFT) build --product sales-server
+	./scripts/test-browser.sh
+
 clients: deps
 	./scripts/generate-clients.sh
 
