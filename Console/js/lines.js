@@ -1,7 +1,9 @@
 // The lines of a new quote or order: a product and a quantity per row. Totals are never computed
 // here: the server prices the lines and answers the document with its totals.
-import { h } from "./dom.js";
+import { h, field } from "./dom.js";
+import { api, newIdempotencyKey, session } from "./api.js";
 import { money } from "./format.js";
+import { page, busy, showProblem } from "./ui.js";
 
 export function lineEditor(products, currency) {
   const body = h("tbody");
@@ -26,4 +28,26 @@ export function lineEditor(products, currency) {
     /** The rows a person filled in, as the API's lines; quantities go as typed (JSON numbers). */
     lines: () => rows.filter((r) => r.product.value).map((r) => ({ product_id: Number(r.product.value), quantity: Number(r.quantity.value) })),
   };
+}
+
+/** A new quote or order: its customer and lines; created, it opens at #/quotes/:id or #/orders/:id. */
+export async function newDocumentPage({ title, collection, submitLabel, customerId }) {
+  const [customers, products] = await Promise.all([
+    api("GET", "/v1/customers", { query: { limit: 200, active: "true" } }),
+    api("GET", "/v1/products", { query: { limit: 200, active: "true" } }),
+  ]);
+  const key = newIdempotencyKey();
+  const customer = h("select", { name: "customer_id", required: true }, h("option", { value: "" }, "Choose a customer…"),
+    customers.data.map((c) => h("option", { value: c.id, selected: String(c.id) === customerId }, c.name)));
+  const editor = lineEditor(products.data, session.currency);
+  const form = h("form", { class: "card", onsubmit: async (event) => {
+    event.preventDefault();
+    await busy(form.querySelector("button[type=submit]"), async () => {
+      try {
+        const created = await api("POST", `/v1/${collection}`, { body: { customer_id: Number(customer.value), lines: editor.lines() }, idempotencyKey: key });
+        location.hash = `#/${collection}/${created.id}`;
+      } catch (error) { showProblem(form, error); }
+    });
+  } }, field("Customer", customer), editor.element, h("button", { type: "submit", class: "primary" }, submitLabel));
+  return page(title, null, form);
 }

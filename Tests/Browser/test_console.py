@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -48,7 +48,8 @@ class Console(unittest.TestCase):
         options.binary_location = "/usr/bin/chromium"
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         cls.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        cls.wait = WebDriverWait(cls.driver, 30)
+        # A view re-renders after each action: an element found a moment before may be replaced.
+        cls.wait = WebDriverWait(cls.driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
         tag = uuid.uuid4().hex[:6]
         cls.product = api("POST", "/v1/products", {"sku": f"TEA-{tag}", "name": "Green tea 250 g", "unit_price": 1250})
         api("POST", f"/v1/products/{cls.product['id']}/stock-adjustments", {"quantity": 100, "reason": "delivery"})
@@ -71,8 +72,16 @@ class Console(unittest.TestCase):
         label = self.wait.until(EC.presence_of_element_located((By.XPATH, f"//label[normalize-space()='{text}']")))
         return self.driver.find_element(By.ID, label.get_attribute("for"))
 
-    def button(self, text):
-        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//button[normalize-space()='{text}'] | //a[contains(@class,'button') and normalize-space()='{text}']")))
+    def click(self, text):
+        """Clicks the button (or button-styled link) with this text, finding it again if the view
+        re-rendered under it."""
+        xpath = f"//button[normalize-space()='{text}' and not(@disabled)] | //a[contains(@class,'button') and normalize-space()='{text}']"
+
+        def attempt(driver):
+            driver.find_element(By.XPATH, xpath).click()
+            return True
+
+        self.wait.until(attempt)
 
     def cell(self, name):
         return self.driver.find_element(By.CSS_SELECTOR, f"table.lines tbody tr td[data-cell='{name}']").text
@@ -100,7 +109,7 @@ class Console(unittest.TestCase):
         self.driver.refresh()
         self.wait.until(EC.url_contains("#/signin"))
         self.by_label("API key").send_keys(KEY)
-        self.button("Sign in").click()
+        self.click("Sign in")
         self.heading("Dashboard")
 
     # -- the tests -------------------------------------------------------------------------
@@ -124,44 +133,45 @@ class Console(unittest.TestCase):
         quantity = self.driver.find_element(By.NAME, "lines[0].quantity")
         quantity.clear()
         quantity.send_keys("5")
-        self.button("Create quote").click()
+        self.click("Create quote")
         self.heading("Quote Q-")
-        self.button("Convert to order").click()
+        self.click("Convert to order")
         self.heading("Order SO-")
         self.screenshot("order-draft")
-        self.button("Confirm order").click()
+        self.click("Confirm order")
         self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".meta .badge"), "confirmed"))
         order_path = self.driver.current_url.split("#")[1]
 
         # Invoice 2 of 5.
-        self.button("Invoice…").click()
+        self.click("Invoice…")
         box = self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog input[name=quantity]")))
         self.assertEqual(box.get_attribute("value"), "5")
         box.clear()
         box.send_keys("2")
-        self.button("Create invoice").click()
+        self.click("Create invoice")
         self.heading("Invoice INV-")
         self.assertIn("USD 25.00", self.driver.find_element(By.CSS_SELECTOR, "[data-figure=invoice-total]").text)
         invoice_path = self.driver.current_url.split("#")[1]
 
         # Ship 1 of 5.
         self.go(f"#{order_path}")
-        self.button("Ship…").click()
+        self.click("Ship…")
         box = self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog input[name=quantity]")))
         box.clear()
         box.send_keys("1")
-        self.button("Create shipment").click()
-        self.wait.until(lambda d: self.cell("shipped") == "1")
-        self.assertEqual([self.cell(n) for n in ["invoiced", "shipped", "to_invoice", "to_ship"]], ["2", "1", "3", "4"])
+        self.click("Create shipment")
+        remaining = lambda d: [self.cell(n) for n in ["invoiced", "shipped", "to_invoice", "to_ship"]]  # noqa: E731
+        self.wait.until(lambda d: remaining(d) == ["2", "1", "3", "4"])
+        self.assertEqual(remaining(self.driver), ["2", "1", "3", "4"])
         self.screenshot("order")
 
         # Invoicing 10 when 3 remain: refused, and said beside the line.
-        self.button("Invoice…").click()
+        self.click("Invoice…")
         box = self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog input[name=quantity]")))
         self.assertEqual(box.get_attribute("value"), "3")
         box.clear()
         box.send_keys("10")
-        self.button("Create invoice").click()
+        self.click("Create invoice")
         error = self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog .field-error[data-for='lines[0].quantity']")))
         self.assertIn("3", error.text)
         self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, "dialog .problem").text)
@@ -171,15 +181,15 @@ class Console(unittest.TestCase):
 
         # Pay the invoice in full, void it: the 25.00 paid becomes the customer's credit.
         self.go(f"#{order_path}")
-        self.button("Record payment…").click()
+        self.click("Record payment…")
         self.by_label("Amount (USD)").send_keys("25.00")
-        self.button("Record payment").click()
+        self.click("Record payment")
         self.go(f"#{invoice_path}")
         self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".meta .badge"), "paid"))
         self.screenshot("invoice")
         self.print_to_pdf(invoice_path)
         self.go(f"#{invoice_path}")
-        self.button("Void invoice").click()
+        self.click("Void invoice")
         self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".meta .badge"), "void"))
 
         # The customer's next order shows the credit beside it.

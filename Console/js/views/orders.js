@@ -5,7 +5,7 @@ import { h, field, replace } from "../dom.js";
 import { api, newIdempotencyKey, session, ApiError } from "../api.js";
 import { money, quantity, date, parseMoney } from "../format.js";
 import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
-import { lineEditor } from "../lines.js";
+import { newDocumentPage } from "../lines.js";
 import { balancePanel } from "./customers.js";
 
 export async function orderList(_, query, { can }) {
@@ -23,22 +23,8 @@ export async function orderList(_, query, { can }) {
     ], "/v1/orders", { status: query.status }, { empty: "No orders.", rowLink: (o) => `#/orders/${o.id}` }));
 }
 
-export async function orderNew(_, query) {
-  const [customers, products] = await Promise.all([api("GET", "/v1/customers", { query: { limit: 200, active: "true" } }), api("GET", "/v1/products", { query: { limit: 200, active: "true" } })]);
-  const key = newIdempotencyKey();
-  const customer = h("select", { name: "customer_id", required: true }, h("option", { value: "" }, "Choose a customer…"),
-    customers.data.map((c) => h("option", { value: c.id, selected: String(c.id) === query.customer_id }, c.name)));
-  const editor = lineEditor(products.data, session.currency);
-  const form = h("form", { class: "card", onsubmit: async (event) => {
-    event.preventDefault();
-    await busy(form.querySelector("button[type=submit]"), async () => {
-      try {
-        const order = await api("POST", "/v1/orders", { body: { customer_id: Number(customer.value), lines: editor.lines() }, idempotencyKey: key });
-        location.hash = `#/orders/${order.id}`;
-      } catch (error) { showProblem(form, error); }
-    });
-  } }, field("Customer", customer), editor.element, h("button", { type: "submit", class: "primary" }, "Create draft order"));
-  return page("New order", null, form);
+export function orderNew(_, query) {
+  return newDocumentPage({ title: "New order", collection: "orders", submitLabel: "Create draft order", customerId: query.customer_id });
 }
 
 export async function orderDetail({ id }, _, { can }) {
@@ -104,7 +90,7 @@ async function confirm(order, key) {
     await api("POST", `/v1/orders/${order.id}/confirm`, { body: {}, idempotencyKey: key });
   } catch (error) {
     if (error instanceof ApiError && error.code === "credit_limit_exceeded") {
-      const words = `Confirming would take ${order.customer_balance ? "the customer" : "them"} past their credit limit: ${error.message}`;
+      const words = `Confirming would take the customer past their credit limit: ${error.message}`;
       if (session.me?.role === "admin" && window.confirm(`${words}\n\nConfirm anyway (admin override)?`)) {
         await api("POST", `/v1/orders/${order.id}/confirm`, { body: { override_credit_limit: true }, idempotencyKey: newIdempotencyKey() });
         return;

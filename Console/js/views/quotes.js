@@ -1,10 +1,10 @@
 // Quotes: a new quote with its lines (totals from the server), then send, decline or convert
 // into an order (docs/api.md §3 Quotes).
-import { h, field, replace } from "../dom.js";
-import { api, newIdempotencyKey, session } from "../api.js";
+import { h, replace } from "../dom.js";
+import { api, newIdempotencyKey } from "../api.js";
 import { money, quantity, date } from "../format.js";
 import { page, pagedTable, busy, showProblem, clearProblem, statusBadge } from "../ui.js";
-import { lineEditor } from "../lines.js";
+import { newDocumentPage } from "../lines.js";
 
 export async function quoteList(_, query, { can }) {
   return page("Quotes", can("quotes") ? h("a", { class: "button primary", href: "#/quotes/new" }, "New quote") : null,
@@ -16,22 +16,8 @@ export async function quoteList(_, query, { can }) {
     ], "/v1/quotes", { status: query.status }, { empty: "No quotes yet.", rowLink: (q) => `#/quotes/${q.id}` }));
 }
 
-export async function quoteNew(_, query) {
-  const [customers, products] = await Promise.all([api("GET", "/v1/customers", { query: { limit: 200, active: "true" } }), api("GET", "/v1/products", { query: { limit: 200, active: "true" } })]);
-  const key = newIdempotencyKey();
-  const customer = h("select", { name: "customer_id", required: true }, h("option", { value: "" }, "Choose a customer…"),
-    customers.data.map((c) => h("option", { value: c.id, selected: String(c.id) === query.customer_id }, c.name)));
-  const editor = lineEditor(products.data, session.currency);
-  const form = h("form", { class: "card", onsubmit: async (event) => {
-    event.preventDefault();
-    await busy(form.querySelector("button[type=submit]"), async () => {
-      try {
-        const quote = await api("POST", "/v1/quotes", { body: { customer_id: Number(customer.value), lines: editor.lines() }, idempotencyKey: key });
-        location.hash = `#/quotes/${quote.id}`;
-      } catch (error) { showProblem(form, error); }
-    });
-  } }, field("Customer", customer), editor.element, h("button", { type: "submit", class: "primary" }, "Create quote"));
-  return page("New quote", null, form);
+export function quoteNew(_, query) {
+  return newDocumentPage({ title: "New quote", collection: "quotes", submitLabel: "Create quote", customerId: query.customer_id });
 }
 
 export async function quoteDetail({ id }, _, { can }) {
