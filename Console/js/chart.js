@@ -4,9 +4,9 @@ import { h } from "./dom.js";
 
 /** Vertical bars: [{label, value}] → an <svg> with one <rect> per bar and a <title> on each. */
 export function barChart(points, { title, format = String, height = 160 } = {}) {
-  const width = Math.max(240, points.length * 28);
+  const barWidth = 28;
+  const width = Math.max(280, points.length * barWidth);
   const max = Math.max(1, ...points.map((p) => p.value));
-  const barWidth = width / Math.max(1, points.length);
   return h("svg:svg", { class: "chart", viewBox: `0 0 ${width} ${height + 20}`, role: "img", "aria-label": title },
     h("svg:title", {}, title),
     points.map((p, i) => {

@@ -10,6 +10,8 @@ import { orderList, orderDetail, orderNew } from "./views/orders.js";
 import { quoteList, quoteDetail, quoteNew } from "./views/quotes.js";
 import { invoiceList, invoiceDetail, invoicePrint } from "./views/invoices.js";
 import { reference } from "./views/reference.js";
+import { reports } from "./views/reports.js";
+import { reps } from "./views/reps.js";
 
 route("/signin", signIn);
 route("/", dashboard);
@@ -26,13 +28,15 @@ route("/orders/:id", orderDetail);
 route("/invoices", invoiceList);
 route("/invoices/:id", invoiceDetail);
 route("/invoices/:id/print", invoicePrint);
+route("/reports", reports);
+route("/reps", reps);
 route("/reference", reference);
 
 const root = document.getElementById("app");
 
 function navigation() {
   const links = [["#/", "Dashboard"], ["#/customers", "Customers"], ["#/products", "Products & stock"], ["#/quotes", "Quotes"],
-    ["#/orders", "Orders"], ["#/invoices", "Invoices"], ["#/reference", "API reference"]];
+    ["#/orders", "Orders"], ["#/invoices", "Invoices"], ["#/reps", "Field sales"], ["#/reports", "Reports"], ["#/reference", "API reference"]];
   const current = location.hash || "#/";
   return h("nav", { class: "main-nav", "aria-label": "Main" },
     h("div", { class: "brand" }, "Sales"),

@@ -55,6 +55,7 @@ class Console(unittest.TestCase):
         api("POST", f"/v1/products/{cls.product['id']}/stock-adjustments", {"quantity": 100, "reason": "delivery"})
         cls.customer = api("POST", "/v1/customers", {"name": f"Corner Shop {tag}"})
         api("POST", "/v1/customers", {"name": XSS_NAME})
+        cls.rep = api("POST", "/v1/sales-reps", {"name": f"Rita Rep {tag}"})
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     @classmethod
@@ -223,6 +224,23 @@ class Console(unittest.TestCase):
         for view in ["#/products", "#/invoices", "#/orders", "#/quotes"]:
             self.go(view)
             self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table, main .empty")))
+        # Reports: a table of the server's rows, every report and the journal export.
+        for report in ["sales", "receivables-aging", "collections", "sales-reps", "top-products", "journal"]:
+            self.go(f"#/reports?report={report}")
+            self.heading("Report: ")
+            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table, main .empty")))
+        # The field: clock in, log a visit, see it in the day's activities.
+        self.go("#/reps")
+        self.heading("Field sales")
+        section = f"//section[h2[starts-with(normalize-space(), '{self.rep['name']}')]]"
+        self.wait.until(EC.element_to_be_clickable((By.XPATH, f"{section}//button[normalize-space()='Clock in']"))).click()
+        self.wait.until(EC.presence_of_element_located((By.XPATH, f"{section}//button[normalize-space()='Clock out']")))
+        self.wait.until(EC.element_to_be_clickable((By.XPATH, f"{section}//button[normalize-space()='Log a visit…']"))).click()
+        self.by_label("Outcome").send_keys("Ordered two bags")
+        self.click("Log it")
+        self.wait.until(EC.text_to_be_present_in_element((By.XPATH, section), "visit · Ordered two bags"))
+        self.assertTrue(api("GET", f"/v1/sales-reps/{self.rep['id']}")["clocked_in"])
+        self.screenshot("field-sales")
         self.driver.set_window_size(390, 844)
         self.go("#/orders")
         self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table")))

@@ -25,8 +25,8 @@ export async function dashboard() {
     ["d61_90", "61–90", "age-3"], ["over_90", "Over 90", "age-4"]];
   return page("Dashboard", null,
     h("div", { class: "tiles" },
-      tile("Sales today", money(todaySales.totals.total, currency), `${todaySales.totals.orders} orders`),
-      tile("Sales this month", money(monthSales.totals.total, currency), `${monthSales.totals.orders} orders`),
+      tile("Sales today", money(todaySales.totals.total, currency), orders(todaySales.totals.orders)),
+      tile("Sales this month", money(monthSales.totals.total, currency), orders(monthSales.totals.orders)),
       tile("Open receivables", money(aging.totals.total, aging.currency), `${money(aging.totals.over_90, aging.currency)} over 90 days`)),
     h("section", { class: "panel" }, h("h2", {}, "Sales this month, by day"),
       barChart(monthSales.rows.map((r) => ({ label: r.key.slice(8), value: r.total })), { title: "Sales this month by day", format: (v) => money(v, currency) }),
@@ -47,3 +47,5 @@ export async function dashboard() {
 function tile(label, figure, note) {
   return h("div", { class: "tile" }, h("div", { class: "tile-label" }, label), h("div", { class: "tile-figure" }, figure), h("div", { class: "tile-note" }, note));
 }
+
+function orders(count) { return `${count} order${count === 1 ? "" : "s"}`; }
