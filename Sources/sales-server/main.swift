@@ -67,6 +67,8 @@ struct Serve: ParsableCommand {
         case .ensured, .existing:
             print("try:  curl -H \"Authorization: Bearer $SALES_BOOTSTRAP_KEY\" \(base)/v1/customers")
         }
+        // docs/api.md §0 "The console": the page for people, signed in with a key like the above.
+        print("or open \(base)/console/ in a browser and paste the key")
         fflush(nil)
         waitForTerminationSignal()
         logger.notice("shutting down: finishing requests in flight")

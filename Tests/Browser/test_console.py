@@ -12,7 +12,9 @@ import base64
 import json
 import os
 import subprocess
+import sys
 import tempfile
+import time
 import unittest
 import urllib.request
 import uuid
@@ -136,6 +138,9 @@ class Console(unittest.TestCase):
         quantity.send_keys("5")
         self.click("Create quote")
         self.heading("Quote Q-")
+        quote_path = self.driver.current_url.split("#")[1]
+        self.assert_pdf(f"{quote_path}/print", "[data-figure=quote-total]", ["Quote Q-", "USD 62.50"])
+        self.go(f"#{quote_path}")
         self.click("Convert to order")
         self.heading("Order SO-")
         self.screenshot("order-draft")
@@ -202,16 +207,20 @@ class Console(unittest.TestCase):
         self.assert_no_browser_errors()
 
     def print_to_pdf(self, invoice_path):
-        self.go(f"#{invoice_path}/print")
-        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".print-page [data-figure=invoice-total]")))
+        self.assert_pdf(f"{invoice_path}/print", "[data-figure=invoice-total]", ["Invoice INV-", "USD 25.00"])
+        self.screenshot("invoice-print")
+
+    def assert_pdf(self, print_path, figure, expected):
+        """Prints the view to PDF as the browser does and reads its text back (pdftotext)."""
+        self.go(f"#{print_path}")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f".print-page {figure}")))
         pdf = base64.b64decode(self.driver.print_page())
         with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
             file.write(pdf)
             file.flush()
             text = subprocess.run(["pdftotext", "-layout", file.name, "-"], check=True, capture_output=True, text=True).stdout
-        self.assertIn("Invoice INV-", text)
-        self.assertIn("USD 25.00", text)
-        self.screenshot("invoice-print")
+        for piece in expected:
+            self.assertIn(piece, text)
 
     def test_3_dashboard_chart_and_reference(self):
         self.sign_in()
@@ -221,9 +230,17 @@ class Console(unittest.TestCase):
         self.go("#/reference")
         self.heading("API reference")
         self.assertTrue(self.driver.find_elements(By.XPATH, "//code[normalize-space()='/v1/orders/{id}/invoices']"))
-        for view in ["#/products", "#/invoices", "#/orders", "#/quotes"]:
+        # How long each view takes to show its data (issue 19 item 5: state the slowest), printed.
+        timings = []
+        for view in ["#/", "#/customers", f"#/customers/{self.customer['id']}", "#/products", "#/quotes", "#/orders",
+                     "#/invoices", "#/reps", "#/reports?report=sales", "#/reference"]:
+            started = time.perf_counter()
             self.go(view)
-            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table, main .empty")))
+            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+            self.wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "main .loading"))
+            timings.append((time.perf_counter() - started, view))
+        for seconds, view in sorted(timings, reverse=True):
+            print(f"view {view}: {seconds * 1000:.0f} ms", file=sys.stderr)
         # Reports: a table of the server's rows, every report and the journal export.
         for report in ["sales", "receivables-aging", "collections", "sales-reps", "top-products", "journal"]:
             self.go(f"#/reports?report={report}")

@@ -1,8 +1,9 @@
-// Invoices: the list, one invoice (void, credit, apply the customer's credit), and its print view
-// — A4, the lines, taxes and totals exactly as the API has them (docs/api.md §3 Invoices).
+// Invoices: the list, one invoice (void, apply the customer's credit), and its print view — A4,
+// the lines, taxes and totals exactly as the API has them (docs/api.md §3 Invoices).
 import { h, field, replace } from "../dom.js";
 import { api, newIdempotencyKey } from "../api.js";
-import { money, quantity, date } from "../format.js";
+import { money, date } from "../format.js";
+import { linesTable, totalsBlock, printPage } from "../document.js";
 import { page, pagedTable, busy, showProblem, clearProblem, statusBadge } from "../ui.js";
 
 export async function invoiceList(_, query) {
@@ -43,33 +44,14 @@ export async function invoiceDetail({ id }, _, { can }) {
 }
 
 function invoiceBody(invoice) {
-  const c = invoice.currency;
-  return h("div", { class: "document" },
-    h("table", { class: "lines" },
-      h("thead", {}, h("tr", {}, ["Description", "Quantity", "Unit price", "Discount", "Tax", "Total"].map((l, i) => h("th", { class: i ? "num" : null }, l)))),
-      h("tbody", {}, invoice.lines.map((l) => h("tr", {}, h("td", {}, l.description || `Product ${l.product_id}`), h("td", { class: "num" }, quantity(l.quantity)),
-        h("td", { class: "num" }, money(l.unit_price, c)), h("td", { class: "num" }, `${l.discount_percent}%`),
-        h("td", { class: "num" }, `${money(l.tax, c)} (${l.tax_percent}%)`), h("td", { class: "num" }, money(l.total, c)))))),
-    h("div", { class: "totals" },
-      h("div", {}, h("span", {}, "Subtotal"), h("span", { class: "num" }, money(invoice.subtotal, c))),
-      h("div", {}, h("span", {}, "Tax"), h("span", { class: "num" }, money(invoice.tax_total, c))),
-      h("div", { class: "grand" }, h("span", {}, "Total"), h("span", { class: "num", dataset: { figure: "invoice-total" } }, money(invoice.total, c))),
-      h("div", {}, h("span", {}, "Paid"), h("span", { class: "num" }, money(invoice.amount_paid, c))),
-      h("div", {}, h("span", {}, "Credited"), h("span", { class: "num" }, money(invoice.amount_credited, c))),
-      h("div", { class: "grand" }, h("span", {}, "Amount due"), h("span", { class: "num" }, money(invoice.amount_due, c)))));
+  return h("div", { class: "document" }, linesTable(invoice),
+    totalsBlock(invoice, "invoice", [["Paid", invoice.amount_paid], ["Credited", invoice.amount_credited], ["Amount due", invoice.amount_due, true]]));
 }
 
-/** The printable invoice: no navigation, A4 (app.css @page), the browser prints it to PDF. */
+/** The printable invoice; the browser prints it to PDF. */
 export async function invoicePrint({ id }) {
   const invoice = await api("GET", `/v1/invoices/${id}`);
   const customer = await api("GET", `/v1/customers/${invoice.customer_id}`);
-  const address = customer.billing_address || {};
-  return h("article", { class: "print-page" },
-    h("header", {}, h("h1", {}, `Invoice ${invoice.number}`),
-      h("dl", { class: "facts" }, h("dt", {}, "Issued"), h("dd", {}, date(invoice.issue_date)), h("dt", {}, "Due"), h("dd", {}, date(invoice.due_date)),
-        h("dt", {}, "Status"), h("dd", {}, invoice.status))),
-    h("section", { class: "bill-to" }, h("h2", {}, "Bill to"), h("p", {}, customer.name),
-      [address.line1, address.line2, [address.postal_code, address.city].filter(Boolean).join(" "), address.region, address.country].filter(Boolean).map((line) => h("p", {}, line))),
-    invoiceBody(invoice),
-    h("p", { class: "no-print" }, h("button", { type: "button", onclick: () => window.print() }, "Print"), " ", h("a", { href: `#/invoices/${id}` }, "Back")));
+  return printPage(`Invoice ${invoice.number}`, [["Issued", date(invoice.issue_date)], ["Due", date(invoice.due_date)], ["Status", invoice.status]],
+    customer, invoiceBody(invoice), `#/invoices/${id}`);
 }

@@ -6,6 +6,7 @@ import { api, newIdempotencyKey, session, ApiError } from "../api.js";
 import { money, quantity, date, parseMoney } from "../format.js";
 import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
 import { newDocumentPage } from "../lines.js";
+import { totalsBlock } from "../document.js";
 import { balancePanel } from "./customers.js";
 
 export async function orderList(_, query, { can }) {
@@ -72,11 +73,7 @@ export async function orderDetail({ id }, _, { can }) {
         h("td", { class: "num" }, quantity(l.quantity)), h("td", { class: "num", dataset: { cell: "invoiced" } }, quantity(l.quantity_invoiced)),
         h("td", { class: "num", dataset: { cell: "shipped" } }, quantity(l.quantity_shipped)), h("td", { class: "num", dataset: { cell: "to_invoice" } }, quantity(l.quantity_to_invoice)),
         h("td", { class: "num", dataset: { cell: "to_ship" } }, quantity(l.quantity_to_ship)), h("td", { class: "num" }, money(l.unit_price, c)), h("td", { class: "num" }, money(l.total, c)))))),
-    h("div", { class: "totals" },
-      h("div", {}, h("span", {}, "Subtotal"), h("span", { class: "num" }, money(order.subtotal, c))),
-      h("div", {}, h("span", {}, "Tax"), h("span", { class: "num" }, money(order.tax_total, c))),
-      h("div", { class: "grand" }, h("span", {}, "Total"), h("span", { class: "num", dataset: { figure: "order-total" } }, money(order.total, c))),
-      h("div", {}, h("span", {}, "Paid"), h("span", { class: "num" }, money(order.amount_paid, c)))),
+    totalsBlock(order, "order", [["Paid", order.amount_paid]]),
     h("section", { class: "panel" }, h("h2", {}, "Invoices"),
       invoices.data.length ? h("ul", {}, invoices.data.map((i) => h("li", {}, h("a", { href: `#/invoices/${i.id}` }, i.number), ` · ${i.status} · ${money(i.total, i.currency)} · due ${money(i.amount_due, i.currency)}`))) : h("p", { class: "empty" }, "None yet.")),
     h("section", { class: "panel" }, h("h2", {}, "Shipments"),

@@ -2,7 +2,8 @@
 // into an order (docs/api.md §3 Quotes).
 import { h, replace } from "../dom.js";
 import { api, newIdempotencyKey } from "../api.js";
-import { money, quantity, date } from "../format.js";
+import { money, date } from "../format.js";
+import { linesTable, totalsBlock, printPage } from "../document.js";
 import { page, pagedTable, busy, showProblem, clearProblem, statusBadge } from "../ui.js";
 import { newDocumentPage } from "../lines.js";
 
@@ -41,17 +42,19 @@ export async function quoteDetail({ id }, _, { can }) {
     open && can("quotes") ? act("Convert to order", "convert", {}, (order) => { location.hash = `#/orders/${order.id}`; }, "primary") : null,
     quote.status === "draft" && can("quotes") ? act("Mark as sent", "send", {}, reload) : null,
     open && can("quotes") ? act("Declined by customer", "decline", {}, reload) : null,
+    h("a", { class: "button", href: `#/quotes/${id}/print` }, "Print"),
     quote.order_id ? h("a", { class: "button", href: `#/orders/${quote.order_id}` }, "Its order") : null);
   replace(holder,
     h("p", { class: "meta" }, statusBadge(quote.status), " · ", h("a", { href: `#/customers/${customer.id}` }, customer.name), quote.valid_until ? ` · valid until ${date(quote.valid_until)}` : ""),
     actions,
-    h("table", { class: "lines" },
-      h("thead", {}, h("tr", {}, ["Line", "Quantity", "Unit price", "Discount", "Tax", "Total"].map((l, i) => h("th", { class: i ? "num" : null }, l)))),
-      h("tbody", {}, quote.lines.map((l) => h("tr", {}, h("td", {}, l.description || `Product ${l.product_id}`), h("td", { class: "num" }, quantity(l.quantity)),
-        h("td", { class: "num" }, money(l.unit_price, c)), h("td", { class: "num" }, `${l.discount_percent}%`), h("td", { class: "num" }, money(l.tax, c)), h("td", { class: "num" }, money(l.total, c)))))),
-    h("div", { class: "totals" },
-      h("div", {}, h("span", {}, "Subtotal"), h("span", { class: "num" }, money(quote.subtotal, c))),
-      h("div", {}, h("span", {}, "Tax"), h("span", { class: "num" }, money(quote.tax_total, c))),
-      h("div", { class: "grand" }, h("span", {}, "Total"), h("span", { class: "num" }, money(quote.total, c)))));
+    linesTable(quote), totalsBlock(quote, "quote"));
   return page(`Quote ${quote.number}`, null, holder);
+}
+
+/** The printable quote; the browser prints it to PDF. */
+export async function quotePrint({ id }) {
+  const quote = await api("GET", `/v1/quotes/${id}`);
+  const customer = await api("GET", `/v1/customers/${quote.customer_id}`);
+  return printPage(`Quote ${quote.number}`, [["Date", date(quote.created_at)], ["Valid until", date(quote.valid_until)], ["Status", quote.status]],
+    customer, h("div", { class: "document" }, linesTable(quote), totalsBlock(quote, "quote")), `#/quotes/${id}`);
 }
