@@ -27,10 +27,11 @@ export class ApiError extends Error {
 export function newIdempotencyKey() { return crypto.randomUUID(); }
 
 /**
- * api("GET", "/v1/orders", {query: {status: "confirmed"}}) → the parsed JSON answer.
+ * api("GET", "/v1/orders", {query: {status: "confirmed"}}) → the parsed JSON answer. A 412 (the
+ * resource changed since the form opened) reads as such.
  * Throws ApiError for problem answers; a 401 signs the tab out.
  */
-export async function api(method, path, { body, query, idempotencyKey, accept = "application/json" } = {}) {
+export async function api(method, path, { body, query, idempotencyKey, ifMatch, accept = "application/json" } = {}) {
   const url = new URL(path, location.origin);
   for (const [name, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, value);
@@ -38,6 +39,8 @@ export async function api(method, path, { body, query, idempotencyKey, accept = 
   const headers = { Authorization: `Bearer ${session.key}`, Accept: accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
+  // Optimistic concurrency (docs/api.md §1 "versions"): change only the version the form showed.
+  if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401 && !location.hash.startsWith("#/signin")) {
     session.key = null;

@@ -11,15 +11,24 @@ const locale = undefined; // the reader's
 const decimalSeparator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
 const grouping = new Intl.NumberFormat(locale);
 
+/** An integer amount of minor units as its sign, whole digits and fraction digits. */
+function digitsOf(amount, currency) {
+  const digits = minorDigits(currency);
+  const text = String(Math.abs(amount)).padStart(digits + 1, "0");
+  return { negative: amount < 0, whole: text.slice(0, text.length - digits), fraction: text.slice(text.length - digits) };
+}
+
 /** 123456 USD → "USD 1,234.56"; −500 JPY → "−JPY 500". Exact for any integer. */
 export function money(amount, currency) {
   if (amount === null || amount === undefined) return "—";
-  const digits = minorDigits(currency);
-  const negative = amount < 0;
-  const text = String(Math.abs(amount)).padStart(digits + 1, "0");
-  const whole = grouping.format(BigInt(text.slice(0, text.length - digits)));
-  const fraction = digits ? decimalSeparator + text.slice(text.length - digits) : "";
-  return `${negative ? "−" : ""}${currency} ${whole}${fraction}`;
+  const { negative, whole, fraction } = digitsOf(amount, currency);
+  return `${negative ? "−" : ""}${currency} ${grouping.format(BigInt(whole))}${fraction ? decimalSeparator + fraction : ""}`;
+}
+
+/** 123456 USD → "1234.56": an amount as a person types it back (the edit forms). */
+export function plainMoney(amount, currency) {
+  const { negative, whole, fraction } = digitsOf(amount, currency);
+  return `${negative ? "-" : ""}${whole}${fraction ? "." + fraction : ""}`;
 }
 
 /** Minor units from what a person typed ("12.50" → 1250 for USD); null when it is not an amount. */

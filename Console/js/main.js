@@ -11,6 +11,7 @@ import { quoteList, quoteDetail, quoteNew, quotePrint } from "./views/quotes.js"
 import { invoiceList, invoiceDetail, invoicePrint } from "./views/invoices.js";
 import { reference } from "./views/reference.js";
 import { reports } from "./views/reports.js";
+import { paymentList } from "./views/payments.js";
 import { reps } from "./views/reps.js";
 
 route("/signin", signIn);
@@ -29,6 +30,7 @@ route("/orders/:id", orderDetail);
 route("/invoices", invoiceList);
 route("/invoices/:id", invoiceDetail);
 route("/invoices/:id/print", invoicePrint);
+route("/payments", paymentList);
 route("/reports", reports);
 route("/reps", reps);
 route("/reference", reference);
@@ -37,7 +39,7 @@ const root = document.getElementById("app");
 
 function navigation() {
   const links = [["#/", "Dashboard"], ["#/customers", "Customers"], ["#/products", "Products & stock"], ["#/quotes", "Quotes"],
-    ["#/orders", "Orders"], ["#/invoices", "Invoices"], ["#/reps", "Field sales"], ["#/reports", "Reports"], ["#/reference", "API reference"]];
+    ["#/orders", "Orders"], ["#/invoices", "Invoices"], ["#/payments", "Payments"], ["#/reps", "Field sales"], ["#/reports", "Reports"], ["#/reference", "API reference"]];
   const current = location.hash || "#/";
   return h("nav", { class: "main-nav", "aria-label": "Main" },
     h("div", { class: "brand" }, "Sales"),

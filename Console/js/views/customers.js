@@ -1,9 +1,9 @@
 // Customers: search, a new customer, and one customer's account — balance, credit limit,
 // outstanding credit and the statement (docs/api.md §3 Customers, Payments "ledger").
 import { h, field } from "../dom.js";
-import { api, newIdempotencyKey } from "../api.js";
-import { money, date } from "../format.js";
-import { page, pagedTable, busy, showProblem } from "../ui.js";
+import { api, newIdempotencyKey, session, can } from "../api.js";
+import { money, date, parseMoney, plainMoney } from "../format.js";
+import { page, pagedTable, busy, dialog, showProblem } from "../ui.js";
 
 export async function customerList(_, query, { can }) {
   const search = h("input", { type: "search", name: "q", value: query.q || "", placeholder: "Name, email or reference" });
@@ -54,7 +54,12 @@ export async function customerDetail({ id }) {
     api("GET", `/v1/customers/${id}/ledger`, { query: { limit: 50 } }),
   ]);
   const c = customer.currency;
-  return page(customer.name, h("a", { class: "button primary", href: `#/quotes/new?customer_id=${customer.id}` }, "New quote"),
+  const actions = [
+    can("quotes") ? h("a", { class: "button primary", href: `#/quotes/new?customer_id=${customer.id}` }, "New quote") : null,
+    can("customers") ? h("button", { type: "button", onclick: () => editCustomer(customer) }, "Edit…") : null,
+    customer.balance.credit_balance > 0 && can("payments") ? h("button", { type: "button", onclick: () => refundCredit(customer) }, "Refund credit…") : null,
+  ];
+  return page(customer.name, actions,
     balancePanel(customer.balance),
     h("section", { class: "panel" }, h("h2", {}, "Details"),
       h("dl", { class: "facts" },
@@ -88,4 +93,65 @@ function ledgerTable(entries, currency) {
     entries.length ? h("table", {}, h("thead", {}, h("tr", {}, ["Date", "Document", "Type", "Amount", "Balance"].map((l, i) => h("th", { class: i >= 3 ? "num" : null }, l)))),
       h("tbody", {}, entries.map((e) => h("tr", {}, h("td", {}, date(e.at)), h("td", {}, e.number || ""), h("td", {}, e.type.replaceAll("_", " ")),
         h("td", { class: e.amount < 0 ? "num neg" : "num" }, money(e.amount, currency)), h("td", { class: "num" }, money(e.balance_after, currency)))))) : null);
+}
+
+/** Edit a customer: contact details for sales, credit terms for admins only (docs/api.md §2);
+ * If-Match keeps a colleague's change from being overwritten (412 says so). */
+function editCustomer(customer) {
+  dialog(`Edit ${customer.name}`, (close) => {
+    const admin = session.me?.role === "admin";
+    const inputs = {
+      name: h("input", { name: "name", value: customer.name, required: true }),
+      email: h("input", { name: "email", type: "email", value: customer.email || "" }),
+      phone: h("input", { name: "phone", value: customer.phone || "" }),
+      credit_limit: admin ? h("input", { name: "credit_limit", inputmode: "decimal", value: customer.credit_limit === null ? "" : plainMoney(customer.credit_limit, customer.currency) }) : null,
+      payment_terms_days: admin ? h("input", { name: "payment_terms_days", type: "number", min: 0, max: 3650, value: String(customer.payment_terms_days) }) : null,
+    };
+    const form = h("form", { onsubmit: async (event) => {
+      event.preventDefault();
+      const body = { name: inputs.name.value, email: inputs.email.value || null, phone: inputs.phone.value || null };
+      if (admin) {
+        const limit = inputs.credit_limit.value.trim();
+        body.credit_limit = limit === "" ? null : parseMoney(limit, customer.currency);
+        body.payment_terms_days = Number(inputs.payment_terms_days.value);
+      }
+      await busy(form.querySelector("button[type=submit]"), async () => {
+        try {
+          await api("PATCH", `/v1/customers/${customer.id}`, { body, ifMatch: customer.version });
+          close();
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        } catch (error) {
+          if (error.status === 412) error.detail = "Someone changed this customer since you opened it: close, and edit the current one.";
+          showProblem(form, error);
+        }
+      });
+    } },
+    field("Name", inputs.name), field("Email", inputs.email), field("Phone", inputs.phone),
+    admin ? field(`Credit limit (${customer.currency}; empty: no limit)`, inputs.credit_limit) : null,
+    admin ? field("Payment terms (days)", inputs.payment_terms_days) : null,
+    h("button", { type: "submit", class: "primary" }, "Save"));
+    return form;
+  });
+}
+
+/** Pay some of the customer's outstanding credit back to them (docs/api.md §3 Payments). */
+function refundCredit(customer) {
+  const key = newIdempotencyKey();
+  dialog(`Refund credit to ${customer.name}`, (close) => {
+    const amount = h("input", { name: "amount", inputmode: "decimal", required: true });
+    const method = h("select", { name: "method" }, ["bank_transfer", "cash", "card", "check", "other"].map((m) => h("option", { value: m }, m.replace("_", " "))));
+    const form = h("form", { onsubmit: async (event) => {
+      event.preventDefault();
+      const minor = parseMoney(amount.value, customer.currency);
+      await busy(form.querySelector("button[type=submit]"), async () => {
+        try {
+          await api("POST", `/v1/customers/${customer.id}/credit-refunds`, { body: { amount: minor ?? amount.value, method: method.value }, idempotencyKey: key });
+          close();
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        } catch (error) { showProblem(form, error); }
+      });
+    } }, h("p", {}, `Credit balance: ${money(customer.balance.credit_balance, customer.currency)}`),
+    field(`Amount (${customer.currency})`, amount), field("Method", method), h("button", { type: "submit", class: "primary" }, "Refund"));
+    return form;
+  });
 }

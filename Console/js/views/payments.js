@@ -1,0 +1,40 @@
+// Payments and what each paid (docs/api.md §3 Payments (collections)); an accountant voids a
+// payment that bounced, and what it paid becomes due again.
+import { h, field } from "../dom.js";
+import { api, newIdempotencyKey } from "../api.js";
+import { money, date } from "../format.js";
+import { page, pagedTable, busy, dialog, showProblem, statusBadge } from "../ui.js";
+
+export async function paymentList(_, query, { can }) {
+  const status = h("select", { name: "status", onchange: () => { location.hash = status.value ? `#/payments?status=${status.value}` : "#/payments"; } },
+    ["", "posted", "void"].map((s) => h("option", { value: s, selected: query.status === s }, s || "Any status")));
+  return page("Payments", null, h("div", { class: "filters" }, field("Status", status)),
+    pagedTable([
+      { label: "Payment", cell: (p) => p.number },
+      { label: "Status", cell: (p) => statusBadge(p.status) },
+      { label: "Received", cell: (p) => date(p.received_at) },
+      { label: "Method", cell: (p) => p.method.replace("_", " ") },
+      { label: "Amount", cell: (p) => money(p.amount, p.currency), numeric: true },
+      { label: "Unallocated", cell: (p) => money(p.amount_unallocated, p.currency), numeric: true },
+      { label: "", cell: (p) => (p.status !== "void" && can("payments") ? h("button", { type: "button", onclick: () => voidPayment(p) }, "Void…") : "") },
+    ], "/v1/payments", { status: query.status }, { empty: "No payments." }));
+}
+
+function voidPayment(payment) {
+  const key = newIdempotencyKey();
+  dialog(`Void ${payment.number}`, (close) => {
+    const reason = h("input", { name: "reason", required: true });
+    const form = h("form", { onsubmit: async (event) => {
+      event.preventDefault();
+      await busy(form.querySelector("button[type=submit]"), async () => {
+        try {
+          await api("POST", `/v1/payments/${payment.id}/void`, { body: { reason: reason.value }, idempotencyKey: key, ifMatch: payment.version });
+          close();
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        } catch (error) { showProblem(form, error); }
+      });
+    } }, h("p", {}, `${money(payment.amount, payment.currency)} received ${date(payment.received_at)}; what it paid becomes due again.`),
+    field("Reason", reason), h("button", { type: "submit", class: "primary" }, "Void payment"));
+    return form;
+  });
+}
