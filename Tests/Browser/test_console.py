@@ -135,9 +135,17 @@ class Console(unittest.TestCase):
         Select(self.driver.find_element(By.NAME, "lines[0].product_id")).select_by_value(str(self.product["id"]))
         quantity = self.driver.find_element(By.NAME, "lines[0].quantity")
         quantity.clear()
-        quantity.send_keys("5")
+        quantity.send_keys("4")
         self.click("Create quote")
         self.heading("Quote Q-")
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, "[data-figure=quote-total]").text, "USD 50.00")
+        # Edit the draft's lines: 5, priced again by the server.
+        self.click("Edit lines…")
+        quantity = self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog input[name='lines[0].quantity']")))
+        quantity.clear()
+        quantity.send_keys("5")
+        self.click("Save lines")
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-figure=quote-total]"), "USD 62.50"))
         quote_path = self.driver.current_url.split("#")[1]
         self.assert_pdf(f"{quote_path}/print", "[data-figure=quote-total]", ["Quote Q-", "USD 62.50"])
         self.go(f"#{quote_path}")

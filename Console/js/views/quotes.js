@@ -1,11 +1,11 @@
 // Quotes: a new quote with its lines (totals from the server), then send, decline or convert
 // into an order (docs/api.md §3 Quotes).
 import { h, replace } from "../dom.js";
-import { api, newIdempotencyKey } from "../api.js";
+import { api, newIdempotencyKey, session } from "../api.js";
 import { money, date } from "../format.js";
 import { linesTable, totalsBlock, printPage } from "../document.js";
-import { page, pagedTable, busy, showProblem, clearProblem, statusBadge } from "../ui.js";
-import { newDocumentPage } from "../lines.js";
+import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
+import { newDocumentPage, lineEditor } from "../lines.js";
 
 export async function quoteList(_, query, { can }) {
   return page("Quotes", can("quotes") ? h("a", { class: "button primary", href: "#/quotes/new" }, "New quote") : null,
@@ -40,6 +40,7 @@ export async function quoteDetail({ id }, _, { can }) {
   const open = quote.status === "draft" || quote.status === "sent";
   const actions = h("div", { class: "actions" },
     open && can("quotes") ? act("Convert to order", "convert", {}, (order) => { location.hash = `#/orders/${order.id}`; }, "primary") : null,
+    quote.status === "draft" && can("quotes") ? h("button", { type: "button", onclick: () => editLines(quote) }, "Edit lines…") : null,
     quote.status === "draft" && can("quotes") ? act("Mark as sent", "send", {}, reload) : null,
     open && can("quotes") ? act("Declined by customer", "decline", {}, reload) : null,
     h("a", { class: "button", href: `#/quotes/${id}/print` }, "Print"),
@@ -57,4 +58,27 @@ export async function quotePrint({ id }) {
   const customer = await api("GET", `/v1/customers/${quote.customer_id}`);
   return printPage(`Quote ${quote.number}`, [["Date", date(quote.created_at)], ["Valid until", date(quote.valid_until)], ["Status", quote.status]],
     customer, h("div", { class: "document" }, linesTable(quote), totalsBlock(quote, "quote")), `#/quotes/${id}`);
+}
+
+/** A draft quote's lines, replaced as a whole (PATCH lines, If-Match the version shown); the
+ * server prices them again and answers the new totals. */
+async function editLines(quote) {
+  const products = await api("GET", "/v1/products", { query: { limit: 200, active: "true" } });
+  dialog(`Lines of ${quote.number}`, (close) => {
+    const editor = lineEditor(products.data, session.currency, quote.lines);
+    const form = h("form", { onsubmit: async (event) => {
+      event.preventDefault();
+      await busy(form.querySelector("button[type=submit]"), async () => {
+        try {
+          await api("PATCH", `/v1/quotes/${quote.id}`, { body: { lines: editor.lines() }, ifMatch: quote.version });
+          close();
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        } catch (error) {
+          if (error.status === 412) error.detail = "Someone changed this quote since you opened it: close, and edit the current one.";
+          showProblem(form, error);
+        }
+      });
+    } }, editor.element, h("button", { type: "submit", class: "primary" }, "Save lines"));
+    return form;
+  });
 }
