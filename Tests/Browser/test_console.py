@@ -312,6 +312,22 @@ class Console(unittest.TestCase):
         self.screenshot("invoice-credited")
         self.go("#/payments")
         self.heading("Payments")
+
+        # A new product and its first stock, from the products page.
+        sku = f"CUP-{uuid.uuid4().hex[:6]}"
+        self.go("#/products")
+        self.click("New product…")
+        self.by_label("SKU").send_keys(sku)
+        self.by_label("Name").send_keys("Paper cups (50)")
+        self.by_label("Unit price (USD)").send_keys("3.99")
+        self.click("Create product")
+        row = f"//tr[td[normalize-space()='{sku}']]"
+        self.wait.until(EC.element_to_be_clickable((By.XPATH, f"{row}//button[normalize-space()='Adjust stock']"))).click()
+        self.by_label("Quantity (+ received, − removed)").send_keys("24")
+        self.click("Adjust")
+        self.wait.until(EC.text_to_be_present_in_element((By.XPATH, row), "24"))
+        created = api("GET", f"/v1/products?q={sku}")["data"][0]
+        self.assertEqual((created["unit_price"], created["stock"]["on_hand"]), (399, 24))
         self.assert_no_browser_errors()
 
 
