@@ -1,4 +1,4 @@
-// Charts as inline SVG drawn here (Console/README "Charts"), each with the same figures as a
+// Charts as inline SVG drawn here (issue 19 item 2, the dashboard), each with the same figures as a
 // table below it for screen readers and for copying.
 import { h } from "./dom.js";
 

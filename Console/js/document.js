@@ -1,7 +1,9 @@
 // A document's lines and totals as the API has them (quotes, orders, invoices), on screen and on
 // the A4 print page: nothing is added up here.
-import { h } from "./dom.js";
-import { money, quantity } from "./format.js";
+import { h, field } from "./dom.js";
+import { api, newIdempotencyKey, ApiError } from "./api.js";
+import { money, quantity, parseMoney } from "./format.js";
+import { busy, dialog, showProblem } from "./ui.js";
 
 /** Description, quantity, unit price, discount, tax and total of each line. */
 export function linesTable(doc) {
@@ -34,3 +36,28 @@ export function printPage(title, facts, customer, body, back) {
 }
 
 
+
+/** Record a payment (docs/api.md §3 Payments): on an order (its open invoices, oldest due first)
+ * or on one invoice (an allocation to it); `body` holds what the route needs besides amount and method. */
+export function paymentDialog({ title, currency, path, body, allocate }) {
+  const key = newIdempotencyKey();
+  dialog(title, (close) => {
+    const amount = h("input", { name: "amount", inputmode: "decimal", required: true });
+    const method = h("select", { name: "method" }, ["card", "cash", "bank_transfer", "check", "other"].map((m) => h("option", { value: m }, m.replace("_", " "))));
+    const form = h("form", { onsubmit: async (event) => {
+      event.preventDefault();
+      const minor = parseMoney(amount.value, currency);
+      if (minor === null) { showProblem(form, new ApiError(422, { detail: `Type an amount in ${currency}, like 12.50.`, errors: [] })); return; }
+      const payment = { ...body, amount: minor, method: method.value };
+      if (allocate) payment.allocations = [{ invoice_id: allocate, amount: minor }];
+      await busy(form.querySelector("button[type=submit]"), async () => {
+        try {
+          await api("POST", path, { body: payment, idempotencyKey: key });
+          close();
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        } catch (error) { showProblem(form, error); }
+      });
+    } }, field(`Amount (${currency})`, amount), field("Method", method), h("button", { type: "submit", class: "primary" }, "Record payment"));
+    return form;
+  });
+}

@@ -310,6 +310,11 @@ class Console(unittest.TestCase):
         self.wait.until(EC.text_to_be_present_in_element((By.XPATH, "//section[h2='Credit notes']"), "CN-"))
         self.assertEqual(api("GET", f"/v1/invoices/{invoice['id']}")["amount_credited"], 1250)
         self.screenshot("invoice-credited")
+        # A payment recorded on the invoice itself is allocated to it.
+        self.click("Record payment…")
+        self.by_label("Amount (USD)").send_keys("10.00")
+        self.click("Record payment")
+        self.wait.until(lambda d: api("GET", f"/v1/invoices/{invoice['id']}")["amount_paid"] == 1000)
         self.go("#/payments")
         self.heading("Payments")
 

@@ -1,9 +1,10 @@
-// Invoices: the list, one invoice (void, apply the customer's credit), and its print view — A4,
+// Invoices: the list, one invoice (record a payment, credit, void, apply the customer's credit),
+// and its print view — A4,
 // the lines, taxes and totals exactly as the API has them (docs/api.md §3 Invoices).
 import { h, field, replace } from "../dom.js";
 import { api, newIdempotencyKey } from "../api.js";
 import { money, date, quantity } from "../format.js";
-import { linesTable, totalsBlock, printPage } from "../document.js";
+import { linesTable, totalsBlock, printPage, paymentDialog } from "../document.js";
 import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
 
 export async function invoiceList(_, query) {
@@ -33,7 +34,9 @@ export async function invoiceDetail({ id }, _, { can }) {
   };
   const actions = h("div", { class: "actions" },
     h("a", { class: "button", href: `#/invoices/${id}/print` }, "Print"),
-    invoice.status === "open" && customer.balance.credit_balance > 0 && can("payments") ? act("Apply customer credit", "apply-credit", {}, "primary") : null,
+    invoice.status === "open" && can("payments") ? h("button", { type: "button", class: "primary", onclick: () => paymentDialog({ title: `Payment for ${invoice.number}`,
+      currency: invoice.currency, path: "/v1/payments", body: { customer_id: invoice.customer_id }, allocate: invoice.id }) }, "Record payment…") : null,
+    invoice.status === "open" && customer.balance.credit_balance > 0 && can("payments") ? act("Apply customer credit", "apply-credit", {}) : null,
     invoice.status !== "void" && can("invoices") && invoice.lines.some((l) => l.quantity > l.quantity_credited) ? h("button", { type: "button", onclick: () => creditDialog(invoice) }, "Credit…") : null,
     invoice.status !== "void" && can("invoices") ? act("Void invoice", "void", { reason: "voided in the console" }) : null,
     h("a", { class: "button", href: `#/orders/${invoice.order_id}` }, "Its order"));

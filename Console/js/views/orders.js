@@ -3,10 +3,10 @@
 // the key's role allow (docs/api.md §3 Sales orders, Invoices, Shipments, Payments).
 import { h, field, replace } from "../dom.js";
 import { api, newIdempotencyKey, session, ApiError } from "../api.js";
-import { money, quantity, date, parseMoney } from "../format.js";
+import { money, quantity, date } from "../format.js";
 import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
 import { newDocumentPage } from "../lines.js";
-import { totalsBlock } from "../document.js";
+import { totalsBlock, paymentDialog } from "../document.js";
 import { balancePanel } from "./customers.js";
 
 export async function orderList(_, query, { can }) {
@@ -58,7 +58,7 @@ export async function orderDetail({ id }, _, { can }) {
     actions.append(h("button", { type: "button", onclick: () => documentDialog(order, "shipment") }, "Ship…"));
   }
   if (order.status !== "draft" && order.status !== "canceled" && can("payments") && invoices.data.some((i) => i.status === "open")) {
-    actions.append(h("button", { type: "button", onclick: () => paymentDialog(order) }, "Record payment…"));
+    actions.append(h("button", { type: "button", onclick: () => paymentDialog({ title: `Payment for ${order.number}`, currency: order.currency, path: `/v1/orders/${order.id}/payments`, body: {} }) }, "Record payment…"));
   }
   replace(holder,
     h("div", { class: "order-head" },
@@ -122,28 +122,6 @@ function documentDialog(order, kind) {
       h("tbody", {}, lines.map((l, i) => h("tr", {}, h("td", {}, l.description || `Product ${l.product_id}`), h("td", { class: "num" }, quantity(remaining(l))),
         h("td", { class: "num" }, inputs[i], h("span", { class: "field-error", role: "alert", dataset: { for: `lines[${i}].quantity` } })))))),
     h("button", { type: "submit", class: "primary" }, kind === "invoice" ? "Create invoice" : "Create shipment"));
-    return form;
-  });
-}
-
-/** A payment on the order (allocated to its open invoices, oldest due first). */
-function paymentDialog(order) {
-  const key = newIdempotencyKey();
-  dialog(`Payment for ${order.number}`, (close) => {
-    const amount = h("input", { name: "amount", inputmode: "decimal", required: true });
-    const method = h("select", { name: "method" }, ["card", "cash", "bank_transfer", "check", "other"].map((m) => h("option", { value: m }, m.replace("_", " "))));
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const minor = parseMoney(amount.value, order.currency);
-      if (minor === null) { showProblem(form, new ApiError(422, { detail: `Type an amount in ${order.currency}, like 12.50.`, errors: [] })); return; }
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("POST", `/v1/orders/${order.id}/payments`, { body: { amount: minor, method: method.value }, idempotencyKey: key });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } }, field(`Amount (${order.currency})`, amount), field("Method", method), h("button", { type: "submit", class: "primary" }, "Record payment"));
     return form;
   });
 }
