@@ -4,27 +4,34 @@
 SWIFT       ?= swift
 DEB_PACKAGES = zlib1g-dev libssl-dev libsqlite3-dev libpq-dev pkg-config python3 python3-pip python3-venv curl
 BENCH_DEBS   = wrk python3
+BROWSER_DEBS = chromium chromium-driver poppler-utils
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: test-browser clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: browser-deps test-browser clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
-# Installs the Debian development packages the build links against, when missing.
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages named in $(1) that are missing (apt-get; via sudo when not root).
+define install_debs
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
+
+# The Debian development packages the build links against.
+deps:
+	$(call install_debs,$(DEB_PACKAGES))
 
 bench-deps: deps
-	@missing=""; for p in $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "installing Debian packages:$$missing"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	$(call install_debs,$(BENCH_DEBS))
+
+# What the browser tests drive: chromium and its driver (one source package, so their versions
+# match) and pdftotext (poppler-utils), to read a printed invoice back.
+browser-deps: deps
+	$(call install_debs,$(BROWSER_DEBS))
 
 # Release build of the server.
 build: deps
@@ -80,12 +87,6 @@ api-fuzz: deps
 # with the pinned generators; `make check-clients` fails if what is committed differs or a
 # generator warns; `make test-clients` runs the Swift SDK's tests and the Python example's test
 # against a real server.
-# The console in a real browser (issue 19): chromium + chromium-driver + pdftotext from Debian and
-# Selenium from PyPI, installed when missing; screenshots to docs/screenshots/.
-test-browser: deps
-	$(SWIFT) build --product sales-server
-	./scripts/test-browser.sh
-
 clients: deps
 	./scripts/generate-clients.sh
 
@@ -94,6 +95,12 @@ check-clients: deps
 
 test-clients: deps
 	./scripts/test-clients.sh
+
+# The console in a real browser (issue 19): chromium + chromium-driver + pdftotext from Debian and
+# Selenium from PyPI, installed when missing; screenshots to docs/screenshots/.
+test-browser: browser-deps
+	$(SWIFT) build --product sales-server
+	./scripts/test-browser.sh
 
 # Side-by-side load test of our server and the Hummingbird peer (see Benchmarks/README.md).
 bench: bench-deps build

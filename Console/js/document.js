@@ -1,9 +1,9 @@
 // A document's lines and totals as the API has them (quotes, orders, invoices), on screen and on
 // the A4 print page: nothing is added up here.
 import { h, field } from "./dom.js";
-import { api, newIdempotencyKey, ApiError } from "./api.js";
-import { money, quantity, parseMoney } from "./format.js";
-import { busy, dialog, showProblem } from "./ui.js";
+import { api, newIdempotencyKey } from "./api.js";
+import { money, quantity } from "./format.js";
+import { formDialog, typedMoney, methodSelect } from "./ui.js";
 
 /** Description, quantity, unit price, discount, tax and total of each line. */
 export function linesTable(doc) {
@@ -41,23 +41,42 @@ export function printPage(title, facts, customer, body, back) {
  * or on one invoice (an allocation to it); `body` holds what the route needs besides amount and method. */
 export function paymentDialog({ title, currency, path, body, allocate }) {
   const key = newIdempotencyKey();
-  dialog(title, (close) => {
+  formDialog(title, "Record payment", () => {
     const amount = h("input", { name: "amount", inputmode: "decimal", required: true });
-    const method = h("select", { name: "method" }, ["card", "cash", "bank_transfer", "check", "other"].map((m) => h("option", { value: m }, m.replace("_", " "))));
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const minor = parseMoney(amount.value, currency);
-      if (minor === null) { showProblem(form, new ApiError(422, { detail: `Type an amount in ${currency}, like 12.50.`, errors: [] })); return; }
-      const payment = { ...body, amount: minor, method: method.value };
-      if (allocate) payment.allocations = [{ invoice_id: allocate, amount: minor }];
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("POST", path, { body: payment, idempotencyKey: key });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } }, field(`Amount (${currency})`, amount), field("Method", method), h("button", { type: "submit", class: "primary" }, "Record payment"));
-    return form;
+    const method = methodSelect();
+    return {
+      fields: [field(`Amount (${currency})`, amount), field("Method", method)],
+      submit: () => {
+        const minor = typedMoney(amount, currency);
+        const payment = { ...body, amount: minor, method: method.value };
+        if (allocate) payment.allocations = [{ invoice_id: allocate, amount: minor }];
+        return api("POST", path, { body: payment, idempotencyKey: key });
+      },
+    };
   });
+}
+
+/** Quantities to take from each line (invoice or ship an order's lines, credit an invoice's):
+ * each row shows what remains and takes a quantity; rows left at 0 are not sent, and each row's
+ * error spot is named after its index in what is sent (`lines[1].quantity`, beside its row). */
+export function quantityTable(lines, { remaining, start, takeLabel, idField }) {
+  const rows = lines.map((line) => ({
+    line,
+    input: h("input", { name: "quantity", inputmode: "decimal", value: String(start(line)), size: 6, "aria-label": `Quantity of ${line.description || "line " + line.id}` }),
+    error: h("span", { class: "field-error", role: "alert" }),
+  }));
+  return {
+    element: h("table", {},
+      h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", { class: "num" }, "Remaining"), h("th", { class: "num" }, takeLabel))),
+      h("tbody", {}, rows.map((r) => h("tr", {}, h("td", {}, r.line.description || `Product ${r.line.product_id}`),
+        h("td", { class: "num" }, quantity(remaining(r.line))), h("td", { class: "num" }, r.input, r.error))))),
+    lines: () => {
+      const sent = rows.filter((r) => Number(r.input.value) !== 0);
+      for (const r of rows) r.error.dataset.for = "";
+      return sent.map((r, index) => {
+        r.error.dataset.for = `lines[${index}].quantity`;
+        return { [idField]: r.line.id, quantity: Number(r.input.value) };
+      });
+    },
+  };
 }

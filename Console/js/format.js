@@ -5,7 +5,7 @@
 const DIGITS = { BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0,
   VUV: 0, XAF: 0, XOF: 0, XPF: 0, BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3, CLF: 4, UYW: 4 };
 
-export function minorDigits(currency) { return DIGITS[currency] ?? 2; }
+function minorDigits(currency) { return DIGITS[currency] ?? 2; }
 
 const locale = undefined; // the reader's
 const decimalSeparator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
@@ -39,10 +39,10 @@ export function parseMoney(text, currency) {
   return Number(match[1] + (match[2] || "").padEnd(digits, "0"));
 }
 
+const quantities = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+
 /** Up to three decimals, as the API keeps them. */
-export function quantity(value) {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
-}
+export function quantity(value) { return quantities.format(value); }
 
 export function date(text) {
   if (!text) return "—";

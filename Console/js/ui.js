@@ -1,7 +1,9 @@
-// Pieces every view shares: a page, a busy button, problem+json beside its fields, a dialog, a
-// paged list with "Load more" (the API's cursors: nothing loads a whole table).
-import { h, replace, table } from "./dom.js";
+// Pieces every view shares: a page, a busy button, problem+json beside its fields, a form's submit
+// and an action button (each: busy, then the server's state or its problem), a dialog holding a
+// form, a paged list with "Load more" (the API's cursors: nothing loads a whole table).
+import { h, field, replace, table } from "./dom.js";
 import { api, ApiError } from "./api.js";
+import { parseMoney } from "./format.js";
 
 export function page(title, actions, ...content) {
   document.title = `${title} · Sales console`;
@@ -38,13 +40,92 @@ export function showProblem(container, error) {
   replace(box, h("strong", {}, error.detail || error.message), unplaced.length ? h("ul", {}, unplaced.map((u) => h("li", {}, u))) : null);
 }
 
-export function clearProblem(container) {
+/** Shows the view again from the server's answers (after an action changed something). */
+function rerender() { window.dispatchEvent(new HashChangeEvent("hashchange")); }
+
+/** After an action: go where it says (a hash), or show the current view again. */
+function settle(next) { if (typeof next === "string") location.hash = next; else rerender(); }
+
+/** A 412 (docs/api.md §1 "versions"): someone saved first; say so instead of the bare code. */
+function worded(error) {
+  if (error instanceof ApiError && error.status === 412) {
+    error.detail = "Someone changed this since you opened it: close, and work on the current one.";
+  }
+  return error;
+}
+
+/** A form's submit handler: its submit button busy while `work()` runs; a problem shows in the
+ * form. `work` may answer a hash to go to; otherwise the view shows the server's new state. */
+export function onSubmit(work, { after = settle } = {}) {
+  return async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    await busy(form.querySelector("button[type=submit]"), async () => {
+      clearProblem(form);
+      let next;
+      try { next = await work(); } catch (error) { showProblem(form, worded(error)); return; }
+      after(next);
+    });
+  };
+}
+
+/** A button that runs `run()` busy, then shows its outcome; a problem shows in `holder`. */
+export function actionButton(holder, label, run, cls) {
+  return h("button", { type: "button", class: cls, onclick: (event) => busy(event.target, async () => {
+    clearProblem(holder);
+    let next;
+    try { next = await run(); } catch (error) { showProblem(holder, worded(error)); return; }
+    settle(next);
+  }) }, label);
+}
+
+/** A dialog holding one form: `build()` answers its fields and `submit`; when that succeeds the
+ * dialog closes and the view shows the result. */
+export function formDialog(title, submitLabel, build) {
+  dialog(title, (close) => {
+    const { fields, submit } = build();
+    return h("form", { onsubmit: onSubmit(submit, { after: (next) => { close(); settle(next); } }) },
+      fields, h("button", { type: "submit", class: "primary" }, submitLabel));
+  });
+}
+
+/** A search box that puts its text in the URL (`#/customers?q=…`), so a search can be bookmarked. */
+export function searchForm(label, base, text) {
+  const search = h("input", { type: "search", name: "q", value: text || "" });
+  return h("form", { class: "filters", role: "search", onsubmit: (event) => {
+    event.preventDefault();
+    location.hash = search.value ? `${base}?q=${encodeURIComponent(search.value)}` : base;
+  } }, field(label, search), h("button", { type: "submit" }, "Search"));
+}
+
+/** A status filter that puts its choice in the URL (`#/orders?status=draft`). */
+export function statusFilter(base, statuses, current) {
+  const select = h("select", { name: "status", onchange: () => { location.hash = select.value ? `${base}?status=${select.value}` : base; } },
+    ["", ...statuses].map((s) => h("option", { value: s, selected: current === s }, s || "Any status")));
+  return h("div", { class: "filters" }, field("Status", select));
+}
+
+/** Minor units from a money input, or a problem beside it in plain words. */
+export function typedMoney(input, currency) {
+  const minor = parseMoney(input.value, currency);
+  if (minor !== null) return minor;
+  throw new ApiError(422, { detail: "1 field is invalid", errors: [{ field: input.name, message: `an amount in ${currency}, like 12.50` }] });
+}
+
+/** The payment methods of docs/api.md §3 Payments. */
+export function methodSelect(first = "card") {
+  const methods = ["card", "cash", "bank_transfer", "check", "other"];
+  return h("select", { name: "method" }, [first, ...methods.filter((m) => m !== first)].map((m) => h("option", { value: m }, m.replace("_", " "))));
+}
+
+
+function clearProblem(container) {
   container.querySelector(".problem")?.remove();
   for (const old of container.querySelectorAll(".field-error")) old.textContent = "";
 }
 
 /** A modal dialog; resolves when it closes. `build(close)` returns its content. */
-export function dialog(title, build) {
+function dialog(title, build) {
   const element = h("dialog", { "aria-label": title });
   const close = () => { element.close(); element.remove(); };
   replace(element, h("h2", {}, title), build(close), h("button", { type: "button", class: "close", "aria-label": "Close", onclick: close }, "×"));

@@ -2,17 +2,12 @@
 // outstanding credit and the statement (docs/api.md §3 Customers, Payments "ledger").
 import { h, field } from "../dom.js";
 import { api, newIdempotencyKey, session, can } from "../api.js";
-import { money, date, parseMoney, plainMoney } from "../format.js";
-import { page, pagedTable, busy, dialog, showProblem } from "../ui.js";
+import { money, date, plainMoney } from "../format.js";
+import { page, pagedTable, onSubmit, formDialog, searchForm, typedMoney, methodSelect } from "../ui.js";
 
 export async function customerList(_, query, { can }) {
-  const search = h("input", { type: "search", name: "q", value: query.q || "", placeholder: "Name, email or reference" });
-  const form = h("form", { class: "filters", role: "search", onsubmit: (event) => {
-    event.preventDefault();
-    location.hash = search.value ? `#/customers?q=${encodeURIComponent(search.value)}` : "#/customers";
-  } }, field("Search customers", search), h("button", { type: "submit" }, "Search"));
   return page("Customers", can("customers") ? h("a", { class: "button primary", href: "#/customers/new" }, "New customer") : null,
-    form,
+    searchForm("Search customers", "#/customers", query.q),
     pagedTable([
       { label: "Name", cell: (c) => c.name },
       { label: "Email", cell: (c) => c.email || "" },
@@ -29,19 +24,14 @@ export async function customerNew() {
     phone: h("input", { name: "phone", type: "tel" }),
     payment_terms_days: h("input", { name: "payment_terms_days", type: "number", min: 0, max: 3650, value: "30" }),
   };
-  const form = h("form", { class: "card", onsubmit: async (event) => {
-    event.preventDefault();
+  const form = h("form", { class: "card", onsubmit: onSubmit(async () => {
     const body = { name: inputs.name.value };
     if (inputs.email.value) body.email = inputs.email.value;
     if (inputs.phone.value) body.phone = inputs.phone.value;
     if (inputs.payment_terms_days.value) body.payment_terms_days = Number(inputs.payment_terms_days.value);
-    await busy(form.querySelector("button[type=submit]"), async () => {
-      try {
-        const customer = await api("POST", "/v1/customers", { body, idempotencyKey: key });
-        location.hash = `#/customers/${customer.id}`;
-      } catch (error) { showProblem(form, error); }
-    });
-  } },
+    const customer = await api("POST", "/v1/customers", { body, idempotencyKey: key });
+    return `#/customers/${customer.id}`;
+  }) },
   field("Name", inputs.name), field("Email", inputs.email), field("Phone", inputs.phone),
   field("Payment terms (days)", inputs.payment_terms_days),
   h("button", { type: "submit", class: "primary" }, "Create customer"));
@@ -96,9 +86,9 @@ function ledgerTable(entries, currency) {
 }
 
 /** Edit a customer: contact details for sales, credit terms for admins only (docs/api.md §2);
- * If-Match keeps a colleague's change from being overwritten (412 says so). */
+ * If-Match keeps a colleague's change from being overwritten (a 412 says so, ui.js). */
 function editCustomer(customer) {
-  dialog(`Edit ${customer.name}`, (close) => {
+  formDialog(`Edit ${customer.name}`, "Save", () => {
     const admin = session.me?.role === "admin";
     const inputs = {
       name: h("input", { name: "name", value: customer.name, required: true }),
@@ -107,51 +97,32 @@ function editCustomer(customer) {
       credit_limit: admin ? h("input", { name: "credit_limit", inputmode: "decimal", value: customer.credit_limit === null ? "" : plainMoney(customer.credit_limit, customer.currency) }) : null,
       payment_terms_days: admin ? h("input", { name: "payment_terms_days", type: "number", min: 0, max: 3650, value: String(customer.payment_terms_days) }) : null,
     };
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const body = { name: inputs.name.value, email: inputs.email.value || null, phone: inputs.phone.value || null };
-      if (admin) {
-        const limit = inputs.credit_limit.value.trim();
-        body.credit_limit = limit === "" ? null : parseMoney(limit, customer.currency);
-        body.payment_terms_days = Number(inputs.payment_terms_days.value);
-      }
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("PATCH", `/v1/customers/${customer.id}`, { body, ifMatch: customer.version });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) {
-          if (error.status === 412) error.detail = "Someone changed this customer since you opened it: close, and edit the current one.";
-          showProblem(form, error);
+    return {
+      fields: [field("Name", inputs.name), field("Email", inputs.email), field("Phone", inputs.phone),
+        admin ? field(`Credit limit (${customer.currency}; empty: no limit)`, inputs.credit_limit) : null,
+        admin ? field("Payment terms (days)", inputs.payment_terms_days) : null],
+      submit: () => {
+        const body = { name: inputs.name.value, email: inputs.email.value || null, phone: inputs.phone.value || null };
+        if (admin) {
+          body.credit_limit = inputs.credit_limit.value.trim() === "" ? null : typedMoney(inputs.credit_limit, customer.currency);
+          body.payment_terms_days = Number(inputs.payment_terms_days.value);
         }
-      });
-    } },
-    field("Name", inputs.name), field("Email", inputs.email), field("Phone", inputs.phone),
-    admin ? field(`Credit limit (${customer.currency}; empty: no limit)`, inputs.credit_limit) : null,
-    admin ? field("Payment terms (days)", inputs.payment_terms_days) : null,
-    h("button", { type: "submit", class: "primary" }, "Save"));
-    return form;
+        return api("PATCH", `/v1/customers/${customer.id}`, { body, ifMatch: customer.version });
+      },
+    };
   });
 }
 
 /** Pay some of the customer's outstanding credit back to them (docs/api.md §3 Payments). */
 function refundCredit(customer) {
   const key = newIdempotencyKey();
-  dialog(`Refund credit to ${customer.name}`, (close) => {
+  formDialog(`Refund credit to ${customer.name}`, "Refund", () => {
     const amount = h("input", { name: "amount", inputmode: "decimal", required: true });
-    const method = h("select", { name: "method" }, ["bank_transfer", "cash", "card", "check", "other"].map((m) => h("option", { value: m }, m.replace("_", " "))));
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const minor = parseMoney(amount.value, customer.currency);
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("POST", `/v1/customers/${customer.id}/credit-refunds`, { body: { amount: minor ?? amount.value, method: method.value }, idempotencyKey: key });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } }, h("p", {}, `Credit balance: ${money(customer.balance.credit_balance, customer.currency)}`),
-    field(`Amount (${customer.currency})`, amount), field("Method", method), h("button", { type: "submit", class: "primary" }, "Refund"));
-    return form;
+    const method = methodSelect("bank_transfer");
+    return {
+      fields: [h("p", {}, `Credit balance: ${money(customer.balance.credit_balance, customer.currency)}`),
+        field(`Amount (${customer.currency})`, amount), field("Method", method)],
+      submit: () => api("POST", `/v1/customers/${customer.id}/credit-refunds`, { body: { amount: typedMoney(amount, customer.currency), method: method.value }, idempotencyKey: key }),
+    };
   });
 }

@@ -3,14 +3,12 @@
 // the lines, taxes and totals exactly as the API has them (docs/api.md §3 Invoices).
 import { h, field, replace } from "../dom.js";
 import { api, newIdempotencyKey } from "../api.js";
-import { money, date, quantity } from "../format.js";
-import { linesTable, totalsBlock, printPage, paymentDialog } from "../document.js";
-import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
+import { money, date } from "../format.js";
+import { linesTable, totalsBlock, printPage, paymentDialog, quantityTable } from "../document.js";
+import { page, pagedTable, statusFilter, formDialog, actionButton, statusBadge } from "../ui.js";
 
 export async function invoiceList(_, query) {
-  const status = h("select", { name: "status", onchange: () => { location.hash = status.value ? `#/invoices?status=${status.value}` : "#/invoices"; } },
-    ["", "open", "paid", "void"].map((s) => h("option", { value: s, selected: query.status === s }, s || "Any status")));
-  return page("Invoices", null, h("div", { class: "filters" }, field("Status", status)),
+  return page("Invoices", null, statusFilter("#/invoices", ["open", "paid", "void"], query.status),
     pagedTable([
       { label: "Invoice", cell: (i) => i.number },
       { label: "Status", cell: (i) => statusBadge(i.overdue ? "overdue" : i.status) },
@@ -24,13 +22,9 @@ export async function invoiceDetail({ id }, _, { can }) {
   const invoice = await api("GET", `/v1/invoices/${id}`);
   const customer = await api("GET", `/v1/customers/${invoice.customer_id}`);
   const holder = h("div");
-  const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const act = (label, path, body, cls) => {
     const key = newIdempotencyKey();
-    return h("button", { type: "button", class: cls, onclick: (event) => busy(event.target, async () => {
-      clearProblem(holder);
-      try { await api("POST", `/v1/invoices/${id}/${path}`, { body, idempotencyKey: key }); reload(); } catch (error) { showProblem(holder, error); }
-    }) }, label);
+    return actionButton(holder, label, () => api("POST", `/v1/invoices/${id}/${path}`, { body, idempotencyKey: key }), cls);
   };
   const actions = h("div", { class: "actions" },
     h("a", { class: "button", href: `#/invoices/${id}/print` }, "Print"),
@@ -66,25 +60,14 @@ export async function invoicePrint({ id }) {
  * the server prices it and lowers what is due, or adds to the customer's credit (§3 Credit notes). */
 function creditDialog(invoice) {
   const key = newIdempotencyKey();
-  const lines = invoice.lines.filter((l) => l.quantity > l.quantity_credited);
-  dialog(`Credit ${invoice.number}`, (close) => {
-    const inputs = lines.map((l) => h("input", { name: "quantity", inputmode: "decimal", value: "0", size: 6, "aria-label": `Credit quantity of ${l.description || "line " + l.id}` }));
+  const notCredited = (l) => l.quantity - l.quantity_credited;
+  formDialog(`Credit ${invoice.number}`, "Create credit note", () => {
+    const table = quantityTable(invoice.lines.filter((l) => notCredited(l) > 0),
+      { remaining: notCredited, start: () => 0, takeLabel: "Credit now", idField: "invoice_line_id" });
     const reason = h("input", { name: "reason", required: true });
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const body = { reason: reason.value, lines: lines.map((l, i) => ({ invoice_line_id: l.id, quantity: Number(inputs[i].value) })).filter((l) => l.quantity !== 0) };
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("POST", `/v1/invoices/${invoice.id}/credit-notes`, { body, idempotencyKey: key });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } },
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", { class: "num" }, "Not yet credited"), h("th", { class: "num" }, "Credit now"))),
-      h("tbody", {}, lines.map((l, i) => h("tr", {}, h("td", {}, l.description || `Product ${l.product_id}`), h("td", { class: "num" }, quantity(l.quantity - l.quantity_credited)),
-        h("td", { class: "num" }, inputs[i], h("span", { class: "field-error", role: "alert", dataset: { for: `lines[${i}].quantity` } })))))),
-    field("Reason", reason), h("button", { type: "submit", class: "primary" }, "Create credit note"));
-    return form;
+    return {
+      fields: [table.element, field("Reason", reason)],
+      submit: () => api("POST", `/v1/invoices/${invoice.id}/credit-notes`, { body: { reason: reason.value, lines: table.lines() }, idempotencyKey: key }),
+    };
   });
 }

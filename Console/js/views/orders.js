@@ -1,19 +1,17 @@
 // Sales orders: the list, a new order, and the order form — the customer's account beside it,
 // each line's ordered, invoiced, shipped and remaining quantities, and the actions its state and
 // the key's role allow (docs/api.md §3 Sales orders, Invoices, Shipments, Payments).
-import { h, field, replace } from "../dom.js";
+import { h, replace } from "../dom.js";
 import { api, newIdempotencyKey, session, ApiError } from "../api.js";
 import { money, quantity, date } from "../format.js";
-import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
+import { page, pagedTable, statusFilter, formDialog, actionButton, statusBadge } from "../ui.js";
 import { newDocumentPage } from "../lines.js";
-import { totalsBlock, paymentDialog } from "../document.js";
+import { totalsBlock, paymentDialog, quantityTable } from "../document.js";
 import { balancePanel } from "./customers.js";
 
 export async function orderList(_, query, { can }) {
-  const status = h("select", { name: "status", onchange: () => { location.hash = status.value ? `#/orders?status=${status.value}` : "#/orders"; } },
-    ["", "draft", "confirmed", "completed", "canceled"].map((s) => h("option", { value: s, selected: query.status === s }, s || "Any status")));
   return page("Orders", can("orders") ? h("a", { class: "button primary", href: "#/orders/new" }, "New order") : null,
-    h("div", { class: "filters" }, field("Status", status)),
+    statusFilter("#/orders", ["draft", "confirmed", "completed", "canceled"], query.status),
     pagedTable([
       { label: "Order", cell: (o) => o.number },
       { label: "Status", cell: (o) => statusBadge(o.status) },
@@ -36,13 +34,9 @@ export async function orderDetail({ id }, _, { can }) {
     api("GET", "/v1/shipments", { query: { order_id: id, limit: 50 } }),
   ]);
   const c = order.currency;
-  const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const actions = h("div", { class: "actions" });
   const holder = h("div");
-  const act = (label, run, cls) => h("button", { type: "button", class: cls, onclick: (event) => busy(event.target, async () => {
-    clearProblem(holder);
-    try { await run(); reload(); } catch (error) { showProblem(holder, error); }
-  }) }, label);
+  const act = (label, run, cls) => actionButton(holder, label, run, cls);
   if (order.status === "draft" && can("orders")) {
     const confirmKey = newIdempotencyKey();
     actions.append(act("Confirm order", () => confirm(order, confirmKey), "primary"));
@@ -102,26 +96,17 @@ async function confirm(order, key) {
  * fine; a quantity_exceeded answer shows beside the line it concerns. */
 function documentDialog(order, kind) {
   const key = newIdempotencyKey();
-  const remaining = (l) => (kind === "invoice" ? l.quantity_to_invoice : l.quantity_to_ship);
-  const lines = order.lines.filter((l) => remaining(l) > 0);
-  dialog(kind === "invoice" ? `Invoice ${order.number}` : `Ship ${order.number}`, (close) => {
-    const inputs = lines.map((l) => h("input", { name: "quantity", inputmode: "decimal", value: String(remaining(l)), size: 6, "aria-label": `Quantity of ${l.description || "line " + l.id}` }));
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const body = { lines: lines.map((l, i) => ({ order_line_id: l.id, quantity: Number(inputs[i].value) })).filter((l) => l.quantity !== 0) };
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          const created = await api("POST", `/v1/orders/${order.id}/${kind === "invoice" ? "invoices" : "shipments"}`, { body, idempotencyKey: key });
-          close();
-          location.hash = kind === "invoice" ? `#/invoices/${created.id}` : `#/orders/${order.id}`;
-          if (kind !== "invoice") window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } },
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", { class: "num" }, "Remaining"), h("th", { class: "num" }, kind === "invoice" ? "Invoice now" : "Ship now"))),
-      h("tbody", {}, lines.map((l, i) => h("tr", {}, h("td", {}, l.description || `Product ${l.product_id}`), h("td", { class: "num" }, quantity(remaining(l))),
-        h("td", { class: "num" }, inputs[i], h("span", { class: "field-error", role: "alert", dataset: { for: `lines[${i}].quantity` } })))))),
-    h("button", { type: "submit", class: "primary" }, kind === "invoice" ? "Create invoice" : "Create shipment"));
-    return form;
+  const invoice = kind === "invoice";
+  const remaining = (l) => (invoice ? l.quantity_to_invoice : l.quantity_to_ship);
+  formDialog(invoice ? `Invoice ${order.number}` : `Ship ${order.number}`, invoice ? "Create invoice" : "Create shipment", () => {
+    const table = quantityTable(order.lines.filter((l) => remaining(l) > 0),
+      { remaining, start: remaining, takeLabel: invoice ? "Invoice now" : "Ship now", idField: "order_line_id" });
+    return {
+      fields: [table.element],
+      submit: async () => {
+        const created = await api("POST", `/v1/orders/${order.id}/${invoice ? "invoices" : "shipments"}`, { body: { lines: table.lines() }, idempotencyKey: key });
+        return invoice ? `#/invoices/${created.id}` : undefined;
+      },
+    };
   });
 }

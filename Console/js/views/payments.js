@@ -3,12 +3,10 @@
 import { h, field } from "../dom.js";
 import { api, newIdempotencyKey } from "../api.js";
 import { money, date } from "../format.js";
-import { page, pagedTable, busy, dialog, showProblem, statusBadge } from "../ui.js";
+import { page, pagedTable, statusFilter, formDialog, statusBadge } from "../ui.js";
 
 export async function paymentList(_, query, { can }) {
-  const status = h("select", { name: "status", onchange: () => { location.hash = status.value ? `#/payments?status=${status.value}` : "#/payments"; } },
-    ["", "posted", "void"].map((s) => h("option", { value: s, selected: query.status === s }, s || "Any status")));
-  return page("Payments", null, h("div", { class: "filters" }, field("Status", status)),
+  return page("Payments", null, statusFilter("#/payments", ["posted", "void"], query.status),
     pagedTable([
       { label: "Payment", cell: (p) => p.number },
       { label: "Status", cell: (p) => statusBadge(p.status) },
@@ -30,19 +28,11 @@ export async function paymentList(_, query, { can }) {
 
 function voidPayment(payment) {
   const key = newIdempotencyKey();
-  dialog(`Void ${payment.number}`, (close) => {
+  formDialog(`Void ${payment.number}`, "Void payment", () => {
     const reason = h("input", { name: "reason", required: true });
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("POST", `/v1/payments/${payment.id}/void`, { body: { reason: reason.value }, idempotencyKey: key, ifMatch: payment.version });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } }, h("p", {}, `${money(payment.amount, payment.currency)} received ${date(payment.received_at)}; what it paid becomes due again.`),
-    field("Reason", reason), h("button", { type: "submit", class: "primary" }, "Void payment"));
-    return form;
+    return {
+      fields: [h("p", {}, `${money(payment.amount, payment.currency)} received ${date(payment.received_at)}; what it paid becomes due again.`), field("Reason", reason)],
+      submit: () => api("POST", `/v1/payments/${payment.id}/void`, { body: { reason: reason.value }, idempotencyKey: key, ifMatch: payment.version }),
+    };
   });
 }

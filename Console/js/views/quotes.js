@@ -4,7 +4,7 @@ import { h, replace } from "../dom.js";
 import { api, newIdempotencyKey, session } from "../api.js";
 import { money, date } from "../format.js";
 import { linesTable, totalsBlock, printPage } from "../document.js";
-import { page, pagedTable, busy, dialog, showProblem, clearProblem, statusBadge } from "../ui.js";
+import { page, pagedTable, formDialog, actionButton, statusBadge } from "../ui.js";
 import { newDocumentPage, lineEditor } from "../lines.js";
 
 export async function quoteList(_, query, { can }) {
@@ -26,23 +26,17 @@ export async function quoteDetail({ id }, _, { can }) {
   const customer = await api("GET", `/v1/customers/${quote.customer_id}`);
   const c = quote.currency;
   const holder = h("div");
-  const act = (label, path, body, after, cls) => {
+  // Convert answers the order, which opens; the others show the quote's new state.
+  const act = (label, path, cls, next = () => undefined) => {
     const key = newIdempotencyKey();
-    return h("button", { type: "button", class: cls, onclick: (event) => busy(event.target, async () => {
-      clearProblem(holder);
-      try {
-        const result = await api("POST", `/v1/quotes/${id}/${path}`, { body, idempotencyKey: key });
-        after(result);
-      } catch (error) { showProblem(holder, error); }
-    }) }, label);
+    return actionButton(holder, label, async () => next(await api("POST", `/v1/quotes/${id}/${path}`, { body: {}, idempotencyKey: key })), cls);
   };
-  const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const open = quote.status === "draft" || quote.status === "sent";
   const actions = h("div", { class: "actions" },
-    open && can("quotes") ? act("Convert to order", "convert", {}, (order) => { location.hash = `#/orders/${order.id}`; }, "primary") : null,
+    open && can("quotes") ? act("Convert to order", "convert", "primary", (order) => `#/orders/${order.id}`) : null,
     quote.status === "draft" && can("quotes") ? h("button", { type: "button", onclick: () => editLines(quote) }, "Edit lines…") : null,
-    quote.status === "draft" && can("quotes") ? act("Mark as sent", "send", {}, reload) : null,
-    open && can("quotes") ? act("Declined by customer", "decline", {}, reload) : null,
+    quote.status === "draft" && can("quotes") ? act("Mark as sent", "send") : null,
+    open && can("quotes") ? act("Declined by customer", "decline") : null,
     h("a", { class: "button", href: `#/quotes/${id}/print` }, "Print"),
     quote.order_id ? h("a", { class: "button", href: `#/orders/${quote.order_id}` }, "Its order") : null);
   replace(holder,
@@ -64,21 +58,11 @@ export async function quotePrint({ id }) {
  * server prices them again and answers the new totals. */
 async function editLines(quote) {
   const products = await api("GET", "/v1/products", { query: { limit: 200, active: "true" } });
-  dialog(`Lines of ${quote.number}`, (close) => {
+  formDialog(`Lines of ${quote.number}`, "Save lines", () => {
     const editor = lineEditor(products.data, session.currency, quote.lines);
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("PATCH", `/v1/quotes/${quote.id}`, { body: { lines: editor.lines() }, ifMatch: quote.version });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) {
-          if (error.status === 412) error.detail = "Someone changed this quote since you opened it: close, and edit the current one.";
-          showProblem(form, error);
-        }
-      });
-    } }, editor.element, h("button", { type: "submit", class: "primary" }, "Save lines"));
-    return form;
+    return {
+      fields: [editor.element],
+      submit: () => api("PATCH", `/v1/quotes/${quote.id}`, { body: { lines: editor.lines() }, ifMatch: quote.version }),
+    };
   });
 }

@@ -3,29 +3,30 @@
 import { h, field, replace } from "../dom.js";
 import { api, newIdempotencyKey, session } from "../api.js";
 import { date } from "../format.js";
-import { page, busy, dialog, showProblem, clearProblem } from "../ui.js";
+import { page, formDialog, actionButton } from "../ui.js";
 
 export async function reps(_, __, { can }) {
   const bound = session.me?.sales_rep_id;
-  const list = bound ? { data: [await api("GET", `/v1/sales-reps/${bound}`)] } : await api("GET", "/v1/sales-reps", { query: { active: "true", limit: 100 } });
+  // Two calls whatever the number of reps: the reps, and the day's activities (the last 24 hours
+  // by `at`: the reader's day, not the server's UTC one), grouped by rep below.
+  const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  const [list, day] = await Promise.all([
+    bound ? api("GET", `/v1/sales-reps/${bound}`).then((rep) => ({ data: [rep] })) : api("GET", "/v1/sales-reps", { query: { active: "true", limit: 100 } }),
+    api("GET", "/v1/activities", { query: { sales_rep_id: bound, from: since, limit: 200 } }),
+  ]);
   const holder = h("div");
-  const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
-  const cards = await Promise.all(list.data.map(async (rep) => {
-    const activities = await api("GET", "/v1/activities", { query: { sales_rep_id: rep.id, limit: 10 } });
+  const cards = list.data.map((rep) => {
+    const activities = day.data.filter((a) => a.sales_rep_id === rep.id);
     const clockKey = newIdempotencyKey();
-    const clock = can("field") ? h("button", { type: "button", class: rep.clocked_in ? null : "primary", onclick: (event) => busy(event.target, async () => {
-      clearProblem(holder);
-      try {
-        await api("POST", `/v1/sales-reps/${rep.id}/${rep.clocked_in ? "clock-out" : "clock-in"}`, { body: {}, idempotencyKey: clockKey });
-        reload();
-      } catch (error) { showProblem(holder, error); }
-    }) }, rep.clocked_in ? "Clock out" : "Clock in") : null;
+    const clock = can("field") ? actionButton(holder, rep.clocked_in ? "Clock out" : "Clock in",
+      () => api("POST", `/v1/sales-reps/${rep.id}/${rep.clocked_in ? "clock-out" : "clock-in"}`, { body: {}, idempotencyKey: clockKey }),
+      rep.clocked_in ? null : "primary") : null;
     return h("section", { class: "panel" },
       h("h2", {}, rep.name, " ", h("span", { class: `badge ${rep.clocked_in ? "status-confirmed" : ""}` }, rep.clocked_in ? "clocked in" : "clocked out")),
       h("div", { class: "actions" }, clock, can("field") ? h("button", { type: "button", onclick: () => logVisit(rep) }, "Log a visit…") : null),
-      activities.data.length ? h("ul", {}, activities.data.map((a) => h("li", {}, `${date(a.at)} · ${a.type}`, a.outcome ? ` · ${a.outcome}` : "", a.notes ? ` — ${a.notes}` : "")))
-        : h("p", { class: "empty" }, "No activities yet."));
-  }));
+      activities.length ? h("ul", {}, activities.map((a) => h("li", {}, `${date(a.at)} · ${a.type}`, a.outcome ? ` · ${a.outcome}` : "", a.notes ? ` — ${a.notes}` : "")))
+        : h("p", { class: "empty" }, "No activities today."));
+  });
   replace(holder, cards.length ? cards : h("p", { class: "empty" }, "No sales reps yet."));
   return page("Field sales", null, holder);
 }
@@ -33,26 +34,20 @@ export async function reps(_, __, { can }) {
 async function logVisit(rep) {
   const customers = await api("GET", "/v1/customers", { query: { limit: 200, active: "true" } });
   const key = newIdempotencyKey();
-  dialog(`Log an activity for ${rep.name}`, (close) => {
+  formDialog(`Log an activity for ${rep.name}`, "Log it", () => {
     const customer = h("select", { name: "customer_id" }, h("option", { value: "" }, "No customer"), customers.data.map((c) => h("option", { value: c.id }, c.name)));
     const type = h("select", { name: "type" }, ["visit", "call", "email", "meeting", "note"].map((t) => h("option", { value: t }, t)));
     const outcome = h("input", { name: "outcome" });
     const notes = h("input", { name: "notes" });
-    const form = h("form", { onsubmit: async (event) => {
-      event.preventDefault();
-      const body = { sales_rep_id: rep.id, type: type.value };
-      if (customer.value) body.customer_id = Number(customer.value);
-      if (outcome.value) body.outcome = outcome.value;
-      if (notes.value) body.notes = notes.value;
-      await busy(form.querySelector("button[type=submit]"), async () => {
-        try {
-          await api("POST", "/v1/activities", { body, idempotencyKey: key });
-          close();
-          window.dispatchEvent(new HashChangeEvent("hashchange"));
-        } catch (error) { showProblem(form, error); }
-      });
-    } }, field("Customer", customer), field("Type", type), field("Outcome", outcome), field("Notes", notes),
-    h("button", { type: "submit", class: "primary" }, "Log it"));
-    return form;
+    return {
+      fields: [field("Customer", customer), field("Type", type), field("Outcome", outcome), field("Notes", notes)],
+      submit: () => {
+        const body = { sales_rep_id: rep.id, type: type.value };
+        if (customer.value) body.customer_id = Number(customer.value);
+        if (outcome.value) body.outcome = outcome.value;
+        if (notes.value) body.notes = notes.value;
+        return api("POST", "/v1/activities", { body, idempotencyKey: key });
+      },
+    };
   });
 }

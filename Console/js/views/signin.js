@@ -20,7 +20,7 @@ export async function signIn() {
     });
   } },
   h("h1", {}, "Sales console"),
-  h("p", {}, "Paste an API key. `make run` prints the admin key; an admin creates keys for each person."),
+  h("p", {}, "Paste an API key: the server prints the first admin key when it starts on a new database, and an admin makes a key for each person."),
   h("div", { class: "field" }, h("label", { for: "key" }, "API key"), Object.assign(input, { id: "key" })),
   h("button", { type: "submit", class: "primary" }, "Sign in"));
   return form;
