@@ -34,6 +34,17 @@ final class PostgresTransaction: SQLExecutor {
 
     var changedRows: Int { lastChangedRows }
 
+    /// `RETURNING id`: the id comes back with the INSERT, in the same round trip.
+    func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        var id: Int64?
+        try forEachRow(sql + " RETURNING id", arguments, cached: true) { row in
+            id = Int64(sqlValue: row.value(at: 0))
+            return false
+        }
+        guard let id else { preconditionFailure("an INSERT … RETURNING id returned no id") }
+        return id
+    }
+
     /// SAVEPOINT … RELEASE, or ROLLBACK TO when the body throws: a failed statement otherwise
     /// aborts the whole transaction on PostgreSQL.
     func savepoint<T>(_ body: () throws -> T) throws -> T {

@@ -42,6 +42,13 @@ final class GRDBTransaction: SQLExecutor {
 
     var changedRows: Int { db.changesCount }
 
+    /// The connection's last rowid, read right after the INSERT on the same connection (the
+    /// tables' `id INTEGER PRIMARY KEY` is the rowid).
+    func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        try execute(sql, arguments, cached: true)
+        return db.lastInsertedRowID
+    }
+
     private func statement(_ sql: String, cached: Bool) throws -> Statement {
         cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
