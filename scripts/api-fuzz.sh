@@ -45,6 +45,7 @@ PY
 # (gh-106905: "AST constructor recursion depth mismatch", seen once in a run on a loaded machine).
 # scripts/with-server.sh starts the server on a fresh database, sets SALES_SERVER_URL and
 # SALES_API_KEY, and fails the run if the server dies during it.
-# scripts/api-fuzz-seed.py first makes two of every resource (ids 1 and 2) for it to reach.
-./scripts/with-server.sh sh -c 'python3 scripts/api-fuzz-seed.py && "$0"/bin/schemathesis run "$1" --url "$SALES_SERVER_URL" -H "Authorization: Bearer $SALES_API_KEY" \
-    --exclude-operation-id revokeApiKey --max-time "$2" --workers 1 --continue-on-failure --seed 1 ${API_FUZZ_ARGS:-}' "$venv" "$work/openapi.yaml" "$seconds"
+# scripts/api-fuzz-seed.py first makes two of every resource (ids 1 and 2) for it to reach, and
+# writes the run's configuration: schemathesis.toml plus the documents whose lines it names.
+./scripts/with-server.sh sh -c 'python3 scripts/api-fuzz-seed.py --config-out "$3" && "$0"/bin/schemathesis --config-file "$3" run "$1" --url "$SALES_SERVER_URL" -H "Authorization: Bearer $SALES_API_KEY" \
+    --exclude-operation-id revokeApiKey --max-time "$2" --workers 1 --continue-on-failure --seed 1 ${API_FUZZ_ARGS:-}' "$venv" "$work/openapi.yaml" "$seconds" "$work/schemathesis.toml"
