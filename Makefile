@@ -8,7 +8,7 @@ BROWSER_DEBS = chromium chromium-driver poppler-utils
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  = .build/release/sales-server
 
-.PHONY: browser-deps test-browser clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
+.PHONY: browser-deps test-browser clients check-clients test-clients bench-postgres test-postgres test-readme test-dates all deps bench-deps build run test bench bench-compare bench-scale bench-scale-postgres bench-slow fuzz crash-test sanitize sanitize-address sanitize-thread clean api-fuzz
 
 all: build
 
@@ -153,6 +153,11 @@ bench-slow: bench-deps build
 # SCALE_ORDERS to change the size); writes docs/benchmarks-scale.md.
 bench-scale: bench-deps build
 	python3 Benchmarks/bench_scale.py
+
+# The same year of a million orders on SQLite and, copied with `sales-server copy`, on a throwaway
+# PostgreSQL cluster, one node each (issue 18 item 6; writes docs/benchmarks-scale-postgres.md).
+bench-scale-postgres: bench-deps build
+	python3 Benchmarks/bench_scale.py --postgres
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build

@@ -30,6 +30,10 @@ public enum CopyToPostgres {
                 for table in tables {
                     copied.tables.append((table, try copy(table, from: from, to: to)))
                 }
+                // The planner's statistics of the copied rows, committed with them: until
+                // autovacuum gets to a freshly loaded table the planner guesses (a copy of 3,000
+                // orders: a week's order list took 34 ms before ANALYZE, 10 ms after).
+                try to.execute("ANALYZE", [], cached: false)
                 return copied
             }
         }
