@@ -101,6 +101,33 @@ public enum OrderStore {
         return order
     }
 
+    /// Orders assembled as `assemble` does, with two queries for all of them (their lines; their
+    /// invoices' paid and credited sums) instead of two per order: on PostgreSQL every query is a
+    /// round trip, and a page of 50 orders took 101 of them (docs/benchmarks-scale-postgres.md).
+    static func assemble(_ db: SQLTransaction, _ rows: [SQLRecord]) throws -> [Order] {
+        guard !rows.isEmpty else { return [] }
+        let ids = IdSet(rows.map { $0["id"] as Int64 })
+        var lines: [Int64: [DocumentLine]] = [:]
+        try db.forEachRow("SELECT * FROM order_lines WHERE order_id IN (\(ids.placeholders)) ORDER BY order_id, position", ids.arguments) { row in
+            lines[row["order_id"] as Int64, default: []].append(decodeLine(row))
+            return true
+        }
+        var sums: [Int64: (paid: Int64, credited: Int64)] = [:]
+        try db.forEachRow("""
+            SELECT order_id, COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
+            WHERE order_id IN (\(ids.placeholders)) AND status <> 'void' GROUP BY order_id
+            """, ids.arguments) { row in
+            sums[row["order_id"] as Int64] = (row["paid"], row["credited"])
+            return true
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            var order = decode(row, lines: lines[id] ?? [], amountPaid: sums[id]?.paid ?? 0)
+            order.amountCredited = sums[id]?.credited ?? 0
+            return order
+        }
+    }
+
     public static func list(_ db: SQLTransaction, filter: Filter, options: ListOptions) throws -> Page<Order> {
         var conditions = SQLConditions()
         switch filter.status {
@@ -121,15 +148,15 @@ public enum OrderStore {
         // page is cut from rows in id order, fetched until it is full.
         let derived = filter.status == .completed || filter.status == .confirmed || filter.invoiceStatus != nil || filter.shipmentStatus != nil
         if !derived {
-            return try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { try assemble(db, $0) }
+            let page = try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { SQLRecord($0) }
+            return Page(items: try assemble(db, page.items), hasMore: page.hasMore)
         }
         var items: [Order] = []
         var cursorOptions = options
         cursorOptions.limit = max(options.limit, 50)
         while true {
             let page = try KeysetList.fetch(db, table: "orders", options: cursorOptions, conditions: conditions) { SQLRecord($0) }
-            for row in page.items {
-                let order = try assemble(db, row)
+            for order in try assemble(db, page.items) {
                 if let s = filter.status, order.status != s { continue }
                 if let s = filter.invoiceStatus, order.invoiceStatus != s { continue }
                 if let s = filter.shipmentStatus, order.shipmentStatus != s { continue }
