@@ -101,10 +101,13 @@ public enum OrderStore {
         return order
     }
 
-    /// Orders assembled as `assemble` does, with two queries for all of them (their lines; their
-    /// invoices' paid and credited sums) instead of two per order: on PostgreSQL every query is a
-    /// round trip, and a page of 50 orders took 101 of them (docs/benchmarks-scale-postgres.md).
+    /// Orders assembled as `assemble` does. On PostgreSQL with two queries for all of them (their
+    /// lines; their invoices' paid and credited sums) instead of two per order: every query is a
+    /// round trip there, and a page of 50 orders took 101 of them (docs/performance.md §5b). On
+    /// SQLite a query is a function call: copying the rows for the batch cost more than it saved
+    /// (a page of 50 at 0.96x), so there each order is assembled as before.
     static func assemble(_ db: SQLTransaction, _ rows: [SQLRecord]) throws -> [Order] {
+        guard db.dialect.statementIsRoundTrip else { return try rows.map { try assemble(db, $0) } }
         guard !rows.isEmpty else { return [] }
         let ids = IdSet(rows.map { $0["id"] as Int64 })
         var lines: [Int64: [DocumentLine]] = [:]
@@ -148,6 +151,9 @@ public enum OrderStore {
         // page is cut from rows in id order, fetched until it is full.
         let derived = filter.status == .completed || filter.status == .confirmed || filter.invoiceStatus != nil || filter.shipmentStatus != nil
         if !derived {
+            guard db.dialect.statementIsRoundTrip else {   // SQLite: each row assembled while current
+                return try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { try assemble(db, $0) }
+            }
             let page = try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { SQLRecord($0) }
             return Page(items: try assemble(db, page.items), hasMore: page.hasMore)
         }
