@@ -23,7 +23,10 @@ ROOT = os.path.abspath(os.path.join(bench.HERE, ".."))
 
 
 def build_base(rev, folder):
-    """The sales-server binary of `rev`, built from an export of that commit."""
+    """The sales-server binary of `rev`, built from an export of that commit. A reused folder
+    (BENCH_BASE_DIR) keeps only its .build: files of another commit left beside the export made
+    SwiftPM compile two files of one name (seen: Resources/ and Routes/, "multiple producers")."""
+    subprocess.run(["find", folder, "-mindepth", "1", "-maxdepth", "1", "!", "-name", ".build", "-exec", "rm", "-rf", "{}", "+"], check=True)
     subprocess.run(f"git -C {ROOT} archive --format=tar {rev} | tar -x -C {folder}", shell=True, check=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "sales-server"], cwd=folder, check=True)
     return os.path.join(folder, ".build", "release", "sales-server")
