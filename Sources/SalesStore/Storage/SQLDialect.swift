@@ -6,7 +6,6 @@ public enum SQLDialect: Sendable {
     case sqlite
     case postgresql
 
-    /// The literal true of a boolean column (SQLite keeps booleans as 0/1).
     /// Every statement is a round trip to a server (PostgreSQL), rather than a function call
     /// (SQLite): reading many rows' children in one query pays off there, and only there.
     public var statementIsRoundTrip: Bool {
@@ -16,6 +15,7 @@ public enum SQLDialect: Sendable {
         }
     }
 
+    /// The literal true of a boolean column (SQLite keeps booleans as 0/1).
     public var `true`: String {
         switch self {
         case .sqlite, .postgresql: "1" // both stores keep booleans as 0/1 integers (migrations/postgresql)
