@@ -25,6 +25,7 @@ import Testing
             #expect(metrics.text.contains("sales_http_request_duration_seconds_bucket{le=\"+Inf\"}"))
             #expect(metrics.text.contains("sales_http_open_connections "))
             #expect(metrics.text.contains("sales_db_commit_duration_seconds_count"))
+            #expect(metrics.text.contains("\nsales_db_write_retries_total 0\n"))
             let spec = try await api.call("GET", "/openapi.json", key: nil)
             #expect(spec.status == 200)
             #expect(spec["openapi"] as? String == "3.1.0")

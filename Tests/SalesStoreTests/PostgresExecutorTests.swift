@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SalesCore
+import Locking
 @testable import SalesStore
 
 /// Issue 18 item 1: the placeholders the stores write, numbered for PostgreSQL (no database).
@@ -25,7 +26,7 @@ import SalesCore
 @Suite(.enabled(if: PostgresTestDatabase.available, "needs make test-postgres (SALES_TEST_POSTGRES)"))
 struct PostgresExecutor {
     @Test func valuesComeBackExactlyAsBound() throws {
-        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let store = try PostgresTestDatabase.unmigratedStore()
         let row = try store.writeNow { db in
             try db.execute("CREATE TABLE v (i BIGINT, t TEXT, b BYTEA, e BYTEA, d DOUBLE PRECISION, n BIGINT, f BOOLEAN)")
             try db.execute("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, TRUE)",
@@ -48,7 +49,7 @@ struct PostgresExecutor {
     }
 
     @Test func aSumPastInt64IsTheIntegerOverflowFailureNotAWrongNumber() throws {
-        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let store = try PostgresTestDatabase.unmigratedStore()
         var failure: Error?
         do {
             _ = try store.writeNow { db in
@@ -63,7 +64,7 @@ struct PostgresExecutor {
     }
 
     @Test func aFailedStatementInASavepointLeavesTheTransactionUsable() throws {
-        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let store = try PostgresTestDatabase.unmigratedStore()
         let (unique, count) = try store.writeNow { db -> (Bool, Int64?) in
             try db.execute("CREATE TABLE u (k TEXT UNIQUE)")
             try db.execute("INSERT INTO u VALUES (?)", ["a"])
@@ -81,7 +82,7 @@ struct PostgresExecutor {
     }
 
     @Test func aConditionalUpdateReportsTheRowsItChanged() throws {
-        let store = try PostgresStorage(url: PostgresTestDatabase.make())
+        let store = try PostgresTestDatabase.unmigratedStore()
         let changed = try store.writeNow { db -> [Int] in
             try db.execute("CREATE TABLE c (id BIGINT PRIMARY KEY, left_ BIGINT)")
             try db.execute("INSERT INTO c VALUES (1, 5)")
@@ -93,10 +94,11 @@ struct PostgresExecutor {
         #expect(changed == [1, 0])
     }
 
-    /// SERIALIZABLE with retry (PostgresStorage): writers that read a counter and write it back
-    /// from many threads at once lose no increment, because the ones that collide run again.
-    @Test func serializableWritesThatCollideRunAgainAndLoseNothing() async throws {
-        let store = try PostgresStorage(url: PostgresTestDatabase.make(), connections: 8)
+    /// The write gate (PostgresStorage.beginWrite): writers that read a counter and write it back
+    /// from many threads at once lose no increment, and none has to run again — each waits for
+    /// the gate and then reads what the previous one committed.
+    @Test func writersOfOneRowQueueOnTheGateAndLoseNothing() async throws {
+        let store = try PostgresTestDatabase.unmigratedStore(connections: 8)
         try store.writeNow { db in
             try db.execute("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL)")
             try db.execute("INSERT INTO counter VALUES (1, 0)")
@@ -113,6 +115,21 @@ struct PostgresExecutor {
             try await group.waitForAll()
         }
         #expect(try store.readNow { try $0.fetchValue("SELECT n FROM counter", as: Int64.self) } == 40)
+        #expect(store.writeRetries == 0)
+    }
+
+    /// A serialization failure or deadlock (40001, 40P01) is still run again, if one happens.
+    @Test func aWriteThatFailsToSerializeIsRunAgain() throws {
+        let store = try PostgresTestDatabase.unmigratedStore()
+        let attempts = Locked(0)
+        let result = try store.writeNow { db in
+            let attempt = attempts.withLock { $0 += 1; return $0 }
+            if attempt < 3 { throw PostgresError(sqlState: attempt == 1 ? "40001" : "40P01", message: "collided") }
+            return try db.fetchValue("SELECT 7", as: Int64.self)
+        }
+        #expect(result == 7)
+        #expect(attempts.withLock { $0 } == 3)
+        #expect(store.writeRetries == 2)
     }
 }
 
@@ -137,8 +154,9 @@ struct PostgresMigrationRuns {
     }
 
     @Test func aDatabaseOfAnotherApplicationIsRefused() throws {
-        let store = try PostgresStorage(url: PostgresTestDatabase.make())
-        try store.writeNow { try $0.execute("CREATE TABLE invoices_of_someone_else (id BIGINT)") }
+        let url = try PostgresTestDatabase.make()
+        try PostgresAdmin.run(url: url, "CREATE TABLE invoices_of_someone_else (id BIGINT)")
+        let store = try PostgresStorage(url: url)
         var refusal = ""
         do { try store.migrate() } catch { refusal = "\(error)" }
         #expect(refusal.contains("holds tables that are not sales-server's (invoices_of_someone_else, …)"), "\(refusal)")

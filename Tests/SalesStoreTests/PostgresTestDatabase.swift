@@ -16,6 +16,15 @@ enum PostgresTestDatabase {
         return try PostgresAdmin.createDatabase(on: clusterURL).url
     }
 
+    /// A store on a new database that holds only the write gate, the one table every
+    /// PostgresStorage write needs (migrations/postgresql/0010): for tests of the executor on
+    /// tables of their own.
+    static func unmigratedStore(connections: Int = 16) throws -> PostgresStorage {
+        let url = try make()
+        try PostgresAdmin.run(url: url, "CREATE TABLE write_gate (unused BOOLEAN)")
+        return try PostgresStorage(url: url, connections: connections)
+    }
+
     /// A migrated store on a new database.
     static func migratedStore() throws -> PostgresStorage {
         let store = try PostgresStorage(url: make())

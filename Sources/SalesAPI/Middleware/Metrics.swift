@@ -2,8 +2,8 @@ import Locking
 import Foundation
 
 /// Prometheus text exposition (format 0.0.4) of request counts by route template and status,
-/// a request latency histogram, open connections and database commit time. Hand-written:
-/// a few counters do not justify a metrics framework.
+/// a request latency histogram, open connections, database commit time and write retries.
+/// Hand-written: a few counters do not justify a metrics framework.
 final class Metrics: Sendable {
     static let bounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
@@ -49,7 +49,7 @@ final class Metrics: Sendable {
         state.withLock { $0.commits.observe(seconds) }
     }
 
-    func render(openConnections: Int) -> String {
+    func render(openConnections: Int, writeRetries: Int) -> String {
         let s = state.withLock { $0 }
         var out = "# HELP sales_http_requests_total HTTP requests by method, route template and status.\n"
         out += "# TYPE sales_http_requests_total counter\n"
@@ -59,6 +59,8 @@ final class Metrics: Sendable {
         out += "# HELP sales_http_open_connections Open client connections.\n# TYPE sales_http_open_connections gauge\n"
         out += "sales_http_open_connections \(openConnections)\n"
         out += histogram("sales_db_commit_duration_seconds", "Time of database write transactions, commit included.", s.commits)
+        out += "# HELP sales_db_write_retries_total Write transactions run again after a serialization failure or deadlock (PostgreSQL).\n"
+        out += "# TYPE sales_db_write_retries_total counter\nsales_db_write_retries_total \(writeRetries)\n"
         return out
     }
 

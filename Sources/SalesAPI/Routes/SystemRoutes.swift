@@ -31,7 +31,7 @@ enum SystemRoutes {
 
     static func metrics(_ app: APIContext) -> APIHandler {
         { _ in
-            APIResponse(status: 200, body: Array(app.metrics.render(openConnections: app.openConnections).utf8),
+            APIResponse(status: 200, body: Array(app.metrics.render(openConnections: app.openConnections, writeRetries: app.database.writeRetries).utf8),
                         contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }

@@ -5,10 +5,11 @@ import Locking
 /// The PostgreSQL store (issue 18; docs/architecture.md "PostgreSQL"): several stateless nodes
 /// over one database. A pool of libpq connections, each used by one thread at a time; every
 /// read is a REPEATABLE READ READ ONLY transaction (a snapshot, like SQLite's WAL readers), every
-/// write a SERIALIZABLE transaction run again when PostgreSQL reports a serialization failure or a
-/// deadlock (40001, 40P01), so a rule decided from what the transaction read holds against
-/// writers on any node. The bodies the services pass are database work only, so running one again
-/// repeats nothing else.
+/// write a SERIALIZABLE transaction that first queues on the write gate (migrations/postgresql/
+/// 0010), so writers on every node run one after another, each seeing what the previous one
+/// committed. A serialization failure or deadlock (40001, 40P01) should then not happen; if one
+/// does, the write is run again. The bodies the services pass are database work only, so running
+/// one again repeats nothing else.
 public final class PostgresStorage: SalesStorage, @unchecked Sendable {
     let url: String
     public let target: String
@@ -16,11 +17,23 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
     /// Blocking libpq calls run here, never on Swift's cooperative threads.
     private let queue = DispatchQueue(label: "sales.postgres", attributes: .concurrent)
 
-    /// How many times a write is tried before its serialization failure is answered (503).
-    /// Writers that number documents of one kind all update its counter row, so under load they
-    /// collide by design and run one after another: the budget must outlast a queue of them
-    /// (the crash test's 32 writers exhausted 20 quick attempts now and then).
+    /// How many times a write is tried before its serialization failure is answered (503): a
+    /// safety net, since gated writers do not overlap (`writeRetries` counts its use).
     static let writeAttempts = 100
+
+    /// BEGIN and the write gate in one round trip. `LOCK TABLE` takes no snapshot, so the
+    /// transaction's snapshot is taken at the body's first statement, after the previous writer
+    /// committed (PostgreSQL manual, LOCK: "you have to execute LOCK TABLE before executing any
+    /// SELECT or data modification statement"). Without it, writers that update the same rows —
+    /// a document counter, a product's stock — failed SERIALIZABLE's check and ran again, most of
+    /// their work wasted (docs/performance.md §5c).
+    static let beginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE write_gate IN EXCLUSIVE MODE"
+
+    private let retries = Locked(0)
+
+    /// Writes run again after a serialization failure or deadlock since the store opened
+    /// (`sales_db_write_retries_total` in /metrics).
+    public var writeRetries: Int { retries.withLock { $0 } }
 
     /// Opens the first connection (a wrong URL or an unreachable server fails here, named).
     public init(url: String, connections: Int = 16) throws {
@@ -49,7 +62,7 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
     }
 
     public func writeNow<T>(_ body: (SQLTransaction) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", attempts: Self.writeAttempts, body)
+        try transaction(Self.beginWrite, attempts: Self.writeAttempts, body)
     }
 
     public func pendingMigrations(_ db: SQLTransaction) throws -> [String] {
@@ -83,7 +96,8 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
                 // connection is gone, and the pool drops it on release.
                 if connection.isUsable { try? connection.run("ROLLBACK") }
                 guard let failure = error as? PostgresError, failure.isRetryable, attempt < attempts else { throw error }
-                attempt += 1
+                attempt += 1   // bounded: at most `attempts`
+                retries.withLock { $0 += 1 }   // bounded: one per failed attempt, far below Int.max
                 // Back off, more each time (up to 25 ms), with full jitter, so that the writers
                 // that collided do not collide again in step.
                 usleep(UInt32.random(in: 0...UInt32(min(25_000, 250 << min(attempt, 7)))))

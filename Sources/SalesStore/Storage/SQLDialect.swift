@@ -77,17 +77,4 @@ public enum SQLDialect: Sendable {
         case .postgresql: "(CAST(substr(\(later), 1, 10) AS date) - CAST(substr(\(earlier), 1, 10) AS date))"
         }
     }
-
-    /// A statement run before a transaction's first event, so that event ids are handed out in
-    /// commit order. SQLite has one writer: ids are in commit order already. PostgreSQL's identity
-    /// hands ids out as transactions ask, and a transaction that took a smaller id can commit
-    /// after one that took a larger; a reader polling between the two commits would move past the
-    /// smaller id for good. A transaction-scoped advisory lock, held until commit, orders them
-    /// (migrations/postgresql/0008); writes that record no event never take it.
-    public var eventIdsInCommitOrder: String? {
-        switch self {
-        case .sqlite: nil
-        case .postgresql: "SELECT pg_advisory_xact_lock(7300000001)" // any key of its own (migrations use another)
-        }
-    }
 }

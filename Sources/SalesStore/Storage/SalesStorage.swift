@@ -3,8 +3,8 @@ import Foundation
 /// A database as the layers above SalesStore use it (issue 17 item 3): transactions handed out as
 /// `SQLTransaction`, and the write executor that commits request writes. SalesDatabase is the
 /// SQLite one (GroupCommitter: many request writes, one transaction and one fsync);
-/// PostgresStorage the PostgreSQL one (a connection pool, SERIALIZABLE writes run again on a
-/// serialization failure).
+/// PostgresStorage the PostgreSQL one (a connection pool, SERIALIZABLE writes queued on a table
+/// lock).
 public protocol SalesStorage: AnyObject, Sendable {
     /// A read transaction (a consistent snapshot).
     func read<T: Sendable>(_ body: @escaping @Sendable (SQLTransaction) throws -> T) async throws -> T
@@ -25,12 +25,16 @@ public protocol SalesStorage: AnyObject, Sendable {
     /// Several server processes may share this database (PostgreSQL), so work that one process
     /// would simply do (a webhook attempt) is first leased; SQLite's file has one serving process.
     var isSharedByNodes: Bool { get }
+    /// Write transactions run again after a serialization failure or deadlock since the store
+    /// opened (PostgreSQL; SQLite's one writer never needs to).
+    var writeRetries: Int { get }
     /// Closes every connection.
     func close() throws
 }
 
 extension SalesDatabase: SalesStorage {
     public var isSharedByNodes: Bool { false }
+    public var writeRetries: Int { 0 }
 }
 
 /// Opens the store `location` names: a SQLite file (its folder created when missing) or a

@@ -25,20 +25,12 @@ public struct EventRecord: Sendable, Equatable {
 /// transaction that makes the change, so an event exists exactly when its change does.
 public enum EventStore {
     public static func record(_ db: SQLTransaction, type: String, actor: EventActor?, resourceType: String, resourceId: Int64, data: [UInt8]) throws {
-        let insert = {
-            try db.execute("""
-                INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
-        }
-        // docs/api.md §3 "Events": a reader never sees an id before a smaller one commits. Where
-        // that needs a lock (PostgreSQL), the event is written at commit, after the lock: taken
-        // last and held only for the inserts and the commit, it waits on no row lock, so it
-        // cannot deadlock with the transaction's other locks.
-        guard let lock = db.dialect.eventIdsInCommitOrder else { return try insert() }
-        db.atCommit {
-            try db.execute(lock)
-            try insert()
-        }
+        // docs/api.md §3 "Events": a reader never sees an id before a smaller one commits. Ids
+        // are handed out in commit order because writers run one at a time: SQLite has one
+        // writer, and PostgreSQL's writers queue on the write gate until commit (PostgresStorage).
+        try db.execute("""
+            INSERT INTO events (type, created_at, actor_key_id, actor_name, resource_type, resource_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [type, Timestamp.now(), actor?.keyId, actor?.name, resourceType, resourceId, String(decoding: data, as: UTF8.self)])
     }
 
     static func decode(_ row: any SQLRow) -> EventRecord {
