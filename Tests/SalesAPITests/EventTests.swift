@@ -130,6 +130,13 @@ final class Receiver: Sendable {
         try await withAPI(Self.fast) { api in
             #expect(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"ftp://example.com/x"}"#).errorFields == ["url"])
             #expect(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"\#(receiver.url)","events":["order"]}"#).errorFields == ["events[0]"])
+            // A chosen secret has at least 16 characters (Unicode scalars, like the spec's
+            // minLength): 15 of which one takes four bytes in UTF-8 are too few; 16 are enough.
+            let fifteen = "0123456789abcd\u{10398}", sixteen = "0123456789abcde\u{10398}"
+            let short = try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"\#(receiver.url)","secret":"\#(fifteen)"}"#)
+            #expect(short.status == 422 && short.errorFields == ["secret"], "\(short.text)")
+            let chosen = try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"\#(receiver.url)","secret":"\#(sixteen)","active":false}"#)
+            #expect(chosen.status == 201 && chosen["secret"] as? String == sixteen, "\(chosen.text)")
             let (id, secret) = try await endpoint(api, receiver, events: #"["customer.created"]"#)
             #expect(secret.hasPrefix("whsec_") && secret.count == 54)
             let shown = try await api.call("GET", "/v1/webhook-endpoints/\(id)")

@@ -70,7 +70,9 @@ enum WebhookRoutes {
             apply(&r, to: &endpoint, creating: true, allowPrivate: app.configuration.webhookAllowPrivate)
             var secret = newSecret()
             if case .value(let given) = r.text("secret", maxLength: 200, nullable: false) {
-                if given.utf8.count >= 16 { secret = given } else { r.fail("secret", "too_short", "a secret has at least 16 characters") }
+                // Characters are Unicode scalars, as every length in docs/api.md §1 and the spec's
+                // minLength: 16 (bytes let 15 characters through when one took four).
+                if given.unicodeScalars.count >= 16 { secret = given } else { r.fail("secret", "too_short", "a secret has at least 16 characters") }
             }
             try r.finish()
             let input = endpoint
