@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import Testing
 import HTTPTestSupport
@@ -10,7 +9,7 @@ import HTTPTestSupport
 /// conflicts, unknown routes, a failing write that is a bug → 500, storage gone → 503); then every
 /// answer and every log record is searched for what must never be in them.
 @Suite struct NoLeaks {
-    @Test(.enabled(if: TestStore.isSQLite, "SQLite's own file, pragmas and triggers")) func errorBodiesAndLogLinesHoldNoSecretSQLOrPath() async throws {
+    @Test func errorBodiesAndLogLinesHoldNoSecretSQLOrPath() async throws {
         let sink = CapturedLogs()
         let api = try TestServer({ _ in }, logger: Logger(label: "test") { _ in CapturingHandler(sink: sink) })
         var answers: [Reply] = []
@@ -49,21 +48,18 @@ import HTTPTestSupport
         _ = try await call("POST", "/v1/customers", String(repeating: "x", count: 2_000_000))
 
         // A write that fails in a way no rule expects is a bug: 500, with nothing of the statement.
-        let pool = try api.sqlite.pool
-        try await pool.writeWithoutTransaction { db in
-            try db.execute(sql: "CREATE TRIGGER refuse_customers BEFORE INSERT ON customers BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
-        }
+        try await api.inject(.refusingCustomers)
         let failing = try await call("POST", "/v1/customers", #"{"name":"Another Private","email":"another.private@example.com"}"#)
         #expect(failing.status == 500)
         #expect(failing.code == "internal")
-        try await pool.writeWithoutTransaction { db in try db.execute(sql: "DROP TRIGGER refuse_customers") }
+        try await api.clear(.refusingCustomers)
         // Storage gone: 503.
-        try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = ON") }
+        try await api.inject(.readOnly)
         #expect(try await call("POST", "/v1/customers", #"{"name":"Third"}"#).status == 503)
-        try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = OFF") }
+        try await api.clear(.readOnly)
 
-        let keyHashes = try await pool.read { db in
-            try Data.fetchAll(db, sql: "SELECT key_hash FROM api_keys").map { $0.map { String(format: "%02x", $0) }.joined() }
+        let keyHashes = try await api.app.read { db in
+            try db.fetchAll("SELECT key_hash FROM api_keys") { ($0["key_hash"] as [UInt8]).map { String(format: "%02x", $0) }.joined() }
         }
         let databasePath = api.databasePath
         let directory = api.directory.path
@@ -72,9 +68,11 @@ import HTTPTestSupport
         let records = sink.records.withLock { $0 }
         let logText = records.map { "\($0.level) \($0.message) \($0.metadata)" }
         let bodies = answers.map { "\($0.status) \($0.raw.head)\n\($0.text)" }
-        // The 500 was logged, with its request id and the SQLite code, and nothing more.
+        // The 500 was logged, with its request id and the store's error code, and nothing more.
         let internalLine = try #require(records.first { $0.message == "internal error" })
-        #expect(internalLine.metadata["error"] == "SQLite error 1811 (constraint failed): refused by test trigger", "\(internalLine.metadata)")
+        let expected = TestStore.isPostgres ? "PostgreSQL error P0001: refused by test trigger"
+                                            : "SQLite error 1811 (constraint failed): refused by test trigger"
+        #expect(internalLine.metadata["error"] == expected, "\(internalLine.metadata)")
 
         let secrets = [api.adminKey, clerk, readonly, hookSecret] + keyHashes
         let sqlMarkers = ["INSERT INTO", "SELECT ", " FROM ", "UPDATE ", "WHERE ", "while executing", "with arguments", "sqlite_master"]

@@ -51,15 +51,13 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
     /// While `outage` holds, writes answer 503 unavailable and reads keep working; after
     /// `recovery`, writes work again and nothing is corrupted (docs/api.md §4 invariants hold,
     /// integrity_check ok).
-    func writesAre503WhileReadsWork(outage: @escaping @Sendable (Database) throws -> Void,
-                                    recovery: @escaping @Sendable (Database) throws -> Void) async throws {
+    func writesAre503WhileReadsWork(_ fault: StorageFault) async throws {
         try await withAPI { api in
             let customer = try await api.customer()
             let product = try await api.product(price: 250, stock: "100000")
             let order = #"{"customer_id":\#(customer),"confirm":true,"lines":[{"product_id":\#(product),"quantity":1}],"notes":"\#(String(repeating: "n", count: 4000))"}"#
             #expect(try await api.call("POST", "/v1/orders", order).status == 201)
-            let pool = try api.sqlite.pool
-            try await pool.writeWithoutTransaction { db in try outage(db) }
+            try await api.inject(fault)
             var statuses: [Int] = []
             for _ in 0..<20 {
                 let reply = try await api.call("POST", "/v1/orders", order)
@@ -75,33 +73,23 @@ private final class WrittenCount: Sendable { let value = Atomic<Int>(0) }
             #expect(try await api.call("GET", "/v1/orders/1").status == 200)
             #expect(try await api.call("GET", "/v1/customers/\(customer)").status == 200)
             // Storage returns: writes work, and the book is whole.
-            try await pool.writeWithoutTransaction { db in try recovery(db) }
+            try await api.clear(fault)
             #expect(try await api.call("POST", "/v1/orders", order).status == 201)
-            let integrity = try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+            if let sqlite = api.database as? SalesDatabase {
+                #expect(try await sqlite.pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+            }
             let breaches = try await api.app.read { db in try IntegrityCheck.run(db) }
-            #expect(integrity == "ok")
             #expect(breaches.isEmpty, "\(breaches)")
         }
     }
 
-    /// A full disk, as SQLite sees it: the page limit reached (SQLITE_FULL).
-    @Test(.enabled(if: TestStore.isSQLite, "SQLite's own file, pragmas and triggers")) func fullDisk() async throws {
-        try await writesAre503WhileReadsWork(outage: { db in
-            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-            try db.execute(sql: "PRAGMA max_page_count = \(pages + 3)")
-        }, recovery: { db in
-            try db.execute(sql: "PRAGMA max_page_count = 1073741823")
-        })
+    /// A full disk (StorageFault.diskFull).
+    @Test func fullDisk() async throws {
+        try await writesAre503WhileReadsWork(.diskFull)
     }
 
-    /// A read-only database (SQLITE_READONLY). The tests run as root, for whom file modes do not
-    /// stop a write, so the writer connection is made query-only: SQLite then refuses every write
-    /// with the same result code a read-only file or mount gives.
-    @Test(.enabled(if: TestStore.isSQLite, "SQLite's own file, pragmas and triggers")) func readOnlyDatabase() async throws {
-        try await writesAre503WhileReadsWork(outage: { db in
-            try db.execute(sql: "PRAGMA query_only = ON")
-        }, recovery: { db in
-            try db.execute(sql: "PRAGMA query_only = OFF")
-        })
+    /// A database that refuses writes (StorageFault.readOnly).
+    @Test func readOnlyDatabase() async throws {
+        try await writesAre503WhileReadsWork(.readOnly)
     }
 }

@@ -121,7 +121,7 @@ struct PostgresError: Error, CustomStringConvertible {
     /// SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention: shutdown),
     /// and libpq's own failures (no SQLSTATE): the database cannot serve right now.
     var isUnavailable: Bool {
-        sqlState.hasPrefix("08") || sqlState.hasPrefix("53") || sqlState.hasPrefix("57") || sqlState.isEmpty
+        sqlState.hasPrefix("08") || sqlState.hasPrefix("53") || sqlState.hasPrefix("57") || sqlState == "25006" || sqlState.isEmpty
     }
 
     /// 40001 serialization_failure, 40P01 deadlock_detected: the transaction may be run again.
