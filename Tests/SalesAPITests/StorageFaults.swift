@@ -22,27 +22,23 @@ enum StorageFault {
 }
 
 extension TestServer {
-    func inject(_ fault: StorageFault) async throws {
-        if TestStore.isPostgres { return try postgres(onCluster: fault == .readOnly, Self.postgresInjection(fault)) }
-        let pool = try sqlite.pool
-        try await pool.writeWithoutTransaction { db in
-            switch fault {
-            case .readOnly: try db.execute(sql: "PRAGMA query_only = ON")
-            case .diskFull: try db.execute(sql: "PRAGMA max_page_count = \((try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) + 3)")
-            case .refusingCustomers:
-                try db.execute(sql: "CREATE TRIGGER refuse_customers BEFORE INSERT ON customers BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
-            }
-        }
-    }
+    func inject(_ fault: StorageFault) async throws { try await set(fault, on: true) }
 
-    func clear(_ fault: StorageFault) async throws {
-        if TestStore.isPostgres { return try postgres(onCluster: fault == .readOnly, Self.postgresRemedy(fault)) }
+    func clear(_ fault: StorageFault) async throws { try await set(fault, on: false) }
+
+    private func set(_ fault: StorageFault, on: Bool) async throws {
+        if TestStore.isPostgres {
+            return try postgres(onCluster: fault == .readOnly, on ? Self.postgresInjection(fault) : Self.postgresRemedy(fault))
+        }
         let pool = try sqlite.pool
         try await pool.writeWithoutTransaction { db in
-            switch fault {
-            case .readOnly: try db.execute(sql: "PRAGMA query_only = OFF")
-            case .diskFull: try db.execute(sql: "PRAGMA max_page_count = 1073741823")
-            case .refusingCustomers: try db.execute(sql: "DROP TRIGGER refuse_customers")
+            switch (fault, on) {
+            case (.readOnly, _): try db.execute(sql: "PRAGMA query_only = \(on ? "ON" : "OFF")")
+            case (.diskFull, true): try db.execute(sql: "PRAGMA max_page_count = \((try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) + 3)")
+            case (.diskFull, false): try db.execute(sql: "PRAGMA max_page_count = 1073741823")
+            case (.refusingCustomers, true):
+                try db.execute(sql: "CREATE TRIGGER refuse_customers BEFORE INSERT ON customers BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
+            case (.refusingCustomers, false): try db.execute(sql: "DROP TRIGGER refuse_customers")
             }
         }
     }
