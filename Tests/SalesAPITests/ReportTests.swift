@@ -16,6 +16,29 @@ import SalesCore
         return columns.map { "\(t[$0].map { "\($0)" } ?? "nil")" }.joined(separator: "|")
     }
 
+    /// docs/api.md §3 receivables aging: days past due = as_of − due_date; 0 or fewer is
+    /// current, then 1–30, 31–60, 61–90, over 90 — each boundary from both sides. Nine invoices,
+    /// of 2^k minor units each, due 1 day after as_of down to 91 days before it.
+    @Test func agingBucketsAtTheirBoundaries() async throws {
+        try await withAPI { api in
+            let customer = try await api.customer()
+            let dues = ["2026-07-01", "2026-06-30", "2026-06-29", "2026-05-31", "2026-05-30", "2026-05-01", "2026-04-30", "2026-04-01", "2026-03-31"]
+            var lines: [String] = []
+            for k in dues.indices {
+                lines.append(#"{"product_id":\#(try await api.product(price: 1 << k, extra: #","type":"service""#)),"quantity":1}"#)
+            }
+            let order = try await api.call("POST", "/v1/orders", #"{"customer_id":\#(customer),"confirm":true,"lines":[\#(lines.joined(separator: ","))]}"#)
+            let orderLines = try #require(order["lines"] as? [[String: Any]], "\(order.text)")
+            for (line, due) in zip(orderLines, dues) {
+                let body = #"{"issue_date":"2026-03-01","due_date":"\#(due)","lines":[{"order_line_id":\#(line["id"] as? Int ?? 0),"quantity":1}]}"#
+                #expect(try await api.call("POST", "/v1/orders/\(order["id"] as? Int ?? 0)/invoices", body).status == 201)
+            }
+            let aging = try await api.call("GET", "/v1/reports/receivables-aging?as_of=2026-06-30")
+            let columns = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
+            #expect(rows(aging, columns) == ["3|12|48|192|256|511"], "\(aging.text)")
+        }
+    }
+
     @Test func everyReportReconcilesWithTheDocuments() async throws {
         try await withAPI { api in
             let ana = try #require(try await api.call("POST", "/v1/sales-reps", #"{"name":"Ana"}"#)["id"] as? Int)

@@ -113,25 +113,31 @@ public enum Reports {
     // MARK: - Receivables aging
 
     /// Open invoices issued on or before `asOf`, their amount_due by days past due as of that
-    /// date: current (not yet due), 1–30, 31–60, 61–90, over 90; per customer.
+    /// date: current (not yet due), 1–30, 31–60, 61–90, over 90; per customer. Days past due
+    /// d = asOf − due_date, so d ≤ 0 ⇔ due_date ≥ asOf and 1 ≤ d ≤ 30 ⇔ asOf − 30 ≤ due_date <
+    /// asOf: each bucket compares due_date with a date computed here, as text (YYYY-MM-DD orders
+    /// as it reads), over the covering index invoices_aging. Computing d per row instead
+    /// (julianday on SQLite, text → date casts on PostgreSQL, repeated in each bucket) took most
+    /// of the report's time on PostgreSQL (docs/performance.md §5b).
     public static func aging(_ db: SQLTransaction, asOf: String, currency: String) throws -> ReportTable {
         var table = ReportTable(columns: ["customer_id", "name", "current", "d1_30", "d31_60", "d61_90", "over_90", "total"])
         let buckets = ["current", "d1_30", "d31_60", "d61_90", "over_90", "total"]
         var sums = [Int64](repeating: 0, count: buckets.count)
+        // The API takes as_of as a valid date; before the year 1 the boundaries sort below every date.
+        let daysBefore = { (days: Int) in Timestamp.date(asOf, plusDays: -days) ?? "" }
         for row in try db.fetchRecords("""
             SELECT g.*, c.name FROM (
               SELECT customer_id,
-                     SUM(CASE WHEN d <= 0 THEN amount_due ELSE 0 END) AS b0,
-                     SUM(CASE WHEN d BETWEEN 1 AND 30 THEN amount_due ELSE 0 END) AS b1,
-                     SUM(CASE WHEN d BETWEEN 31 AND 60 THEN amount_due ELSE 0 END) AS b2,
-                     SUM(CASE WHEN d BETWEEN 61 AND 90 THEN amount_due ELSE 0 END) AS b3,
-                     SUM(CASE WHEN d > 90 THEN amount_due ELSE 0 END) AS b4,
+                     SUM(CASE WHEN due_date >= ?1 THEN amount_due ELSE 0 END) AS b0,
+                     SUM(CASE WHEN due_date < ?1 AND due_date >= ?3 THEN amount_due ELSE 0 END) AS b1,
+                     SUM(CASE WHEN due_date < ?3 AND due_date >= ?4 THEN amount_due ELSE 0 END) AS b2,
+                     SUM(CASE WHEN due_date < ?4 AND due_date >= ?5 THEN amount_due ELSE 0 END) AS b3,
+                     SUM(CASE WHEN due_date < ?5 THEN amount_due ELSE 0 END) AS b4,
                      SUM(amount_due) AS b5
-              FROM (SELECT customer_id, amount_due, \(db.dialect.daysBetween("?1", "due_date")) AS d
-                    FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1) open_invoices
+              FROM invoices WHERE status = 'open' AND currency = ?2 AND issue_date <= ?1
               GROUP BY customer_id) g
             JOIN customers c ON c.id = g.customer_id ORDER BY g.customer_id
-            """, [asOf, currency]) {
+            """, [asOf, currency, daysBefore(30), daysBefore(60), daysBefore(90)]) {
             var cells: [ReportTable.Cell] = [.int(row["customer_id"]), .text(row["name"])]
             for index in 0..<buckets.count {
                 let value: Int64 = row["b\(index)"]

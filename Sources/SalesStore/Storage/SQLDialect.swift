@@ -70,11 +70,4 @@ public enum SQLDialect: Sendable {
         }
     }
 
-    /// Whole days from the date of `earlier` to the date of `later` (RFC 3339 texts or dates).
-    public func daysBetween(_ later: String, _ earlier: String) -> String {
-        switch self {
-        case .sqlite: "CAST(julianday(\(later)) - julianday(\(earlier)) AS INTEGER)"
-        case .postgresql: "(CAST(substr(\(later), 1, 10) AS date) - CAST(substr(\(earlier), 1, 10) AS date))"
-        }
-    }
 }
