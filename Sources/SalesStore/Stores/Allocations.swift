@@ -21,6 +21,11 @@ enum Allocations {
         try db.fetchAll(select + " WHERE a.invoice_id = ? ORDER BY a.id", [invoiceId], decode)
     }
 
+    /// The allocations of several invoices, in id order (InvoiceStore's page on PostgreSQL).
+    static func of(invoiceIds ids: IdSet, _ db: SQLTransaction) throws -> [Allocation] {
+        try db.fetchAll(select + " WHERE a.invoice_id IN (\(ids.placeholders)) ORDER BY a.id", ids.arguments, decode)
+    }
+
     static func of(paymentId: Int64, _ db: SQLTransaction) throws -> [Allocation] {
         try db.fetchAll(select + " WHERE a.payment_id = ? ORDER BY a.id", [paymentId], decode)
     }

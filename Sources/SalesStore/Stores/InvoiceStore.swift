@@ -15,17 +15,27 @@ public enum InvoiceStore {
 
     // MARK: - Reading
 
+    static func decodeLine(_ r: any SQLRow) -> InvoiceLine {
+        InvoiceLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], description: r["description"],
+                    pricing: LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
+                                         taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"]),
+                    amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
+                    quantityCredited: Quantity(thousandths: r["quantity_credited"]))
+    }
+
+    static func decodeCreditNote(_ r: any SQLRow) -> CreditNoteSummary {
+        CreditNoteSummary(id: r["id"], number: r["number"], total: r["total"])
+    }
+
     static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Invoice {
         let id: Int64 = row["id"]
-        let lines = try db.fetchAll("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position", [id]) { r -> InvoiceLine in
-            InvoiceLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], description: r["description"],
-                        pricing: LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
-                                             taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"]),
-                        amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
-                        quantityCredited: Quantity(thousandths: r["quantity_credited"]))
-        }
-        let creditNotes = try db.fetchAll("SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id", [id]) { CreditNoteSummary(id: $0["id"], number: $0["number"], total: $0["total"]) }
-        var invoice = Invoice(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
+        let lines = try db.fetchAll("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position", [id], decodeLine)
+        let creditNotes = try db.fetchAll("SELECT id, number, total FROM credit_notes WHERE invoice_id = ? ORDER BY id", [id], decodeCreditNote)
+        return decode(row, lines: lines, creditNotes: creditNotes, allocations: try Allocations.of(invoiceId: id, db))
+    }
+
+    static func decode(_ row: any SQLRow, lines: [InvoiceLine], creditNotes: [CreditNoteSummary], allocations: [Allocation]) -> Invoice {
+        var invoice = Invoice(id: row["id"], number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
                        status: InvoiceState(rawValue: row["status"]) ?? .open, currency: row["currency"], issueDate: row["issue_date"],
                        dueDate: row["due_date"], notes: row["notes"], lines: lines,
                        totals: LineAmounts(subtotal: row["subtotal"], tax: row["tax_total"], total: row["total"]),
@@ -33,8 +43,21 @@ public enum InvoiceStore {
                        metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"], voidedAt: row["voided_at"],
                        createdAt: row["created_at"], updatedAt: row["updated_at"])
         invoice.creditNotes = creditNotes
-        invoice.allocations = try Allocations.of(invoiceId: id, db)
+        invoice.allocations = allocations
         return invoice
+    }
+
+    /// A page of invoices, their lines, credit notes and allocations read for the whole page
+    /// (PageAssembly).
+    static func decode(_ db: SQLTransaction, _ rows: [SQLRecord]) throws -> [Invoice] {
+        let ids = PageAssembly.ids(rows)
+        let lines = try PageAssembly.children(db, "invoice_lines", key: "invoice_id", of: ids, orderBy: "position", decodeLine)
+        let creditNotes = try PageAssembly.children(db, "credit_notes", key: "invoice_id", of: ids, orderBy: "id", decodeCreditNote)
+        let allocations = Dictionary(grouping: try Allocations.of(invoiceIds: ids, db), by: \.invoiceId)
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            return decode(row, lines: lines[id] ?? [], creditNotes: creditNotes[id] ?? [], allocations: allocations[id] ?? [])
+        }
     }
 
     public static func find(_ db: SQLTransaction, id: Int64) throws -> Invoice? {
@@ -55,7 +78,8 @@ public enum InvoiceStore {
             conditions.add(v ? "(status = 'open' AND due_date < ?)" : "NOT (status = 'open' AND due_date < ?)", Timestamp.today())
         }
         if let v = filter.dueBefore { conditions.add("due_date < ?", v) }
-        return try KeysetList.fetch(db, table: "invoices", options: options, conditions: conditions) { try decode(db, $0) }
+        return try PageAssembly.list(db, table: "invoices", options: options, conditions: conditions,
+                                     each: { try decode(db, $0) }, page: { try decode(db, $0) })
     }
 
     // MARK: - Creating

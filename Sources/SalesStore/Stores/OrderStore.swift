@@ -102,19 +102,14 @@ public enum OrderStore {
     }
 
     /// Orders assembled as `assemble` does. On PostgreSQL with two queries for all of them (their
-    /// lines; their invoices' paid and credited sums) instead of two per order: every query is a
-    /// round trip there, and a page of 50 orders took 101 of them (docs/performance.md §5b). On
-    /// SQLite a query is a function call: copying the rows for the batch cost more than it saved
-    /// (a page of 50 at 0.96x), so there each order is assembled as before.
+    /// lines; their invoices' paid and credited sums) instead of two per order (PageAssembly: a
+    /// page of 50 orders took 101 round trips; on SQLite the batch measured 0.96x, so there each
+    /// order is assembled as before).
     static func assemble(_ db: SQLTransaction, _ rows: [SQLRecord]) throws -> [Order] {
         guard db.dialect.statementIsRoundTrip else { return try rows.map { try assemble(db, $0) } }
         guard !rows.isEmpty else { return [] }
-        let ids = IdSet(rows.map { $0["id"] as Int64 })
-        var lines: [Int64: [DocumentLine]] = [:]
-        try db.forEachRow("SELECT * FROM order_lines WHERE order_id IN (\(ids.placeholders)) ORDER BY order_id, position", ids.arguments) { row in
-            lines[row["order_id"] as Int64, default: []].append(decodeLine(row))
-            return true
-        }
+        let ids = PageAssembly.ids(rows)
+        let lines = try PageAssembly.children(db, "order_lines", key: "order_id", of: ids, orderBy: "position", decodeLine)
         var sums: [Int64: (paid: Int64, credited: Int64)] = [:]
         try db.forEachRow("""
             SELECT order_id, COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
@@ -151,11 +146,8 @@ public enum OrderStore {
         // page is cut from rows in id order, fetched until it is full.
         let derived = filter.status == .completed || filter.status == .confirmed || filter.invoiceStatus != nil || filter.shipmentStatus != nil
         if !derived {
-            guard db.dialect.statementIsRoundTrip else {   // SQLite: each row assembled while current
-                return try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { try assemble(db, $0) }
-            }
-            let page = try KeysetList.fetch(db, table: "orders", options: options, conditions: conditions) { SQLRecord($0) }
-            return Page(items: try assemble(db, page.items), hasMore: page.hasMore)
+            return try PageAssembly.list(db, table: "orders", options: options, conditions: conditions,
+                                         each: { try assemble(db, $0) }, page: { try assemble(db, $0) })
         }
         var items: [Order] = []
         var cursorOptions = options

@@ -25,19 +25,30 @@ public enum QuoteStore {
         public init() {}
     }
 
+    static func decodeLine(_ r: any SQLRow) -> DocumentLine {
+        let pricing = LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
+                                  taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"])
+        return DocumentLine(id: r["id"], productId: r["product_id"], description: r["description"], pricing: pricing,
+                            taxRateId: r["tax_rate_id"], amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
+                            stockable: false, invoicePolicy: .ordered)
+    }
+
     static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Quote {
         let id: Int64 = row["id"]
-        let lines = try db.fetchAll("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [id]) { r -> DocumentLine in
-            let pricing = LinePricing(quantity: Quantity(thousandths: r["quantity"]), unitPrice: r["unit_price"], discountE2: r["discount_e2"],
-                                      taxPercentE4: r["tax_percent_e4"], taxInclusive: r["tax_inclusive"])
-            return DocumentLine(id: r["id"], productId: r["product_id"], description: r["description"], pricing: pricing,
-                                taxRateId: r["tax_rate_id"], amounts: LineAmounts(subtotal: r["subtotal"], tax: r["tax"], total: r["total"]),
-                                stockable: false, invoicePolicy: .ordered)
-        }
-        return Quote(id: id, number: row["number"], customerId: row["customer_id"], storedStatus: QuoteStatus(rawValue: row["status"]) ?? .draft,
-                     currency: row["currency"], validUntil: row["valid_until"], notes: row["notes"], salesRepId: row["sales_rep_id"],
-                     orderId: row["order_id"], lines: lines, metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
-                     createdAt: row["created_at"], updatedAt: row["updated_at"])
+        return decode(row, lines: try db.fetchAll("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [id], decodeLine))
+    }
+
+    static func decode(_ row: any SQLRow, lines: [DocumentLine]) -> Quote {
+        Quote(id: row["id"], number: row["number"], customerId: row["customer_id"], storedStatus: QuoteStatus(rawValue: row["status"]) ?? .draft,
+              currency: row["currency"], validUntil: row["valid_until"], notes: row["notes"], salesRepId: row["sales_rep_id"],
+              orderId: row["order_id"], lines: lines, metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
+              createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    /// A page of quotes, their lines read for the whole page (PageAssembly).
+    static func decode(_ db: SQLTransaction, _ rows: [SQLRecord]) throws -> [Quote] {
+        let lines = try PageAssembly.children(db, "quote_lines", key: "quote_id", of: PageAssembly.ids(rows), orderBy: "position", decodeLine)
+        return rows.map { decode($0, lines: lines[$0["id"] as Int64] ?? []) }
     }
 
     public static func get(_ db: SQLTransaction, id: Int64) throws -> Quote {
@@ -58,7 +69,8 @@ public enum QuoteStore {
         }
         if let v = filter.customerId { conditions.add("customer_id = ?", v) }
         if let v = filter.salesRepId { conditions.add("sales_rep_id = ?", v) }
-        return try KeysetList.fetch(db, table: "quotes", options: options, conditions: conditions) { try decode(db, $0) }
+        return try PageAssembly.list(db, table: "quotes", options: options, conditions: conditions,
+                                     each: { try decode(db, $0) }, page: { try decode(db, $0) })
     }
 
     public static func create(_ db: SQLTransaction, _ draft: Draft, serverCurrency: String) throws -> Quote {

@@ -4,16 +4,27 @@ import SalesCore
 /// shipped quantity change together, in the caller's transaction, with a stock movement for every
 /// change of on_hand (§4 invariants 1 and 4).
 public enum ShipmentStore {
+    static func decodeLine(_ r: any SQLRow) -> ShipmentLine {
+        ShipmentLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], quantity: Quantity(thousandths: r["quantity"]),
+                     fromReserved: Quantity(thousandths: r["from_reserved"]), returned: Quantity(thousandths: r["quantity_returned"]))
+    }
+
     static func decode(_ db: SQLTransaction, _ row: any SQLRow) throws -> Shipment {
         let id: Int64 = row["id"]
-        let lines = try db.fetchAll("SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position", [id]) { r in
-            ShipmentLine(id: r["id"], orderLineId: r["order_line_id"], productId: r["product_id"], quantity: Quantity(thousandths: r["quantity"]),
-                         fromReserved: Quantity(thousandths: r["from_reserved"]), returned: Quantity(thousandths: r["quantity_returned"]))
-        }
-        return Shipment(id: id, number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
-                        status: ShipmentState(rawValue: row["status"]) ?? .shipped, carrier: row["carrier"], trackingNumber: row["tracking_number"],
-                        lines: lines, metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
-                        deliveredAt: row["delivered_at"], canceledAt: row["canceled_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+        return decode(row, lines: try db.fetchAll("SELECT * FROM shipment_lines WHERE shipment_id = ? ORDER BY position", [id], decodeLine))
+    }
+
+    static func decode(_ row: any SQLRow, lines: [ShipmentLine]) -> Shipment {
+        Shipment(id: row["id"], number: row["number"], orderId: row["order_id"], customerId: row["customer_id"],
+                 status: ShipmentState(rawValue: row["status"]) ?? .shipped, carrier: row["carrier"], trackingNumber: row["tracking_number"],
+                 lines: lines, metadata: JSONColumns.decodeMetadata(row["metadata"]), version: row["version"],
+                 deliveredAt: row["delivered_at"], canceledAt: row["canceled_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    /// A page of shipments, their lines read for the whole page (PageAssembly).
+    static func decode(_ db: SQLTransaction, _ rows: [SQLRecord]) throws -> [Shipment] {
+        let lines = try PageAssembly.children(db, "shipment_lines", key: "shipment_id", of: PageAssembly.ids(rows), orderBy: "position", decodeLine)
+        return rows.map { decode($0, lines: lines[$0["id"] as Int64] ?? []) }
     }
 
     public static func get(_ db: SQLTransaction, id: Int64) throws -> Shipment {
@@ -28,7 +39,8 @@ public enum ShipmentStore {
         if let orderId { conditions.add("order_id = ?", orderId) }
         if let customerId { conditions.add("customer_id = ?", customerId) }
         if let status { conditions.add("status = ?", status.rawValue) }
-        return try KeysetList.fetch(db, table: "shipments", options: options, conditions: conditions) { try decode(db, $0) }
+        return try PageAssembly.list(db, table: "shipments", options: options, conditions: conditions,
+                                     each: { try decode(db, $0) }, page: { try decode(db, $0) })
     }
 
     /// POST /v1/orders/{id}/shipments. Explicit lines are checked against what remains and the
