@@ -181,19 +181,17 @@ struct PostgresEventOrder {
     }
 
     /// The first writer's event is written (its id taken) and its transaction stays open a while
-    /// before committing; the second records one and commits meanwhile. When the second write
-    /// returns, the first's smaller id must be visible too — without the lock the second commits
-    /// first, and a reader would see only the larger id and move past the smaller one for good.
+    /// before committing; the second records one meanwhile. When the second write returns, the
+    /// first's smaller id must be visible too — without the write gate the second commits first,
+    /// and a reader would see only the larger id and move past the smaller one for good.
     @Test func aLaterIdIsNeverVisibleBeforeAnEarlierOne() async throws {
         let store = try PostgresTestDatabase.migratedStore()
         let firstRecorded = DispatchSemaphore(value: 0)
         async let first: Void = Task.detached {
             try store.writeNow { db in
-                try self.record(db, "first")
-                db.atCommit {   // after the event's own commit work: its id is taken
-                    firstRecorded.signal()
-                    Thread.sleep(forTimeInterval: 0.3)   // a slow commit
-                }
+                try self.record(db, "first")   // its id is taken
+                firstRecorded.signal()
+                Thread.sleep(forTimeInterval: 0.3)   // a slow transaction
             }
         }.value
         await withCheckedContinuation { continuation in

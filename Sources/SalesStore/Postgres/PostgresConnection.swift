@@ -118,8 +118,9 @@ struct PostgresError: Error, CustomStringConvertible {
 
     var description: String { "PostgreSQL error \(sqlState): \(message)" }
 
-    /// SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention: shutdown),
-    /// and libpq's own failures (no SQLSTATE): the database cannot serve right now.
+    /// SQLSTATE classes 08 (connection), 53 (resources: a full disk), 57 (operator intervention:
+    /// shutdown), 25006 (read-only transaction: a standby, a database set read-only), and libpq's
+    /// own failures (no SQLSTATE): the database cannot serve, or take writes, right now.
     var isUnavailable: Bool {
         sqlState.hasPrefix("08") || sqlState.hasPrefix("53") || sqlState.hasPrefix("57") || sqlState == "25006" || sqlState.isEmpty
     }

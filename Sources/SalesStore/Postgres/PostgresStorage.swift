@@ -88,7 +88,6 @@ public final class PostgresStorage: SalesStorage, @unchecked Sendable {
             do {
                 let transaction = SQLTransaction(PostgresTransaction(connection))
                 let result = try body(transaction)
-                try transaction.runCommitWork()
                 try connection.run("COMMIT")
                 return result
             } catch {

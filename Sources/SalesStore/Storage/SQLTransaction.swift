@@ -37,22 +37,8 @@ public protocol SQLExecutor: AnyObject {
 /// order reads).
 public final class SQLTransaction {
     let executor: any SQLExecutor
-    /// Work the backend runs just before COMMIT, in order (`atCommit`).
-    private var commitWork: [() throws -> Void] = []
 
     public init(_ executor: any SQLExecutor) { self.executor = executor }
-
-    /// Runs `work` at the end of the transaction, just before it commits — for a lock that must be
-    /// held as briefly as possible and taken after every other (PostgreSQL's event order,
-    /// EventStore.record). Dropped with a savepoint that rolls back, and with the transaction.
-    public func atCommit(_ work: @escaping () throws -> Void) { commitWork.append(work) }
-
-    /// The `atCommit` work, run by the backend before it commits.
-    func runCommitWork() throws {
-        let work = commitWork
-        commitWork = []
-        for item in work { try item() }
-    }
 
     /// What differs between the SQL of the backends (placeholders, functions, upserts).
     public var dialect: SQLDialect { executor.dialect }
@@ -61,16 +47,9 @@ public final class SQLTransaction {
     /// found its condition false.
     public var changedRows: Int { executor.changedRows }
 
-    /// Runs `body` in a savepoint: when it throws, only its changes are undone (and the
-    /// `atCommit` work it added).
+    /// Runs `body` in a savepoint: when it throws, only its changes are undone.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        let mark = commitWork.count
-        do {
-            return try executor.savepoint(body)
-        } catch {
-            commitWork.removeSubrange(mark...)
-            throw error
-        }
+        try executor.savepoint(body)
     }
 
     /// The error is a unique index refusing a duplicate value.
