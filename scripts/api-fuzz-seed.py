@@ -174,6 +174,9 @@ def seed_targets() -> list[tuple[str, dict[str, tuple[list, float]]]]:
     invoiced = many_lines()
     shipped = many_lines()
     credited = api("POST", f"/v1/orders/{many_lines()['id']}/invoices", {})
+    # Returns: a delivered shipment, which the run cannot cancel (docs/api.md §3 Shipments).
+    returnable = api("POST", f"/v1/orders/{many_lines()['id']}/shipments", {})
+    api("POST", f"/v1/shipments/{returnable['id']}/deliver", {})
     small = confirmed_order(100000)
     one_line = {"lines": [{"order_line_id": small["lines"][1]["id"], "quantity": 1}]}
     products = [api("POST", "/v1/products", {"sku": f"FUZZ-EDIT-{n}", "name": f"To edit {n}", "unit_price": 100})["id"] for n in range(8)]
@@ -206,21 +209,8 @@ def seed_targets() -> list[tuple[str, dict[str, tuple[list, float]]]]:
         ("deleteSalesRep", {"path.id": (reps, 0.9)}),
         ("updateCustomer", {"path.id": (customers, 0.9)}),
         ("deleteCustomer", {"path.id": (customers, 0.9)}),
-    ] + [seed_return_target()]
-
-
-def seed_return_target() -> tuple[str, dict[str, tuple[list, float]]]:
-    """A delivered shipment for the run's returns: 100 lines of 10^4 units, which its requests
-    rarely use up or name twice. Returns name the lines of the shipment in their path, and a line
-    of another shipment is refused 422 not_found (docs/api.md §3 Shipments), which is right but
-    teaches the run nothing; and a delivered shipment cannot be canceled, so the run cannot take
-    it away."""
-    lines = [{"product_id": 4 + n % 4, "quantity": 10000} for n in range(100)]
-    order = api("POST", "/v1/orders", {"customer_id": 1, "lines": lines, "confirm": True})
-    shipment = api("POST", f"/v1/orders/{order['id']}/shipments", {})
-    api("POST", f"/v1/shipments/{shipment['id']}/deliver", {})
-    return ("createReturn", {"path.id": ([shipment["id"]], 1.0),
-                             "body.lines[*].shipment_line_id": ([line["id"] for line in shipment["lines"]], 1.0)})
+        ("createReturn", {"path.id": ([returnable["id"]], 1.0), "body.lines[*].shipment_line_id": lines_of(returnable)}),
+    ]
 
 
 def write_config(path: str, targets: list[tuple[str, dict[str, tuple[list, float]]]]) -> None:
