@@ -78,7 +78,7 @@ test-dates:
 	$(SWIFT) build --build-tests
 	./scripts/test-dates.sh
 
-# Schemathesis against a running server from docs/openapi.yaml (API_FUZZ_SECONDS, default 120).
+# Schemathesis against a running server from docs/openapi.yaml (API_FUZZ_EXAMPLES cases per operation and phase, default 25).
 api-fuzz: deps
 	./scripts/api-fuzz.sh
 

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Runs schemathesis (PyPI) with all its default checks against a freshly started server, from
 # docs/openapi.yaml (issue 8: "every response conforms to the spec, no 5xx").
-# API_FUZZ_SECONDS bounds the run (default 120); API_FUZZ_ARGS adds schemathesis options (a report:
-# API_FUZZ_ARGS="--report har --report-dir /tmp/r"). Exits non-zero on any failure.
+# API_FUZZ_EXAMPLES bounds the run: the cases each operation gets per phase (default 25, about two
+# minutes); API_FUZZ_ARGS adds schemathesis options (a report: API_FUZZ_ARGS="--report ndjson
+# --report-dir /tmp/r", another seed: "--seed 2"). Exits non-zero on any failure.
+# Not --max-time: with a time budget schemathesis runs fuzzing and stateful again and again until
+# the time is up, and the scenarios it cuts off there hold one case or two. One positive case
+# refused for a rule no schema can state (a line named twice, a product the run archived a moment
+# before: 422) then counts as the operation "mostly rejecting generated data" (issue 20), and which
+# operations are cut off changed from run to run. Bounded by examples, every scenario is whole.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${API_FUZZ_SECONDS:-120}"
+examples="${API_FUZZ_EXAMPLES:-25}"
 venv=.build/api-fuzz-venv
 if [ ! -x "$venv/bin/schemathesis" ]; then
     python3 -m venv "$venv"
@@ -48,4 +54,4 @@ PY
 # scripts/api-fuzz-seed.py first makes two of every resource (ids 1 and 2) for it to reach, and
 # writes the run's configuration: schemathesis.toml plus the documents whose lines it names.
 ./scripts/with-server.sh sh -c 'python3 scripts/api-fuzz-seed.py --config-out "$3" && "$0"/bin/schemathesis --config-file "$3" run "$1" --url "$SALES_SERVER_URL" -H "Authorization: Bearer $SALES_API_KEY" \
-    --exclude-operation-id revokeApiKey --max-time "$2" --workers 1 --continue-on-failure --seed 1 ${API_FUZZ_ARGS:-}' "$venv" "$work/openapi.yaml" "$seconds" "$work/schemathesis.toml"
+    --exclude-operation-id revokeApiKey --max-examples "$2" --workers 1 --continue-on-failure --seed 1 ${API_FUZZ_ARGS:-}' "$venv" "$work/openapi.yaml" "$examples" "$work/schemathesis.toml"
