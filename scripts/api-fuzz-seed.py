@@ -108,6 +108,8 @@ def main() -> None:
 # The last date there is: a quote valid until then stays open, and a due date then falls on or
 # after any issue date the run generates; not today's date, so the run does not depend on it.
 FAR_FUTURE_DATE = "9999-12-31"
+# Moments long past, in order: the seeded shifts begin at the first.
+LONG_AGO = ["2001-01-01T08:00:00Z", "2001-01-01T12:00:00Z", "2001-01-01T17:30:00Z"]
 
 
 def confirmed_order(units: int, customer_id: int = 1, line_count: int = 4) -> dict:
@@ -127,11 +129,10 @@ def seed_targets() -> list[tuple[str, dict[str, tuple[list, float]]]]:
     probability)}). Each success cancels, converts, voids or delivers one document, and an
     invoice, shipment or credit note whose body leaves `lines` out takes all that remains
     (docs/api.md §3); schemathesis also fills path ids with ids it read from other responses.
-    Its fuzzing phase gives each operation many short scenarios, often of one positive case; one
-    whose case meets a used-up document is answered 409, which is fine, but one whose case breaks
-    a cross-field rule (a line of another document, a product archived meanwhile, a due date
-    before the issue date: 422) is reported as the schema letting through what the server refuses
-    (issue 20). So each operation that changes a document's state gets 25 of its own in the state
+    A scenario whose positive cases are all refused, with a 422 among them (a cross-field rule: a
+    line of another document, a product archived meanwhile, a due date before the issue date), is
+    reported as the schema letting through what the server refuses (issue 20); 409 for a used-up
+    document is not. So each operation that changes a document's state gets 25 of its own in the state
     it needs (1 case in 10 still takes a generated id), and each that names a document's lines
     gets one document of 100 lines of 10^4 units and always names it and its own lines: once the
     run has used it up, its cases are 409; with 100 lines to draw from, a request rarely names one
@@ -181,6 +182,13 @@ def seed_targets() -> list[tuple[str, dict[str, tuple[list, float]]]]:
     one_line = {"lines": [{"order_line_id": small["lines"][1]["id"], "quantity": 1}]}
     products = [api("POST", "/v1/products", {"sku": f"FUZZ-EDIT-{n}", "name": f"To edit {n}", "unit_price": 100})["id"] for n in range(8)]
     reps = [api("POST", "/v1/sales-reps", {"name": f"Spare rep {n}"})["id"] for n in range(8)]
+    # Shifts: reps with none yet (to clock in) and reps clocked in at the start of LONG_AGO (to
+    # clock out); an `at` from LONG_AGO on is after that clock-in and overlaps no earlier shift
+    # (422 before_clock_in, overlaps_shift: docs/api.md §3 Sales reps).
+    unclocked = [api("POST", "/v1/sales-reps", {"name": f"Shift rep {n}"})["id"] for n in range(25)]
+    clocked_in = [api("POST", "/v1/sales-reps", {"name": f"On shift {n}"})["id"] for n in range(25)]
+    for rep in clocked_in:
+        api("POST", f"/v1/sales-reps/{rep}/clock-in", {"at": LONG_AGO[0]})
     customers = [api("POST", "/v1/customers", {"name": f"Spare customer {n}"})["id"] for n in range(8)]
     return [
         ("updateQuote", {"path.id": (quotes(25, sent=False), 0.9), "body.valid_until": ([FAR_FUTURE_DATE], 0.8)}),
@@ -209,6 +217,8 @@ def seed_targets() -> list[tuple[str, dict[str, tuple[list, float]]]]:
         ("deleteSalesRep", {"path.id": (reps, 0.9)}),
         ("updateCustomer", {"path.id": (customers, 0.9)}),
         ("deleteCustomer", {"path.id": (customers, 0.9)}),
+        ("clockIn", {"path.id": (unclocked, 0.9), "body.at": (LONG_AGO, 0.5)}),
+        ("clockOut", {"path.id": (clocked_in, 0.9), "body.at": (LONG_AGO, 0.5)}),
         ("createReturn", {"path.id": ([returnable["id"]], 1.0), "body.lines[*].shipment_line_id": lines_of(returnable)}),
     ]
 
