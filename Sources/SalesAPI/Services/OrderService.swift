@@ -41,7 +41,7 @@ enum OrderService {
         let created = try OrderJSON.response(db, order, status: 201)
         try EventLog.record(db, actor, "order.created", "order", order.id, created)
         guard confirm else { return created }
-        var answer = try confirmed(db, actor, try OrderStore.confirm(db, id: order.id, expectedVersion: nil, overrideCreditLimit: override))
+        var answer = try confirmed(db, actor, try OrderStore.confirm(db, order, overrideCreditLimit: override))
         answer.status = 201
         return answer
     }

@@ -38,9 +38,10 @@ enum DocumentLines {
     private static let order = Statements("order", lineColumns: ", stockable, invoice_policy", lineValues: ", ?, ?",
                                           totals: "UPDATE orders SET subtotal = ?, tax_total = ?, total = ?, quantity_total = ? WHERE id = ?")
 
-    static func write(_ db: SQLTransaction, _ document: Document, id: Int64, _ lines: [DocumentLine]) throws {
+    /// `replacing: false` for a document created in this transaction, which has no lines yet.
+    static func write(_ db: SQLTransaction, _ document: Document, id: Int64, _ lines: [DocumentLine], replacing: Bool = true) throws {
         let sql = document == .order ? order : quote
-        try db.execute(sql.delete, [id])
+        if replacing { try db.execute(sql.delete, [id]) }
         for (position, line) in lines.enumerated() {
             let p = line.pricing
             let arguments: SQLArguments = document == .order

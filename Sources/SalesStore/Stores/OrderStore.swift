@@ -69,11 +69,22 @@ public enum OrderStore {
               version: row["version"], confirmedAt: row["confirmed_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
+    /// One order: its row with its invoices' paid and credited sums (as `assemble` reads them) in
+    /// one statement, then its lines — two round trips on PostgreSQL instead of three; a write
+    /// reads its order back several times inside the write gate (docs/performance.md §5d).
     public static func get(_ db: SQLTransaction, id: Int64) throws -> Order {
-        guard let found = try db.fetchOne("SELECT * FROM orders WHERE id = ?", [id], { try assemble(db, $0) }) else {
+        guard let row = try db.fetchRecord("""
+            SELECT orders.*,
+              (SELECT COALESCE(SUM(amount_paid), 0) FROM invoices WHERE order_id = orders.id AND status <> 'void') AS invoices_paid,
+              (SELECT COALESCE(SUM(amount_credited), 0) FROM invoices WHERE order_id = orders.id AND status <> 'void') AS invoices_credited
+            FROM orders WHERE id = ?
+            """, [id]) else {
             throw SalesError.notFound(resource: "order", id: String(id))
         }
-        return found
+        let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
+        var order = decode(row, lines: lines, amountPaid: row["invoices_paid"])
+        order.amountCredited = row["invoices_credited"]
+        return order
     }
 
     /// The order's status (derived from its stored status and lines, docs/api.md §3) without the
@@ -191,7 +202,7 @@ public enum OrderStore {
                       customer.currency, JSONColumns.encode(shipping), draft.notes, draft.allowBackorder, draft.autoInvoice,
                       draft.quoteId, JSONColumns.encode(draft.metadata), now, now])
         }
-        try DocumentLines.write(db, .order, id: id, lines)
+        try DocumentLines.write(db, .order, id: id, lines, replacing: false)
         return try get(db, id: id)
     }
 
@@ -259,6 +270,13 @@ public enum OrderStore {
     public static func confirm(_ db: SQLTransaction, id: Int64, expectedVersion: Int64?, overrideCreditLimit: Bool) throws -> Order {
         let order = try get(db, id: id)
         try Versions.require(expectedVersion, current: order.version)
+        return try confirm(db, order, overrideCreditLimit: overrideCreditLimit)
+    }
+
+    /// Confirms `order`, read in this transaction and unchanged since (POST /v1/orders with
+    /// confirm: true hands over the order it has just created instead of reading it again).
+    public static func confirm(_ db: SQLTransaction, _ order: Order, overrideCreditLimit: Bool) throws -> Order {
+        let id = order.id
         let customer = try CustomerStore.get(db, id: order.customerId)
         let reservations = try OrderDecisions.confirm(order, customer: customer, balance: CustomerAccount.balance(of: customer),
                                                       overrideCreditLimit: overrideCreditLimit, stock: try ProductStore.stock(db, of: order.lines))

@@ -86,7 +86,7 @@ public enum QuoteStore {
             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, 1, ?, ?)
             """, [number, customer.id, customer.currency, draft.validUntil ?? Timestamp.date(daysFromToday: validityDays),
                              draft.notes, draft.salesRepId ?? customer.salesRepId, JSONColumns.encode(draft.metadata), now, now])
-        try DocumentLines.write(db, .quote, id: id, lines)
+        try DocumentLines.write(db, .quote, id: id, lines, replacing: false)
         return try get(db, id: id)
     }
 
