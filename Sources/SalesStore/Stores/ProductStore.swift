@@ -33,12 +33,14 @@ public enum ProductStore {
 
     /// on_hand and reserved of the stockable lines' products, read in the caller's transaction for a
     /// decision about them (OrderDecisions.confirm, ShipmentDecisions.picks). A product that is
-    /// gone is left out; the decision answers 404 for it.
+    /// gone is left out; the decision answers 404 for it. One statement for up to 200 products
+    /// (IdSet), not one per line.
     static func stock(_ db: SQLTransaction, of lines: [DocumentLine]) throws -> [Int64: StockLevel] {
         var levels: [Int64: StockLevel] = [:]
-        for line in lines where line.stockable && levels[line.productId] == nil {
-            if let row = try db.fetchRecord("SELECT on_hand, reserved FROM products WHERE id = ?", [line.productId]) {
-                levels[line.productId] = StockLevel(onHand: Quantity(thousandths: row["on_hand"]), reserved: Quantity(thousandths: row["reserved"]))
+        for ids in IdSet.chunks(lines.filter(\.stockable).map(\.productId)) {
+            try db.forEachRow("SELECT id, on_hand, reserved FROM products WHERE id IN (\(ids.placeholders))", ids.arguments) { row in
+                levels[row["id"] as Int64] = StockLevel(onHand: Quantity(thousandths: row["on_hand"]), reserved: Quantity(thousandths: row["reserved"]))
+                return true
             }
         }
         return levels
