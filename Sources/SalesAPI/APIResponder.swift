@@ -130,12 +130,13 @@ public struct APIResponder: HTTPResponder {
             throw APIError.badRequest("Idempotency-Key must be 1 to 255 characters")
         }
         let claim = IdempotencyClaim(apiKeyId: principal.keyId, key: key, fingerprint: IdempotencyClaim.fingerprint(apiRequest.http))
-        if let replay = try await storedReplay(claim) { return replay }
+        // Claimed first, then looked up once: whoever holds the claim has either stored its
+        // answer already (replayed here) or is still running (409).
         guard app.claims.claim(claim) else {
+            if let replay = try await storedReplay(claim) { return replay }
             throw Self.idempotencyInProgress
         }
         defer { app.claims.release(claim) }
-        // The first request may have finished between the lookup and the claim.
         if let replay = try await storedReplay(claim) { return replay }
         apiRequest.idempotency = claim
         do {
