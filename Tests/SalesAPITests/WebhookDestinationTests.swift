@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Locking
 @testable import SalesAPI
 
 /// Issue 16 finding 6, docs/api.md §3 "Events and webhooks": where a webhook may go.
@@ -22,6 +23,47 @@ import Testing
             let later = try #require(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"http://hooks.invalid/x"}"#)["id"] as? Int)
             // PATCH is held to the same rule.
             #expect(try await api.call("PATCH", "/v1/webhook-endpoints/\(later)", #"{"url":"http://127.0.0.1/"}"#).errorCodes == ["destination_not_allowed"])
+        }
+    }
+
+    /// A registration whose DNS does not answer holds neither the writer nor the node: its host is
+    /// resolved once, off Swift's cooperative threads, before the write transaction. Four such
+    /// requests (more than this machine's cores, which is how many cooperative threads there are)
+    /// wait in the resolver while a customer is created; the lookups are still waiting after it.
+    @Test func aResolverThatDoesNotAnswerHoldsNothingElse() async throws {
+        let waiting = Locked(0), calls = Locked(0), answer = Locked(false)
+        let slowHost = "hooks-\(UInt32.random(in: 0 ... .max)).stalled.test"
+        let previous = WebhookDestination.resolver.withLock { $0 }
+        WebhookDestination.resolver.withLock { resolve in
+            resolve = { host in
+                guard host == slowHost else { return previous(host) }
+                calls.withLock { $0 += 1 }
+                waiting.withLock { $0 += 1 }
+                defer { waiting.withLock { $0 -= 1 } }
+                let deadline = ContinuousClock.now + .seconds(20)   // bounded: a failing test ends
+                while !answer.withLock({ $0 }) && ContinuousClock.now < deadline { usleep(2_000) }
+                return [[93, 184, 215, 14]]
+            }
+        }
+        defer { WebhookDestination.resolver.withLock { $0 = previous } }
+        try await withAPI { api in
+            let id = try #require(try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"https://93.184.215.14/hook"}"#)["id"] as? Int)
+            let stalled = (0..<4).map { n in
+                Task {
+                    n == 0 ? try await api.call("PATCH", "/v1/webhook-endpoints/\(id)", #"{"url":"https://\#(slowHost)/x"}"#).status
+                           : try await api.call("POST", "/v1/webhook-endpoints", #"{"url":"https://\#(slowHost)/\#(n)"}"#).status
+                }
+            }
+            let deadline = ContinuousClock.now + .seconds(30)
+            while waiting.withLock({ $0 }) < 4 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(waiting.withLock { $0 } == 4, "all four lookups start at once")
+            #expect(try await api.call("POST", "/v1/customers", #"{"name":"Served meanwhile"}"#).status == 201)
+            #expect(waiting.withLock { $0 } == 4, "the customer was created while the lookups still waited")
+            answer.withLock { $0 = true }
+            var statuses: [Int] = []
+            for request in stalled { statuses.append(try await request.value) }
+            #expect(statuses == [200, 201, 201, 201])
+            #expect(calls.withLock { $0 } == 4, "one lookup per request: none inside the transaction")
         }
     }
 

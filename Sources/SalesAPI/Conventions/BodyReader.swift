@@ -53,6 +53,8 @@ public struct BodyReader {
 
     public mutating func absorb(_ other: BodyReader) { errors.append(contentsOf: other.errors) }
 
+    public mutating func absorb(_ more: [FieldError]) { errors.append(contentsOf: more) }
+
     /// Throws 422 with every recorded error, if any.
     public func finish() throws {
         if !errors.isEmpty { throw APIError.validation(errors) }

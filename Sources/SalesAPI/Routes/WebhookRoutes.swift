@@ -8,14 +8,13 @@ import SalesStore
 enum WebhookRoutes {
     static let fields: Set<String> = ["url", "events", "secret", "description", "active", "metadata"]
 
-    static func apply(_ r: inout BodyReader, to e: inout WebhookEndpoint, creating: Bool, allowPrivate: Bool) {
+    /// The body's fields; `url`'s form only — where it leads is `destination`'s, awaited before.
+    static func apply(_ r: inout BodyReader, to e: inout WebhookEndpoint, creating: Bool) {
         r.rejectUnknown(creating ? fields : fields.subtracting(["secret"]))
         if creating { r.require("url") }
         if case .value(let url) = r.text("url", maxLength: 2000, nullable: false) {
             if let problem = WebhookDestination.formProblem(url) {
                 r.fail("url", "invalid_url", problem)
-            } else if case .refused(let why) = WebhookDestination.check(url, allowPrivate: allowPrivate) {
-                r.fail("url", "destination_not_allowed", why)
             } else {
                 e.url = url
             }
@@ -50,15 +49,25 @@ enum WebhookRoutes {
     static let resource = VersionedResource<WebhookEndpoint>(
         eventResource: nil,
         blank: { _ in WebhookEndpoint() },
-        apply: { reader, endpoint, creating, app in
-            apply(&reader, to: &endpoint, creating: creating, allowPrivate: app.configuration.webhookAllowPrivate)
-        },
+        apply: { reader, endpoint, creating, _ in apply(&reader, to: &endpoint, creating: creating) },
         insert: { db, e in try WebhookStore.create(db, e, secret: newSecret()) },
         fetch: { db, id in try WebhookStore.get(db, id: id) },
         modify: { db, id, expected, change in try WebhookStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try WebhookStore.delete(db, id: id, expectedVersion: expected) },
-        respond: { _, e, status in APIResponse.json(status, etag: e.version) { w in WebhookJSON.write(e, secret: nil, to: &w) } }
+        respond: { _, e, status in APIResponse.json(status, etag: e.version) { w in WebhookJSON.write(e, secret: nil, to: &w) } },
+        vet: { object, app in await destination(object, app) }
     )
+
+    /// Where a well-formed `url` leads (WebhookDestination.judge): refused when it resolves to an
+    /// address that is not public and the operator has not allowed those. Resolved once, off the
+    /// cooperative threads and before the write transaction.
+    static func destination(_ object: JSONObject, _ app: APIContext) async -> [FieldError] {
+        guard case .string(let url)? = object["url"], url.unicodeScalars.count <= 2000, WebhookDestination.formProblem(url) == nil,
+              case .refused(let why) = await WebhookDestination.judge(url, allowPrivate: app.configuration.webhookAllowPrivate) else {
+            return []
+        }
+        return [FieldError(field: "url", code: "destination_not_allowed", message: why)]
+    }
 
     static func newSecret() -> String { "whsec_" + Crypto.randomBytes(24).map { String(format: "%02x", $0) }.joined() }
 
@@ -67,7 +76,8 @@ enum WebhookRoutes {
         { request in
             var r = BodyReader(try request.jsonObject())
             var endpoint = WebhookEndpoint()
-            apply(&r, to: &endpoint, creating: true, allowPrivate: app.configuration.webhookAllowPrivate)
+            apply(&r, to: &endpoint, creating: true)
+            r.absorb(await destination(r.object, app))
             var secret = newSecret()
             if case .value(let given) = r.text("secret", maxLength: 200, nullable: false) {
                 // Characters are Unicode scalars, as every length in docs/api.md §1 and the spec's

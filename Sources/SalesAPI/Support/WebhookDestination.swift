@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Locking
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -32,13 +33,30 @@ enum WebhookDestination {
         return nil
     }
 
-    /// Resolves the URL's host and judges every address it has.
+    /// `check` on a thread of its own: getaddrinfo blocks for as long as DNS takes (seconds when a
+    /// resolver does not answer), and on Swift's cooperative threads — as many as cores — that
+    /// stalls every request of the node. Callers await it before any transaction, never inside one
+    /// (a write would hold the database's writer, or PostgreSQL's write gate, for as long).
+    static func judge(_ text: String, allowPrivate: Bool) async -> Verdict {
+        await withCheckedContinuation { continuation in
+            lookups.async { continuation.resume(returning: check(text, allowPrivate: allowPrivate)) }
+        }
+    }
+
+    /// A queue of its own: libdispatch gives a blocked work item's successors new threads.
+    private static let lookups = DispatchQueue(label: "sales-server.webhook-dns", attributes: .concurrent)
+
+    /// How hosts are resolved: getaddrinfo, or what a test puts in its place (WebhookDestinationTests).
+    static let resolver = Locked<@Sendable (String) -> [[UInt8]]?>(resolve)
+
+    /// Resolves the URL's host and judges every address it has (blocking: see `judge`).
     static func check(_ text: String, allowPrivate: Bool) -> Verdict {
         if let problem = formProblem(text) { return .refused(problem) }
         if allowPrivate { return .allowed }
         guard var host = URLComponents(string: text)?.host else { return .refused("url has no host") }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard let addresses = resolve(host) else { return .unresolved }
+        let lookUp = resolver.withLock { $0 }
+        guard let addresses = lookUp(host) else { return .unresolved }
         for address in addresses where !isPublic(address) {
             return .refused("url's host resolves to a loopback, private, link-local or reserved address; "
                             + "such destinations need the server's --webhook-allow-private")

@@ -151,7 +151,7 @@ final class WebhookWorker: Sendable {
         var status: Int?
         var failure: String?
         // The destination again, as DNS answers now (WebhookDestination): a failed attempt.
-        switch WebhookDestination.check(d.url, allowPrivate: config.webhookAllowPrivate) {
+        switch await WebhookDestination.judge(d.url, allowPrivate: config.webhookAllowPrivate) {
         case .allowed:
             do {
                 status = try await send(request)
