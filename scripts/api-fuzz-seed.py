@@ -48,8 +48,9 @@ def main() -> None:
     # (3 to convert, 5 to send, 7 to edit, 11 to cancel) but 9, 10 and 12, which are sent (9 to
     # decline); orders 1, 3, 5… are drafts (1 to confirm, 3 to cancel, 5 to edit) and 2, 4, 6…
     # confirmed (2 to invoice, 4 to ship, 6 to pay); invoices 1-8 come two by two from orders 2, 4,
-    # 6, 8, shipments likewise; invoice 9 is customer 2's, who has credit (to apply); rep 1 is
-    # clocked in (to clock out), rep 3 is not.
+    # 6, 8, shipments likewise (the first of each two has a return; 2 to deliver, 4 to cancel);
+    # invoice 9 is customer 2's, who has credit (to apply); rep 1 is clocked in (to clock out),
+    # rep 3 is not.
     # Ten tax rates and reps: the run deletes and deactivates some, and a body naming one of those
     # is refused (422 not_found, inactive).
     for n in range(1, 11):
