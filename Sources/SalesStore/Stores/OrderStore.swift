@@ -69,22 +69,30 @@ public enum OrderStore {
               version: row["version"], confirmedAt: row["confirmed_at"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    /// One order: its row with its invoices' paid and credited sums (as `assemble` reads them) in
-    /// one statement, then its lines — two round trips on PostgreSQL instead of three; a write
-    /// reads its order back several times inside the write gate (docs/performance.md §5d).
+    /// An order's amount_paid and amount_credited: Σ over its invoices that are not void (which
+    /// allocations and credit notes maintain), as two columns of a query on `orders` — the one
+    /// definition `get` and both `assemble`s read.
+    static let invoiceSums = """
+        (SELECT COALESCE(SUM(amount_paid), 0) FROM invoices WHERE order_id = orders.id AND status <> 'void') AS invoices_paid,
+        (SELECT COALESCE(SUM(amount_credited), 0) FROM invoices WHERE order_id = orders.id AND status <> 'void') AS invoices_credited
+        """
+
+    /// `row` with its lines and the `invoiceSums` columns of `sums`.
+    static func decode(_ row: any SQLRow, lines: [DocumentLine], sums: any SQLRow) -> Order {
+        var order = decode(row, lines: lines, amountPaid: sums["invoices_paid"])
+        order.amountCredited = sums["invoices_credited"]
+        return order
+    }
+
+    /// One order: its row with its invoice sums in one statement, then its lines — two round trips
+    /// on PostgreSQL instead of three; a write reads its order back several times inside the
+    /// write gate (docs/performance.md §5d).
     public static func get(_ db: SQLTransaction, id: Int64) throws -> Order {
-        guard let row = try db.fetchRecord("""
-            SELECT orders.*,
-              (SELECT COALESCE(SUM(amount_paid), 0) FROM invoices WHERE order_id = orders.id AND status <> 'void') AS invoices_paid,
-              (SELECT COALESCE(SUM(amount_credited), 0) FROM invoices WHERE order_id = orders.id AND status <> 'void') AS invoices_credited
-            FROM orders WHERE id = ?
-            """, [id]) else {
+        guard let row = try db.fetchRecord("SELECT orders.*, \(invoiceSums) FROM orders WHERE id = ?", [id]) else {
             throw SalesError.notFound(resource: "order", id: String(id))
         }
         let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
-        var order = decode(row, lines: lines, amountPaid: row["invoices_paid"])
-        order.amountCredited = row["invoices_credited"]
-        return order
+        return decode(row, lines: lines, sums: row)
     }
 
     /// The order's status (derived from its stored status and lines, docs/api.md §3) without the
@@ -102,14 +110,10 @@ public enum OrderStore {
     static func assemble(_ db: SQLTransaction, _ row: any SQLRow) throws -> Order {
         let id: Int64 = row["id"]
         let lines = try db.fetchAll("SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [id], decodeLine)
-        // amount_paid: Σ of the order's invoices' amount_paid, which allocations maintain.
-        let (paid, credited) = try db.fetchOne("""
-            SELECT COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
-            WHERE order_id = ? AND status <> 'void'
-            """, [id]) { ($0["paid"] as Int64, $0["credited"] as Int64) }!
-        var order = decode(row, lines: lines, amountPaid: paid)
-        order.amountCredited = credited
-        return order
+        guard let sums = try db.fetchRecord("SELECT \(invoiceSums) FROM orders WHERE id = ?", [id]) else {
+            throw SalesError.notFound(resource: "order", id: String(id))
+        }
+        return decode(row, lines: lines, sums: sums)
     }
 
     /// Orders assembled as `assemble` does. On PostgreSQL with two queries for all of them (their
@@ -121,19 +125,14 @@ public enum OrderStore {
         guard !rows.isEmpty else { return [] }
         let ids = PageAssembly.ids(rows)
         let lines = try PageAssembly.children(db, "order_lines", key: "order_id", of: ids, orderBy: "position", decodeLine)
-        var sums: [Int64: (paid: Int64, credited: Int64)] = [:]
-        try db.forEachRow("""
-            SELECT order_id, COALESCE(SUM(amount_paid), 0) AS paid, COALESCE(SUM(amount_credited), 0) AS credited FROM invoices
-            WHERE order_id IN (\(ids.placeholders)) AND status <> 'void' GROUP BY order_id
-            """, ids.arguments) { row in
-            sums[row["order_id"] as Int64] = (row["paid"], row["credited"])
-            return true
+        var sums: [Int64: SQLRecord] = [:]
+        for sum in try db.fetchRecords("SELECT id, \(invoiceSums) FROM orders WHERE id IN (\(ids.placeholders))", ids.arguments) {
+            sums[sum["id"] as Int64] = sum
         }
-        return rows.map { row in
+        return try rows.map { row in
             let id: Int64 = row["id"]
-            var order = decode(row, lines: lines[id] ?? [], amountPaid: sums[id]?.paid ?? 0)
-            order.amountCredited = sums[id]?.credited ?? 0
-            return order
+            guard let sum = sums[id] else { throw SalesError.notFound(resource: "order", id: String(id)) }
+            return decode(row, lines: lines[id] ?? [], sums: sum)
         }
     }
 
