@@ -133,8 +133,8 @@ def seed_targets() -> list[tuple[str, dict[str, tuple[list, float]]]]:
     A scenario whose positive cases are all refused, with a 422 among them (a cross-field rule: a
     line of another document, a product archived meanwhile, a due date before the issue date), is
     reported as the schema letting through what the server refuses (issue 20); 409 for a used-up
-    document is not. So each operation that changes a document's state gets 25 of its own in the state
-    it needs (1 case in 10 still takes a generated id), and each that names a document's lines
+    document is not. So each operation that changes a document's state gets 25 of its own in the
+    state it needs (1 case in 10 still takes a generated id), and each that names a document's lines
     gets one document of 100 lines of 10^4 units and always names it and its own lines: once the
     run has used it up, its cases are 409; with 100 lines to draw from, a request rarely names one
     twice (422 duplicate, a rule about items' ids that JSON Schema's uniqueItems cannot state). The spare products, reps and customers are for the
