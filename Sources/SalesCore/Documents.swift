@@ -146,9 +146,10 @@ public struct Order: Sendable, Equatable {
     }
 
     /// docs/api.md §3 `payment_status`, against what the customer owes for the order: its total less
-    /// what credit notes took off its invoices. A zero-total order counts as paid once invoiced.
+    /// what credit notes took off its invoices, and never less than its invoices ask (a credited
+    /// quantity invoiced again is owed again). A zero-total order counts as paid once invoiced.
     public var paymentStatus: PaymentStatus {
-        let payable = totals.total - amountCredited
+        let payable = max(totals.total - amountCredited, amountInvoiced)
         if amountPaid >= payable && (amountPaid > 0 || invoiceStatus != .notInvoiced) { return .paid }
         return amountPaid <= 0 ? .unpaid : .partiallyPaid
     }

@@ -67,4 +67,45 @@ import SalesStore
             #expect(try await api.checkClean().isEmpty)
         }
     }
+
+    /// docs/api.md §3 Sales orders `payment_status`: a credit note lowers what the order asks, but
+    /// re-invoicing the credited quantity asks for it again — the order is not paid while one of its
+    /// invoices is still due. A void invoice's credit notes count for nothing: voiding made its
+    /// whole quantity invoiceable again.
+    @Test func anOrderIsPaidOnlyWhenItsInvoicesAre() async throws {
+        try await withAPI { api in
+            let product = try await api.product(price: 100, stock: "8")
+            func paymentStatus(_ order: Int) async throws -> String? {
+                try await api.call("GET", "/v1/orders/\(order)")["payment_status"] as? String
+            }
+            func pay(_ order: Int, _ amount: Int) async throws {
+                #expect(try await api.call("POST", "/v1/orders/\(order)/payments", #"{"amount":\#(amount),"method":"cash"}"#).status == 201)
+            }
+            let order = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":4}]"#)
+            let invoice = try await api.call("POST", "/v1/orders/\(order)/invoices")
+            let id = try #require(invoice["id"] as? Int)
+            let line = try #require((invoice["lines"] as? [[String: Any]])?.first?["id"] as? Int)
+            #expect(try await api.call("POST", "/v1/invoices/\(id)/credit-notes", #"{"lines":[{"invoice_line_id":\#(line),"quantity":1}],"reason":"r"}"#).status == 201)
+            try await pay(order, 300)
+            #expect(try await paymentStatus(order) == "paid")
+            let again = try #require(try await api.call("POST", "/v1/orders/\(order)/invoices")["id"] as? Int)
+            #expect(try await api.call("GET", "/v1/invoices/\(again)")["amount_due"] as? Int == 100)
+            #expect(try await paymentStatus(order) == "partially_paid")
+            try await pay(order, 100)
+            #expect(try await paymentStatus(order) == "paid")
+
+            let voided = try await api.confirmedOrder(#"[{"product_id":\#(product),"quantity":4}]"#)
+            let first = try await api.call("POST", "/v1/orders/\(voided)/invoices")
+            let firstId = try #require(first["id"] as? Int)
+            let firstLine = try #require((first["lines"] as? [[String: Any]])?.first?["id"] as? Int)
+            #expect(try await api.call("POST", "/v1/invoices/\(firstId)/credit-notes", #"{"lines":[{"invoice_line_id":\#(firstLine),"quantity":1}],"reason":"r"}"#).status == 201)
+            #expect(try await api.call("POST", "/v1/invoices/\(firstId)/void", #"{"reason":"wrong"}"#).status == 200)
+            #expect(try await api.call("POST", "/v1/orders/\(voided)/invoices")["total"] as? Int == 400)
+            try await pay(voided, 300)
+            #expect(try await paymentStatus(voided) == "partially_paid")
+            try await pay(voided, 100)
+            #expect(try await paymentStatus(voided) == "paid")
+            #expect(try await api.checkClean().isEmpty)
+        }
+    }
 }
