@@ -9,7 +9,7 @@ import HTTPTestSupport
     /// The reference model: only what docs/api.md says, in plain integers.
     struct Model {
         struct OrderLine { var id: Int; var quantity: Int; var invoiced = 0 }
-        struct Order { var id: Int; var customer: Int; var lines: [OrderLine] }
+        struct Order { var id: Int; var customer: Int; var total: Int; var lines: [OrderLine] }
         struct InvoiceLine { var id: Int; var orderLine: Int; var quantity: Int; var credited = 0 }
         struct Invoice {
             var id: Int; var order: Int; var customer: Int; var issue: String; var total: Int
@@ -30,6 +30,22 @@ import HTTPTestSupport
 
         func receivable(_ customer: Int) -> Int { invoices.values.filter { $0.customer == customer && !$0.void }.reduce(0) { $0 + $1.due } }
         func net(_ customer: Int) -> Int { receivable(customer) - credit[customer, default: 0] }
+
+        /// docs/api.md §3 Sales orders: what an order reads of its invoices, stated from them —
+        /// `paid` when none of its invoices is due and what was paid covers the total less their
+        /// credit notes.
+        func moneyState(_ id: Int) -> String {
+            let order = orders[id]!
+            let counted = invoices.values.filter { $0.order == id && !$0.void }
+            let invoiced = counted.reduce(0) { $0 + $1.total - $1.credited }
+            let paid = counted.reduce(0) { $0 + $1.paid }, due = counted.reduce(0) { $0 + $1.due }
+            let credited = counted.reduce(0) { $0 + $1.credited }
+            let invoiceStatus = order.lines.allSatisfy { $0.invoiced == 0 } ? "not_invoiced"
+                : order.lines.allSatisfy { $0.invoiced == $0.quantity } ? "invoiced" : "partially_invoiced"
+            let paymentStatus = due == 0 && paid >= order.total - credited && (paid > 0 || invoiceStatus != "not_invoiced") ? "paid"
+                : paid > 0 ? "partially_paid" : "unpaid"
+            return "invoiced \(invoiced) paid \(paid) \(invoiceStatus) \(paymentStatus)"
+        }
 
         mutating func post(_ customer: Int, _ type: String, _ number: String, _ amount: Int) {
             ledger[customer, default: []].append("\(type) \(number) \(amount) → \(net(customer))")
@@ -165,6 +181,12 @@ final class ModelRun {
             #expect(state == "\(invoice.status) paid \(invoice.paid) credited \(invoice.credited) due \(invoice.due)",
                     "seed \(seed) step \(step): invoice \(invoice.id)")
         }
+        for order in m.orders.keys {
+            let o = try await api.call("GET", "/v1/orders/\(order)")
+            let state = "invoiced \(o["amount_invoiced"] as? Int ?? -1) paid \(o["amount_paid"] as? Int ?? -1) "
+                + "\(o["invoice_status"] as? String ?? "?") \(o["payment_status"] as? String ?? "?")"
+            #expect(state == m.moneyState(order), "seed \(seed) step \(step): order \(order)")
+        }
         for payment in m.payments.values {
             let p = try await api.call("GET", "/v1/payments/\(payment.id)")
             #expect(p["amount_allocated"] as? Int == payment.allocated && p["status"] as? String == (payment.void ? "void" : "posted"),
@@ -187,7 +209,7 @@ final class ModelRun {
         expect(reply, 201, nil, "order")
         let id = try #require(reply["id"] as? Int)
         let modelLines = (reply["lines"] as? [[String: Any]] ?? []).map { Model.OrderLine(id: $0["id"] as? Int ?? 0, quantity: $0["quantity"] as? Int ?? 0) }
-        m.orders[id] = Model.Order(id: id, customer: customer, lines: modelLines)
+        m.orders[id] = Model.Order(id: id, customer: customer, total: try #require(reply["total"] as? Int), lines: modelLines)
         counts["order", default: 0] += 1
     }
 
