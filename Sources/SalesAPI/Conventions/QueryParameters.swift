@@ -130,7 +130,7 @@ public enum ListParameters {
     }
 }
 
-/// Opaque keyset cursors: base64url of "i:<id>" or "u:<updated_at>|<id>".
+/// Opaque keyset cursors: "i<id>" in id order, "u<updated_at digits>_<id>" in a sync feed (`encoded`).
 public enum Cursor: Equatable {
     case id(Int64)
     case update(String, Int64)
