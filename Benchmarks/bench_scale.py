@@ -104,6 +104,7 @@ def checks_at_scale():
         ("order list: customer_id, first page of 50", "/v1/orders?customer_id=1234&limit=50", 20, 10),
         ("order list: created in one week", f"/v1/orders?created_from={today - datetime.timedelta(days=100)}"
                                             f"&created_to={today - datetime.timedelta(days=93)}&limit=50", 20, 10),
+        ("order list: created in the whole year", f"/v1/orders?created_from={year_ago}&created_to={today}&limit=50", 20, 10),
         ("order list: status=completed (derived)", "/v1/orders?status=completed&limit=50", 20, 10),
         ("sales report by month, a year", f"/v1/reports/sales?group_by=month&from={year_ago}&to={today}", 5, 500),
         ("receivables aging", "/v1/reports/receivables-aging", 5, 500),

@@ -57,6 +57,16 @@ public enum SQLDialect: Sendable {
         }
     }
 
+    /// `column`'s value as an expression no index serves: to keep the planner from an index it
+    /// would misjudge (CreatedRange). SQLite's unary `+` is a no-op that does this; PostgreSQL
+    /// needs an operation that keeps the value.
+    public func unindexed(_ column: String, isText: Bool) -> String {
+        switch self {
+        case .sqlite: "+\(column)"
+        case .postgresql: isText ? "(\(column) || '')" : "(\(column) + 0)"
+        }
+    }
+
     /// The calendar bucket of an RFC 3339 text timestamp (docs/api.md §3 "Reports"): day
     /// "2026-11-23"; week: the Monday that starts its ISO week; month "2026-11".
     public func dateBucket(_ column: String, _ grouping: TimeGrouping) -> String {

@@ -47,26 +47,31 @@ public struct SQLConditions {
 enum KeysetList {
     /// Runs a keyset-paginated SELECT over `table` with the common list options plus the
     /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`. `decode` sees each
-    /// row while it is the cursor's current row (RowDecoding).
+    /// row while it is the cursor's current row (RowDecoding). A created_at range is read by the
+    /// plan CreatedRange picks (`sortedUpTo`: its threshold, for tests).
     static func fetch<T>(_ db: SQLTransaction, table: String, options: ListOptions, conditions: SQLConditions,
-                         decode: (any SQLRow) throws -> T) throws -> Page<T> {
+                         sortedUpTo: Int = CreatedRange.sortedUpTo, decode: (any SQLRow) throws -> T) throws -> Page<T> {
         var where_ = conditions
-        if let from = options.createdFrom { where_.add("created_at >= ?", from) }
-        if let to = options.createdTo { where_.add("created_at <= ?", to) }
+        let byCreated = try CreatedRange.plan(db, table: table, options: options, sortedUpTo: sortedUpTo)
+        for (clause, value) in byCreated.conditions { where_.add(clause, value) }
         for filter in options.metadata {
             // The key is bound, never spliced into SQL (SQLDialect.jsonText).
             where_.add("\(db.dialect.jsonText("metadata")) = ?", filter.key, filter.value)
         }
-        let order: String
+        let sql: String
         if let since = options.updatedSince {
             where_.add("updated_at >= ?", since)
             if let after = options.afterUpdate { where_.add("(updated_at, id) > (?, ?)", after.updatedAt, after.id) }
-            order = "ORDER BY updated_at, id"
+            sql = "SELECT * FROM \(table) \(where_.sql) ORDER BY updated_at, id LIMIT ?"
         } else {
             if let after = options.afterId { where_.add("id > ?", after) }
-            order = "ORDER BY id"
+            sql = byCreated.sorted
+                // The page's ids sorted from the range (from the (created_at, id) index alone when no
+                // other filter applies), then only their rows (CreatedRange).
+                ? "SELECT * FROM \(table) WHERE id IN (SELECT id FROM \(table) \(where_.sql) ORDER BY "
+                    + db.dialect.unindexed("id", isText: false) + " LIMIT ?) ORDER BY id"
+                : "SELECT * FROM \(table) \(where_.sql) ORDER BY id LIMIT ?"
         }
-        let sql = "SELECT * FROM \(table) \(where_.sql) \(order) LIMIT ?"
         // The common shapes (a filter or two and a cursor) stay prepared; rarer combinations —
         // metadata filters above all — are prepared per request so the cache stays bounded.
         let cached = where_.clauses.count <= 3 && options.metadata.isEmpty
