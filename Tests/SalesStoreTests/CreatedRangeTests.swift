@@ -18,8 +18,8 @@ enum CreatedRangeCheck {
 
     static func second(_ s: Int) -> String { String(format: "2026-03-01T10:00:%02d.000Z", s) }
 
-    /// Every range shape, paged 7 at a time, with the range sorted (a cap above it) and walked
-    /// (a cap of 0): the ids of the rows in range, ascending.
+    /// Every range shape, paged 7 at a time, with the range sorted and walked: the ids of the
+    /// rows in range, ascending.
     static func check(_ store: any SalesStorage) async throws {
         let ranges: [(Int?, Int?)] = [(5, 20), (0, 39), (30, nil), (nil, 9), (12, 12), (25, 3)]
         for (from, to) in ranges {
@@ -31,27 +31,39 @@ enum CreatedRangeCheck {
             options.limit = 7
             options.createdFrom = from.map(second)
             options.createdTo = to.map(second)
-            for cap in [0, 1_000] {
-                let sorted = try await store.read { [options] db in try CreatedRange.plan(db, table: "tax_rates", options: options, sortedUpTo: cap).sorted }
-                #expect(sorted == (cap > 0 || expected.isEmpty), "range \(from as Any)…\(to as Any), cap \(cap)")
+            // A range this small is sorted when the plan is left to CreatedRange.
+            let chosen = try await store.read { [options] db in try CreatedRange.plan(db, table: "tax_rates", options: options) }
+            #expect(chosen == .sorted)
+            for plan in [CreatedRange.Plan.sorted, .walked] {
                 var seen: [Int] = []
                 var page = options
                 while true {
                     let current = page
                     let result = try await store.read { db in
-                        try KeysetList.fetch(db, table: "tax_rates", options: current, conditions: SQLConditions(), sortedUpTo: cap) { Int($0["id"] as Int64) }
+                        try KeysetList.fetch(db, table: "tax_rates", options: current, conditions: SQLConditions(), createdPlan: plan) { Int($0["id"] as Int64) }
                     }
                     seen += result.items
                     guard result.hasMore, let last = result.items.last else { break }
                     page.afterId = Int64(last)
                 }
-                #expect(seen == expected, "range \(from as Any)…\(to as Any), cap \(cap)")
+                #expect(seen == expected, "range \(from as Any)…\(to as Any), \(plan)")
             }
         }
     }
 }
 
 @Suite struct CreatedRangePlans {
+    /// Sorted up to the bound; beyond it walked only when the walk reaches the range within it.
+    @Test func theChoiceBoundsTheRowsRead() {
+        let bound = CreatedRange.bound
+        #expect(CreatedRange.choose(rowsInRange: bound, idsBeforeRange: .max) == .sorted)
+        #expect(CreatedRange.choose(rowsInRange: 0, idsBeforeRange: 0) == .sorted)
+        #expect(CreatedRange.choose(rowsInRange: bound + 1, idsBeforeRange: 0) == .walked)
+        #expect(CreatedRange.choose(rowsInRange: bound + 1, idsBeforeRange: -500) == .walked, "the cursor is inside the range")
+        #expect(CreatedRange.choose(rowsInRange: bound + 1, idsBeforeRange: bound) == .walked)
+        #expect(CreatedRange.choose(rowsInRange: bound + 1, idsBeforeRange: bound + 1) == .sorted, "the range begins far from the cursor")
+    }
+
     @Test func bothPlansReadTheSameRowsOnSQLite() async throws {
         let store = try SalesDatabase(path: temporaryDatabasePath())
         try store.migrate()

@@ -48,12 +48,12 @@ enum KeysetList {
     /// Runs a keyset-paginated SELECT over `table` with the common list options plus the
     /// resource's own conditions, fetching limit + 1 rows to learn `hasMore`. `decode` sees each
     /// row while it is the cursor's current row (RowDecoding). A created_at range is read by the
-    /// plan CreatedRange picks (`sortedUpTo`: its threshold, for tests).
+    /// plan CreatedRange picks (`createdPlan` imposes one, for tests).
     static func fetch<T>(_ db: SQLTransaction, table: String, options: ListOptions, conditions: SQLConditions,
-                         sortedUpTo: Int = CreatedRange.sortedUpTo, decode: (any SQLRow) throws -> T) throws -> Page<T> {
+                         createdPlan: CreatedRange.Plan? = nil, decode: (any SQLRow) throws -> T) throws -> Page<T> {
         var where_ = conditions
-        let byCreated = try CreatedRange.plan(db, table: table, options: options, sortedUpTo: sortedUpTo)
-        for (clause, value) in byCreated.conditions { where_.add(clause, value) }
+        let plan = try createdPlan ?? CreatedRange.plan(db, table: table, options: options)
+        for (clause, value) in CreatedRange.conditions(options, plan, db.dialect) { where_.add(clause, value) }
         for filter in options.metadata {
             // The key is bound, never spliced into SQL (SQLDialect.jsonText).
             where_.add("\(db.dialect.jsonText("metadata")) = ?", filter.key, filter.value)
@@ -65,7 +65,7 @@ enum KeysetList {
             sql = "SELECT * FROM \(table) \(where_.sql) ORDER BY updated_at, id LIMIT ?"
         } else {
             if let after = options.afterId { where_.add("id > ?", after) }
-            sql = byCreated.sorted
+            sql = plan == .sorted
                 // The page's ids sorted from the range (from the (created_at, id) index alone when no
                 // other filter applies), then only their rows (CreatedRange).
                 ? "SELECT * FROM \(table) WHERE id IN (SELECT id FROM \(table) \(where_.sql) ORDER BY "
