@@ -23,10 +23,10 @@ struct VersionedResource<Model: VersionedModel>: Sendable {
     /// Field-level rules of docs/api.md §2 (who may set which field), checked on the request body
     /// before create and update.
     var authorize: (@Sendable (APIRequest, JSONObject) throws -> Void)? = nil
-    /// Checks that wait on something outside the database (a webhook URL's DNS), awaited once
-    /// before the transaction — never inside it, where the write would wait with them; their
-    /// field errors join the body's in one 422.
-    var vet: (@Sendable (JSONObject, APIContext) async -> [FieldError])? = nil
+    /// Checks that wait on something outside the database (a webhook URL's DNS), on the body as
+    /// `apply` read it, awaited once before the transaction — never inside it, where the write
+    /// would wait with them; their field errors join the body's in one 422.
+    var vet: (@Sendable (Model, APIContext) async -> [FieldError])? = nil
 
     func create(_ app: APIContext) -> APIHandler {
         { request in
@@ -35,7 +35,7 @@ struct VersionedResource<Model: VersionedModel>: Sendable {
             var reader = BodyReader(object)
             var model = blank(app)
             apply(&reader, &model, true, app)
-            if let vet { reader.absorb(await vet(object, app)) }
+            if let vet { reader.absorb(await vet(model, app)) }
             try reader.finish()
             let input = model
             return try await app.write(request) { db in
@@ -60,7 +60,7 @@ struct VersionedResource<Model: VersionedModel>: Sendable {
             var probe = BodyReader(object)
             var scratch = blank(app)
             apply(&probe, &scratch, false, app)
-            if let vet { probe.absorb(await vet(object, app)) }
+            if let vet { probe.absorb(await vet(scratch, app)) }
             try probe.finish()
             return try await app.write(request) { db in
                 let updated = try modify(db, id, expected) { model in

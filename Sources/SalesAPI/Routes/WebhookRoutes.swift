@@ -55,14 +55,15 @@ enum WebhookRoutes {
         modify: { db, id, expected, change in try WebhookStore.update(db, id: id, expectedVersion: expected, change: change) },
         remove: { db, id, expected in try WebhookStore.delete(db, id: id, expectedVersion: expected) },
         respond: { _, e, status in APIResponse.json(status, etag: e.version) { w in WebhookJSON.write(e, secret: nil, to: &w) } },
-        vet: { object, app in await destination(object, app) }
+        vet: { endpoint, app in await destination(endpoint.url, app) }
     )
 
-    /// Where a well-formed `url` leads (WebhookDestination.judge): refused when it resolves to an
-    /// address that is not public and the operator has not allowed those. Resolved once, off the
-    /// cooperative threads and before the write transaction.
-    static func destination(_ object: JSONObject, _ app: APIContext) async -> [FieldError] {
-        guard case .string(let url)? = object["url"], url.unicodeScalars.count <= 2000, WebhookDestination.formProblem(url) == nil,
+    /// Where the `url` that `apply` accepted leads (WebhookDestination.judge): refused when it
+    /// resolves to an address that is not public and the operator has not allowed those. Resolved
+    /// once, off the cooperative threads and before the write transaction. Empty when the body
+    /// has no url, or one `apply` refused (it is then left blank).
+    static func destination(_ url: String, _ app: APIContext) async -> [FieldError] {
+        guard !url.isEmpty,
               case .refused(let why) = await WebhookDestination.judge(url, allowPrivate: app.configuration.webhookAllowPrivate) else {
             return []
         }
@@ -77,7 +78,7 @@ enum WebhookRoutes {
             var r = BodyReader(try request.jsonObject())
             var endpoint = WebhookEndpoint()
             apply(&r, to: &endpoint, creating: true)
-            r.absorb(await destination(r.object, app))
+            r.absorb(await destination(endpoint.url, app))
             var secret = newSecret()
             if case .value(let given) = r.text("secret", maxLength: 200, nullable: false) {
                 // Characters are Unicode scalars, as every length in docs/api.md §1 and the spec's
